@@ -1,0 +1,104 @@
+import type { z } from 'zod';
+import { UserError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
+import type { YamlFile } from './yaml-document.js';
+
+/** Turns zod issues into located errors, with "did you mean" for unknown keys and enum values. */
+export function schemaErrors(
+  issues: readonly z.core.$ZodIssue[],
+  yaml: YamlFile,
+  schema: z.ZodType,
+  prefix: readonly PropertyKey[] = [],
+): UserError[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    const label = pathLabel(path);
+    if (issue.code === 'unrecognized_keys') {
+      const known = keysAt(schema, issue.path);
+      return issue.keys.map(
+        (key) =>
+          new UserError(`Unknown key "${key}"${label ? ` in ${label}` : ''}`, {
+            position: yaml.positionOf(path, key),
+            hint: didYouMean(key, known, `Allowed keys: ${known.join(', ')}.`),
+          }),
+      );
+    }
+    if (issue.code === 'invalid_type' && valueAt(yaml.value, path) === undefined) {
+      const key = String(path.at(-1));
+      return [
+        new UserError(`Missing required key "${key}"${path.length > 1 ? ` in ${pathLabel(path.slice(0, -1))}` : ''}`, {
+          position: yaml.positionOf(path.slice(0, -1)),
+          hint: `Add "${key}:" here.`,
+        }),
+      ];
+    }
+    if (issue.code === 'invalid_value' || (issue.code === 'invalid_union' && 'options' in issue)) {
+      const options = (issue.code === 'invalid_value' ? issue.values : (issue.options ?? [])).map(String);
+      const found = String(valueAt(yaml.value, path));
+      return [
+        new UserError(`Invalid value "${found}" for ${label}: expected ${options.join(' | ')}`, {
+          position: yaml.positionOf(path),
+          hint: didYouMean(found, options, `Use one of: ${options.join(', ')}.`),
+        }),
+      ];
+    }
+    return [
+      new UserError(`${label ? `${label}: ` : ''}${issue.message.replace(/^Invalid input: /, '')}`, {
+        position: yaml.positionOf(path),
+        hint: 'See the catalog reference in README.md.',
+      }),
+    ];
+  });
+}
+
+/** `controls[2].tests[0].check` */
+export function pathLabel(path: readonly PropertyKey[]): string {
+  return path
+    .map((step, index) => (typeof step === 'number' ? `[${step}]` : `${index === 0 ? '' : '.'}${String(step)}`))
+    .join('');
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const step of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[step];
+  }
+  return value;
+}
+
+/** The keys a strict object schema allows at `path`, walking arrays, records, defaults and unions. */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let candidates: z.core.$ZodType[] = [schema];
+  for (const step of [...path, undefined]) {
+    const next: z.core.$ZodType[] = [];
+    for (const candidate of candidates.flatMap(unwrap)) {
+      const def = candidate._zod.def;
+      if (step === undefined) next.push(candidate);
+      else if (def.type === 'object' && 'shape' in def) {
+        const child = (def.shape as Record<string, z.core.$ZodType>)[String(step)];
+        if (child) next.push(child);
+      } else if (def.type === 'array' && 'element' in def) next.push(def.element as z.core.$ZodType);
+      else if (def.type === 'record' && 'valueType' in def) next.push(def.valueType as z.core.$ZodType);
+    }
+    candidates = next;
+  }
+  return [
+    ...new Set(
+      candidates.flatMap((candidate) => {
+        const def = candidate._zod.def;
+        return def.type === 'object' && 'shape' in def ? Object.keys(def.shape as object) : [];
+      }),
+    ),
+  ];
+}
+
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType[] {
+  const def = schema._zod.def;
+  if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && 'innerType' in def) {
+    return unwrap(def.innerType as z.core.$ZodType);
+  }
+  if (def.type === 'pipe' && 'in' in def) return unwrap(def.in as z.core.$ZodType);
+  if (def.type === 'union' && 'options' in def) return (def.options as z.core.$ZodType[]).flatMap(unwrap);
+  return [schema];
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { parseDate, parseDuration } from '../time.js';
+
+const dateString = z
+  .string({ error: 'Expected a date like 2026-11-01' })
+  .refine((text) => parseDate(text) !== undefined, { message: 'Invalid date: expected YYYY-MM-DD or an ISO timestamp with a zone' });
+
+const durationString = z
+  .string({ error: 'Expected a duration like 90d, 12w, 6mo or 1y' })
+  .refine((text) => parseDuration(text) !== undefined, { message: 'Invalid duration: expected a number and a unit: d, w, mo or y (e.g. 90d, 12mo)' });
+
+const nonEmpty = z.string().trim().min(1, { message: 'Must not be empty' });
+const identifier = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
+  message: 'Expected an id of letters, digits, ".", "_", ":" or "-"',
+});
+
+export const RISKS = ['critical', 'high', 'medium', 'low'] as const;
+export const FUNCTIONS = ['prevent', 'detect', 'respond', 'recover'] as const;
+export const riskSchema = z.enum(RISKS);
+
+const evidenceCommon = {
+  title: nonEmpty,
+  /** Absent date: the item cannot be shown to exist (`missing`). */
+  date: dateString.optional(),
+  max_age: durationString,
+  notes: z.string().optional(),
+};
+
+export const evidenceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('document'), path: nonEmpty, ...evidenceCommon }),
+  z.strictObject({ kind: z.literal('record'), ref: nonEmpty, ...evidenceCommon }),
+  z.strictObject({ kind: z.literal('attestation'), by: nonEmpty, ...evidenceCommon }),
+]);
+
+const metricThreshold = z
+  .strictObject({ min: z.number().optional(), max: z.number().optional() })
+  .refine((threshold) => threshold.min !== undefined || threshold.max !== undefined, { message: 'Expected min and/or max' });
+
+export const testSchema = z.strictObject({
+  check: nonEmpty,
+  source: nonEmpty,
+  title: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).default({}),
+  metrics: z.record(z.string(), metricThreshold).default({}),
+});
+
+export const controlSchema = z.strictObject({
+  id: identifier,
+  title: nonEmpty,
+  description: z.string().optional(),
+  owner: nonEmpty,
+  risk: riskSchema,
+  function: z.enum(FUNCTIONS),
+  mappings: z.record(z.string(), z.array(z.string().or(z.number().transform(String)))).default({}),
+  evidence: z.array(evidenceSchema).default([]),
+  tests: z.array(testSchema).default([]),
+});
+
+export const exceptionSchema = z.strictObject({
+  id: identifier,
+  control: nonEmpty,
+  /** Exact resource ids or globs; omitted means every finding of the control. */
+  resources: z.array(nonEmpty).min(1).optional(),
+  reason: nonEmpty,
+  risk: riskSchema,
+  owner: nonEmpty,
+  approved_by: nonEmpty,
+  approved: dateString,
+  expires: dateString,
+  ticket: z.string().optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  type: nonEmpty,
+  path: z.union([nonEmpty, z.array(nonEmpty).min(1)]),
+  description: z.string().optional(),
+});
+
+export const customFrameworkSchema = z.strictObject({
+  title: nonEmpty,
+  criteria: z.array(z.strictObject({ id: z.string().or(z.number().transform(String)), title: nonEmpty })).min(1),
+});
+
+export const catalogSchema = z.strictObject({
+  version: z.literal(1, { error: 'Expected version: 1' }),
+  name: nonEmpty,
+  as_of: dateString.optional(),
+  evidence_root: z.string().default('.'),
+  max_exception_days: z.int().positive().default(365),
+  frameworks: z.record(identifier, customFrameworkSchema).default({}),
+  plugins: z.array(nonEmpty).default([]),
+  sources: z.record(identifier, sourceSchema).default({}),
+  controls: z.array(controlSchema).min(1, { message: 'A catalog needs at least one control' }),
+  // Objects are exceptions; strings are paths or globs of exception files. Each is validated on its own.
+  exceptions: z.array(z.union([nonEmpty, z.record(z.string(), z.unknown())])).default([]),
+});
+
+export type CatalogDocument = z.output<typeof catalogSchema>;
+export type ControlSpec = z.output<typeof controlSchema>;
+export type TestSpec = z.output<typeof testSchema>;
+export type EvidenceSpec = z.output<typeof evidenceSchema>;
+export type ExceptionSpec = z.output<typeof exceptionSchema>;
+export type SourceSpec = z.output<typeof sourceSchema>;
+export type Risk = z.output<typeof riskSchema>;
+export type ControlFunction = (typeof FUNCTIONS)[number];

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { FUNCTIONS, RISKS } from '../catalog/schema.js';
+
+export const REPORT_SCHEMA_ID = 'controlproof/report@1';
+
+export const EXISTS = ['evidenced', 'stale', 'missing', 'none'] as const;
+export const WORKS = ['effective', 'ineffective', 'error', 'untested'] as const;
+export const ASSURANCE = ['assured', 'paper-only', 'unproven', 'undocumented', 'failing', 'unknown'] as const;
+export const TEST_STATUSES = ['pass', 'fail', 'error', 'vacuous'] as const;
+export const EVIDENCE_STATUSES = ['fresh', 'stale', 'missing'] as const;
+export const EXCEPTION_STATUSES = ['active', 'expiring', 'expired', 'unused'] as const;
+
+const counts = <T extends readonly [string, ...string[]]>(keys: T) =>
+  z.strictObject(Object.fromEntries(keys.map((key) => [key, z.int().nonnegative()])) as Record<T[number], z.ZodInt>);
+
+export const findingSchema = z.strictObject({
+  resource: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+  /** Id of the active exception that covers this finding, if any. */
+  excepted_by: z.string().optional(),
+  /** Id of an expired exception that would have covered it: the finding counts as a failure again. */
+  expired_exception: z.string().optional(),
+});
+
+export const metricResultSchema = z.strictObject({
+  value: z.number(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  passed: z.boolean().optional(),
+});
+
+export const testResultSchema = z.strictObject({
+  check: z.string(),
+  source: z.string(),
+  title: z.string().optional(),
+  status: z.enum(TEST_STATUSES),
+  examined: z.int().nonnegative(),
+  excepted: z.int().nonnegative(),
+  findings: z.array(findingSchema),
+  metrics: z.record(z.string(), metricResultSchema),
+  error: z.string().optional(),
+});
+
+export const evidenceResultSchema = z.strictObject({
+  kind: z.enum(['document', 'record', 'attestation']),
+  title: z.string(),
+  status: z.enum(EVIDENCE_STATUSES),
+  date: z.string().optional(),
+  max_age: z.string(),
+  /** When the item goes stale (date + max_age). */
+  fresh_until: z.string().optional(),
+  path: z.string().optional(),
+  sha256: z.string().optional(),
+  ref: z.string().optional(),
+  by: z.string().optional(),
+  reason: z.string().optional(),
+});
+
+export const controlResultSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  owner: z.string(),
+  risk: z.enum(RISKS),
+  function: z.enum(FUNCTIONS),
+  mappings: z.record(z.string(), z.array(z.string())),
+  exists: z.enum(EXISTS),
+  works: z.enum(WORKS),
+  assurance: z.enum(ASSURANCE),
+  evidence: z.array(evidenceResultSchema),
+  tests: z.array(testResultSchema),
+});
+
+export const exceptionResultSchema = z.strictObject({
+  id: z.string(),
+  control: z.string(),
+  status: z.enum(EXCEPTION_STATUSES),
+  risk: z.enum(RISKS),
+  owner: z.string(),
+  approved_by: z.string(),
+  approved: z.string(),
+  expires: z.string(),
+  reason: z.string(),
+  ticket: z.string().optional(),
+  resources: z.array(z.string()).optional(),
+  file: z.string(),
+  age_days: z.int(),
+  /** Negative when overdue. */
+  days_to_expiry: z.int(),
+  /** Resources this exception excepted in this run (or, once expired, would have). */
+  matched: z.array(z.string()),
+  control_exists: z.enum(EXISTS).optional(),
+  control_works: z.enum(WORKS).optional(),
+});
+
+export const exceptionTierSchema = z.strictObject({
+  risk: z.enum(RISKS),
+  count: z.int().nonnegative(),
+  median_age_days: z.number().nullable(),
+  oldest_age_days: z.int().nullable(),
+  expired: z.int().nonnegative(),
+  expiring: z.int().nonnegative(),
+  active: z.int().nonnegative(),
+  unused: z.int().nonnegative(),
+});
+
+export const sourceResultSchema = z.strictObject({
+  name: z.string(),
+  type: z.string(),
+  status: z.enum(['ok', 'error', 'unused']),
+  files: z.array(z.strictObject({ path: z.string(), bytes: z.int().nonnegative(), sha256: z.string() })),
+  records: z.int().nonnegative(),
+  error: z.string().optional(),
+});
+
+export const summarySchema = z.strictObject({
+  controls: z.int().nonnegative(),
+  exists: counts(EXISTS),
+  works: counts(WORKS),
+  assurance: counts(ASSURANCE),
+  /** exists → works → number of controls. */
+  matrix: z.record(z.enum(EXISTS), counts(WORKS)),
+  /** works lens per control function: where a programme is strong on prevention and weak on detection. */
+  by_function: z.record(z.enum(FUNCTIONS), counts(WORKS)),
+  tests: counts(TEST_STATUSES),
+  exceptions: counts(EXCEPTION_STATUSES),
+  exception_tiers: z.array(exceptionTierSchema),
+});
+
+export const warningSchema = z.strictObject({ message: z.string(), hint: z.string().optional() });
+
+export const reportSchema = z.strictObject({
+  schema: z.literal(REPORT_SCHEMA_ID),
+  tool: z.strictObject({ name: z.literal('controlproof'), version: z.string() }),
+  catalog: z.strictObject({ path: z.string(), name: z.string(), sha256: z.string() }),
+  as_of: z.string(),
+  warn_days: z.int().nonnegative(),
+  summary: summarySchema,
+  sources: z.array(sourceResultSchema),
+  controls: z.array(controlResultSchema),
+  exceptions: z.array(exceptionResultSchema),
+  warnings: z.array(warningSchema),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+export type ControlResult = z.infer<typeof controlResultSchema>;
+export type TestResult = z.infer<typeof testResultSchema>;
+export type FindingResult = z.infer<typeof findingSchema>;
+export type EvidenceResult = z.infer<typeof evidenceResultSchema>;
+export type ExceptionResult = z.infer<typeof exceptionResultSchema>;
+export type ExceptionTier = z.infer<typeof exceptionTierSchema>;
+export type SourceResult = z.infer<typeof sourceResultSchema>;
+export type Summary = z.infer<typeof summarySchema>;
+export type ExistsVerdict = (typeof EXISTS)[number];
+export type WorksVerdict = (typeof WORKS)[number];
+export type Assurance = (typeof ASSURANCE)[number];
+export type TestStatus = (typeof TEST_STATUSES)[number];
+export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];

@@ -1,0 +1,86 @@
+import { UserError } from './errors.js';
+
+const DAY_MS = 86_400_000;
+const DURATION = /^(\d+)(d|w|mo|y)$/;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A length of time as written in the catalog: `90d`, `12w`, `6mo`, `1y`. */
+export interface Duration {
+  amount: number;
+  unit: 'd' | 'w' | 'mo' | 'y';
+  text: string;
+}
+
+export function parseDuration(text: string): Duration | undefined {
+  const match = DURATION.exec(text.trim());
+  if (!match) return undefined;
+  const amount = Number(match[1]);
+  const unit = match[2] as Duration['unit'];
+  return { amount, unit, text };
+}
+
+/** `start` moved forward by `duration`, calendar-aware for months and years (UTC). */
+export function addDuration(start: Date, duration: Duration): Date {
+  const result = new Date(start.getTime());
+  switch (duration.unit) {
+    case 'd':
+      return new Date(start.getTime() + duration.amount * DAY_MS);
+    case 'w':
+      return new Date(start.getTime() + duration.amount * 7 * DAY_MS);
+    case 'mo':
+      result.setUTCMonth(result.getUTCMonth() + duration.amount);
+      return result;
+    case 'y':
+      result.setUTCFullYear(result.getUTCFullYear() + duration.amount);
+      return result;
+  }
+}
+
+/** Whether `since` is more than `duration` before `asOf`. */
+export function isOlderThan(since: Date, duration: Duration, asOf: Date): boolean {
+  return addDuration(since, duration).getTime() < asOf.getTime();
+}
+
+/**
+ * A calendar date (`2026-11-01`, taken as 00:00 UTC) or an ISO instant with a zone.
+ * Returns undefined for anything else, including impossible dates like 2026-02-30.
+ */
+export function parseDate(text: string): Date | undefined {
+  const trimmed = text.trim();
+  const dateOnly = DATE_ONLY.exec(trimmed);
+  if (dateOnly) {
+    const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    return valid ? date : undefined;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(trimmed)) return undefined;
+  const date = new Date(trimmed);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The first instant after a calendar date: an exception expiring 2026-12-31 is expired from 2027-01-01T00:00Z. */
+export function endOfDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) + DAY_MS);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier), floored. */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
+}
+
+export function formatDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** `--as-of` / catalog `as_of`: a date or instant; defaults to now. */
+export function parseAsOf(text: string | undefined, now: () => Date = () => new Date()): Date {
+  if (text === undefined) return now();
+  const date = parseDate(text);
+  if (!date) {
+    throw new UserError(`Invalid --as-of "${text}": expected a date like 2026-11-01 or an ISO instant`, {
+      hint: 'Use YYYY-MM-DD (taken as 00:00 UTC) or a full timestamp such as 2026-11-01T12:00:00Z.',
+    });
+  }
+  return date;
+}
