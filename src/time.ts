@@ -59,9 +59,9 @@ export function parseDate(text: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** The first instant after a calendar date: an exception expiring 2026-12-31 is expired from 2027-01-01T00:00Z. */
-export function endOfDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) + DAY_MS);
+/** 00:00 UTC of the calendar day `date` falls on. */
+export function startOfDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier), floored. */

@@ -146,6 +146,7 @@ export const reportSchema = z.strictObject({
 export type Report = z.infer<typeof reportSchema>;
 export type ControlResult = z.infer<typeof controlResultSchema>;
 export type TestResult = z.infer<typeof testResultSchema>;
+export type MetricResult = z.infer<typeof metricResultSchema>;
 export type FindingResult = z.infer<typeof findingSchema>;
 export type EvidenceResult = z.infer<typeof evidenceResultSchema>;
 export type ExceptionResult = z.infer<typeof exceptionResultSchema>;

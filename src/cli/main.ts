@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import { toolVersion } from '../tool-version.js';
+import { checksCommand } from './checks.js';
+import { processIo, type CliIo } from './io.js';
+import { printError } from './print-errors.js';
+import { runCommand } from './run.js';
+import { validateCommand } from './validate.js';
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 the --fail-on set happened, 2 could not run. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  let exitCode = 0;
+  const setExitCode = (code: number): void => {
+    exitCode = code;
+  };
+  const program = new Command('controlproof')
+    .description('Audit whether security controls work, not only whether they exist.')
+    .version(toolVersion())
+    .option('--debug', 'show stack traces for errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError();
+  for (const command of [runCommand(io, setExitCode), validateCommand(io, setExitCode), checksCommand(io, setExitCode)]) {
+    program.addCommand(command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).option('--debug', 'show stack traces for errors'));
+  }
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    printError(io, error, debug);
+    return 2;
+  }
+}

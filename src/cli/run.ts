@@ -1,0 +1,105 @@
+import { Command, Option } from 'commander';
+import { loadCatalog } from '../catalog/load-catalog.js';
+import { runAudit } from '../engine/run-audit.js';
+import { UserError } from '../errors.js';
+import { formatterNamed } from '../formatters/index.js';
+import { DEFAULT_FAIL_ON, failOnReasons, parseFailOn } from '../report/fail-on.js';
+import { parseAsOf } from '../time.js';
+import { resolveCatalogPath } from './catalog-path.js';
+import { useColor, type CliIo } from './io.js';
+import { printWarnings } from './print-errors.js';
+import { writeAtomic } from './write-atomic.js';
+
+interface RunOptions {
+  format: string[];
+  output?: string;
+  asOf?: string;
+  failOn: string;
+  warnDays: string;
+  control?: string[];
+  framework?: string;
+  onlyFailing?: boolean;
+  quiet?: boolean;
+  color: boolean;
+}
+
+/** One requested output: a format, written to a file or (at most one) to stdout. */
+interface OutputTarget {
+  format: string;
+  file: string | undefined;
+}
+
+export function runCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  return new Command('run')
+    .description('run every control test and report both lenses: exists (evidence) and works (behaviour)')
+    .argument('[catalog]', 'catalog file (default: ./controls.yaml, else ./controls.example.yaml)')
+    .option('--format <format>', 'table|json; repeatable, as NAME or NAME=FILE', collect, [])
+    .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
+    .option('--as-of <date>', 'the moment the assessment is about (default: catalog as_of, else now)')
+    .option('--fail-on <list>', 'exit 1 when any of these happen (comma list, or none)', DEFAULT_FAIL_ON)
+    .option('--warn-days <n>', 'an exception ending within N days is "expiring"', '30')
+    .option('--control <id...>', 'run only these controls')
+    .option('--framework <key>', 'run only controls mapped to this framework')
+    .option('--only-failing', 'show only controls that need action')
+    .option('-q, --quiet', 'print nothing on success except the report file')
+    .addOption(new Option('--no-color', 'disable colour'))
+    .action(async (catalogArgument: string | undefined, options: RunOptions) => {
+      const failOn = parseFailOn(options.failOn);
+      const warnDays = parseWarnDays(options.warnDays);
+      const targets = outputTargets(options.format, options.output);
+      const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed(target.format) }));
+      const catalog = await loadCatalog(resolveCatalogPath(catalogArgument));
+      if (!options.quiet) printWarnings(io, catalog.warnings);
+      const asOf = options.asOf === undefined && catalog.asOf ? catalog.asOf : parseAsOf(options.asOf);
+      const report = await runAudit(catalog, {
+        asOf,
+        warnDays,
+        ...(options.control ? { controls: options.control } : {}),
+        ...(options.framework === undefined ? {} : { framework: options.framework }),
+      });
+      for (const { file, formatter } of formatters) {
+        const text = formatter.format(report, {
+          color: file === undefined && useColor(io, options.color),
+          onlyFailing: options.onlyFailing === true,
+        });
+        if (file === undefined) io.stdout(text);
+        else await writeAtomic(file, text);
+      }
+      const reasons = failOnReasons(report, failOn);
+      if (reasons.length > 0 && !options.quiet) io.stderr(`controlproof: failing (--fail-on ${options.failOn}):\n${reasons.map((r) => `  - ${r}\n`).join('')}`);
+      setExitCode(reasons.length > 0 ? 1 : 0);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function parseWarnDays(text: string): number {
+  const days = Number(text);
+  if (!Number.isInteger(days) || days < 0) {
+    throw new UserError(`Invalid --warn-days "${text}": expected a whole number of days`, { hint: 'For example --warn-days 30.' });
+  }
+  return days;
+}
+
+/** `--format json=out/report.json` pairs; `--output` applies to a single format given without a file. */
+export function outputTargets(formats: readonly string[], output: string | undefined): OutputTarget[] {
+  const targets = (formats.length > 0 ? formats : ['table']).map((item): OutputTarget => {
+    const [format = '', file] = item.split(/=(.*)/s);
+    return { format, file: file === '' ? undefined : file };
+  });
+  const toStdout = targets.filter((target) => target.file === undefined);
+  if (output !== undefined) {
+    const [only] = toStdout;
+    if (!only || toStdout.length !== 1) {
+      throw new UserError('--output needs exactly one --format without a file', {
+        hint: 'Use --format json --output report.json, or --format json=report.json --format table.',
+      });
+    }
+    only.file = output;
+  } else if (toStdout.length > 1) {
+    throw new UserError('Only one format can go to stdout', { hint: 'Give the others a file: --format json=report.json.' });
+  }
+  return targets;
+}
