@@ -49,7 +49,9 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const targets = outputTargets(options.format, options.output);
       const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed(target.format) }));
       const catalog = await loadCatalog(resolveCatalogPath(catalogArgument));
-      if (!options.quiet) printWarnings(io, catalog.warnings);
+      // The table already lists warnings; anything else on stdout gets them on stderr.
+      const tableOnStdout = targets.some((target) => target.file === undefined && target.format === 'table');
+      if (!options.quiet && !tableOnStdout) printWarnings(io, catalog.warnings);
       const asOf = options.asOf === undefined && catalog.asOf ? catalog.asOf : parseAsOf(options.asOf);
       const report = await runAudit(catalog, {
         asOf,

@@ -109,13 +109,15 @@ function runTest(
   );
   const metricsMissed = Object.values(metrics).some((metric) => metric.passed === false);
   const failing = applied.findings.length - applied.excepted;
+  const status = testStatus({ failing, metricsMissed, examined: outcome.examined });
   return {
     ...base,
-    status: testStatus({ failing, metricsMissed, examined: outcome.examined }),
+    status,
     examined: outcome.examined,
     excepted: applied.excepted,
     findings: applied.findings,
     metrics,
+    ...(status === 'fail' ? { remediation: test.check.remediation } : {}),
   };
 }
 

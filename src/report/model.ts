@@ -39,6 +39,8 @@ export const testResultSchema = z.strictObject({
   excepted: z.int().nonnegative(),
   findings: z.array(findingSchema),
   metrics: z.record(z.string(), metricResultSchema),
+  /** What to do next, from the check's documentation; present when the test failed. */
+  remediation: z.string().optional(),
   error: z.string().optional(),
 });
 
