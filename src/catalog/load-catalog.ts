@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, UserErrors, type Position } from '../errors.js';
-import type { Check } from '../checks/define-check.js';
+import type { AnyCheck } from '../checks/define-stream-check.js';
 import { builtinChecks } from '../checks/index.js';
 import { displayPath, stripBom } from '../sources/read-files.js';
 import { parseDate } from '../time.js';
 import { loadExceptions, type LoadedException } from './load-exceptions.js';
-import { loadPlugins } from './load-plugins.js';
+import { loadPlugins, type PluginCheck } from './load-plugins.js';
 import { catalogSchema, type CatalogDocument, type ControlSpec, type SourceSpec, type TestSpec } from './schema.js';
 import { schemaErrors } from './schema-errors.js';
 import { validateReferences } from './validate-references.js';
@@ -15,9 +15,11 @@ import { parseYamlFile, type YamlFile } from './yaml-document.js';
 
 export interface LoadedTest {
   spec: TestSpec;
-  check: Check;
+  check: AnyCheck;
   /** Params parsed by the check's schema (defaults applied). */
   params: unknown;
+  /** Absolute path of the plugin module that defines the check; stream-pass workers import it from there. */
+  module?: string;
   position: Position;
 }
 
@@ -30,6 +32,8 @@ export interface LoadedSource extends SourceSpec {
   name: string;
   patterns: string[];
   position: Position;
+  /** Where the source's `path:` is written, for "no file matches" errors. */
+  pathPosition: Position;
 }
 
 /** A catalog that passed schema and reference validation, with everything resolved. */
@@ -44,7 +48,7 @@ export interface LoadedCatalog {
   sources: Map<string, LoadedSource>;
   controls: LoadedControl[];
   exceptions: LoadedException[];
-  checks: Map<string, Check>;
+  checks: Map<string, AnyCheck>;
   /** Problems that do not stop a run (e.g. an exception valid for longer than max_exception_days). */
   warnings: UserError[];
 }
@@ -76,10 +80,11 @@ export async function loadCatalog(file: string): Promise<LoadedCatalog> {
   const sources = new Map(
     Object.entries(document.sources).map(([name, spec]) => [
       name,
-      { ...spec, name, patterns: typeof spec.path === 'string' ? [spec.path] : spec.path, position: yaml.positionOf(['sources', name]) },
+      { ...spec, name, patterns: typeof spec.path === 'string' ? [spec.path] : spec.path, position: yaml.positionOf(['sources', name]), pathPosition: yaml.positionOf(['sources', name, 'path']) },
     ]),
   );
-  const { controls, errors, warnings } = validateReferences({ document, yaml, checks, sources, exceptions });
+  const pluginModules = new Map(plugins.map((plugin) => [plugin.check.id, plugin.module]));
+  const { controls, errors, warnings } = validateReferences({ document, yaml, checks, pluginModules, sources, exceptions });
   const all = [...exceptionErrors, ...errors];
   if (all.length > 0) throw new UserErrors(sortByPosition(all));
 
@@ -99,9 +104,9 @@ export async function loadCatalog(file: string): Promise<LoadedCatalog> {
   };
 }
 
-function checkRegistry(plugins: readonly Check[], yaml: YamlFile): Map<string, Check> {
-  const checks = new Map(builtinChecks.map((check) => [check.id, check]));
-  for (const [index, plugin] of plugins.entries()) {
+function checkRegistry(plugins: readonly PluginCheck[], yaml: YamlFile): Map<string, AnyCheck> {
+  const checks = new Map<string, AnyCheck>(builtinChecks.map((check) => [check.id, check]));
+  for (const [index, { check: plugin }] of plugins.entries()) {
     if (checks.has(plugin.id)) {
       throw new UserError(`Plugin check id "${plugin.id}" is already taken by another check`, {
         position: yaml.positionOf(['plugins', index]),

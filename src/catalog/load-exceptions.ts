@@ -16,7 +16,8 @@ export interface LoadedException {
   position: Position;
   approved: Date;
   expires: Date;
-  positionOf(key: string): Position;
+  /** Where a key (or a deeper path, e.g. `'resources', 0`) of this exception is. */
+  positionOf(...path: PropertyKey[]): Position;
 }
 
 /**
@@ -81,7 +82,7 @@ function collect(yaml: YamlFile, at: PropertyKey[], value: unknown, into: Loaded
   // The schema already proved both dates parse.
   const approved = parseDate(spec.approved) ?? new Date(NaN);
   const expires = parseDate(spec.expires) ?? new Date(NaN);
-  const positionOf = (key: string): Position => yaml.positionOf([...at, key]);
+  const positionOf = (...path: PropertyKey[]): Position => yaml.positionOf([...at, ...path]);
   if (expires.getTime() < approved.getTime()) {
     errors.push(
       new UserError(`Exception ${spec.id} expires (${spec.expires}) before it was approved (${spec.approved})`, {

@@ -4,6 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { UserError, errorMessage, type Position } from '../errors.js';
 import type { Check } from '../checks/define-check.js';
+import type { AnyCheck, StreamCheck } from '../checks/define-stream-check.js';
+
+/** A check a plugin exports, with the module it came from (stream-pass workers import it there). */
+export interface PluginCheck {
+  check: AnyCheck;
+  module: string;
+}
 
 /**
  * Imports each plugin module named by the catalog (paths relative to it) and validates that its default
@@ -13,8 +20,8 @@ export async function loadPlugins(
   entries: readonly string[],
   catalogDir: string,
   positionOf: (index: number) => Position,
-): Promise<Check[]> {
-  const checks: Check[] = [];
+): Promise<PluginCheck[]> {
+  const checks: PluginCheck[] = [];
   for (const [index, entry] of entries.entries()) {
     const position = positionOf(index);
     const absolute = path.resolve(catalogDir, entry);
@@ -43,13 +50,13 @@ export async function loadPlugins(
         hint: 'Export the check: `export default defineCheck({ ... })` or an array of checks.',
       });
     }
-    for (const candidate of candidates) checks.push(asCheck(candidate, entry, position));
+    for (const candidate of candidates) checks.push({ check: asCheck(candidate, entry, position), module: absolute });
   }
   return checks;
 }
 
 /** Validates the shape of a plugin's export; a plugin is untrusted input until it passes. */
-function asCheck(value: unknown, entry: string, position: Position): Check {
+function asCheck(value: unknown, entry: string, position: Position): AnyCheck {
   const problems: string[] = [];
   if (value === null || typeof value !== 'object') {
     throw new UserError(`Plugin ${entry} exports ${value === null ? 'null' : typeof value}, not a check`, {
@@ -65,7 +72,9 @@ function asCheck(value: unknown, entry: string, position: Position): Check {
   if (!Array.isArray(sources) || sources.length === 0 || !sources.every((s) => typeof s === 'string')) {
     problems.push('"sources" must be a non-empty array of source types');
   }
-  if (typeof field('run') !== 'function') problems.push('"run" must be a function');
+  const isStream = field('kind') === 'stream';
+  const hooks = isStream ? ['init', 'visit', 'merge', 'finish'] : ['run'];
+  for (const hook of hooks) if (typeof field(hook) !== 'function') problems.push(`"${hook}" must be a function`);
   const params = field('params');
   if (params !== undefined && !isZodLike(params)) problems.push('"params" must be a zod schema');
   const id = field('id');
@@ -76,8 +85,9 @@ function asCheck(value: unknown, entry: string, position: Position): Check {
     });
   }
   // Shape validated above; defaults fill what a hand-written (non-defineCheck) plugin may omit.
-  const check = value as Partial<Check> & Pick<Check, 'id' | 'title' | 'description' | 'sources' | 'remediation' | 'run'>;
-  return { ...check, params: check.params ?? z.strictObject({}), metrics: check.metrics ?? {}, criteria: check.criteria ?? {} };
+  const defaults = { params: z.strictObject({}), metrics: {}, criteria: {} };
+  if (isStream) return { ...defaults, ...(value as Partial<StreamCheck>) } as StreamCheck;
+  return { ...defaults, ...(value as Partial<Check>) } as Check;
 }
 
 function isZodLike(value: unknown): boolean {

@@ -1,9 +1,10 @@
 import { UserError } from '../errors.js';
-import type { Check } from '../checks/define-check.js';
+import type { AnyCheck } from '../checks/define-stream-check.js';
 import { BUILTIN_FRAMEWORKS } from '../frameworks/index.js';
-import { adapters } from '../sources/index.js';
+import { adapters, streamAdapters } from '../sources/index.js';
 import { didYouMean } from '../suggest.js';
 import { daysBetween } from '../time.js';
+import { exceptionResourceErrors } from './exception-resources.js';
 import type { LoadedControl, LoadedSource, LoadedTest } from './load-catalog.js';
 import type { LoadedException } from './load-exceptions.js';
 import type { CatalogDocument } from './schema.js';
@@ -13,7 +14,8 @@ import type { YamlFile } from './yaml-document.js';
 interface References {
   document: CatalogDocument;
   yaml: YamlFile;
-  checks: ReadonlyMap<string, Check>;
+  checks: ReadonlyMap<string, AnyCheck>;
+  pluginModules: ReadonlyMap<string, string>;
   sources: ReadonlyMap<string, LoadedSource>;
   exceptions: readonly LoadedException[];
 }
@@ -37,10 +39,11 @@ export function validateReferences(refs: References): { controls: LoadedControl[
       return [resolved];
     }),
   }));
+  errors.push(...exceptionResourceErrors(refs.exceptions, controls));
   return { controls, errors, warnings: longExceptionWarnings(refs) };
 }
 
-const knownSourceTypes = (): string[] => adapters.map((adapter) => adapter.type);
+const knownSourceTypes = (): string[] => [...adapters, ...streamAdapters].map((adapter) => adapter.type);
 
 function sourceTypeErrors({ sources, yaml }: References): UserError[] {
   const types = knownSourceTypes();
@@ -162,7 +165,8 @@ function resolveTest(refs: References, controlIndex: number, testIndex: number):
     }
   }
   if (errors.length > 0 || !params.success) return errors;
-  return { spec, check, params: params.data, position: yaml.positionOf(at) };
+  const module = refs.pluginModules.get(check.id);
+  return { spec, check, params: params.data, position: yaml.positionOf(at), ...(module ? { module } : {}) };
 }
 
 function longExceptionWarnings({ document, exceptions }: References): UserError[] {

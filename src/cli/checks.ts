@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { builtinChecks } from '../checks/index.js';
-import type { Check } from '../checks/define-check.js';
+import type { AnyCheck } from '../checks/define-stream-check.js';
 import { UserError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import type { CliIo } from './io.js';
@@ -17,19 +17,19 @@ export function checksCommand(io: CliIo, setExitCode: (code: number) => void): C
     });
 }
 
-function findCheck(id: string): Check {
+function findCheck(id: string): AnyCheck {
   const check = builtinChecks.find((candidate) => candidate.id === id);
   if (check) return check;
   const ids = builtinChecks.map((candidate) => candidate.id);
   throw new UserError(`Unknown check "${id}"`, { hint: didYouMean(id, ids, 'Run `controlproof checks` to list them.') });
 }
 
-export function listChecks(checks: readonly Check[]): string {
+export function listChecks(checks: readonly AnyCheck[]): string {
   const width = Math.max(...checks.map((check) => check.id.length));
   return checks.map((check) => `${check.id.padEnd(width)}  ${check.title}  [${check.sources.join(', ')}]\n`).join('');
 }
 
-export function describeCheck(check: Check): string {
+export function describeCheck(check: AnyCheck): string {
   const schema = z.toJSONSchema(check.params, { io: 'input', unrepresentable: 'any' });
   const properties = typeof schema === 'object' && schema.properties ? Object.entries(schema.properties) : [];
   const params = properties.map(([name, property]) => {

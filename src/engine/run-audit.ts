@@ -7,7 +7,9 @@ import { exceptionResults } from '../exceptions/exception-report.js';
 import { applyExceptions } from '../exceptions/match-exceptions.js';
 import { REPORT_SCHEMA_ID, type ControlResult, type Report, type SourceResult, type TestResult } from '../report/model.js';
 import { toolVersion } from '../tool-version.js';
-import { readSources, type SourceData } from './read-sources.js';
+import type { CheckResult } from '../checks/define-check.js';
+import { isStreamCheck } from '../checks/define-stream-check.js';
+import { readSources, streamSources, testKey, type SourceData, type StreamedSource } from './read-sources.js';
 import { summarize } from './summarize.js';
 import { assurance, metricResult, testStatus, worksVerdict } from './verdicts.js';
 
@@ -29,13 +31,19 @@ export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): P
   const usedSources = [...catalog.sources.values()].filter((source) =>
     controls.some((control) => control.tests.some((test) => test.spec.source === source.name)),
   );
-  const data = await readSources(usedSources, catalog.dir);
+  const [data, streamed] = await Promise.all([
+    readSources(usedSources, catalog.dir),
+    streamSources(usedSources, controls, catalog.dir, options.asOf),
+  ]);
   const documents = await hashDocuments(controls.flatMap((control) => control.spec.evidence), catalog.evidenceRoot);
 
   const matched = new Map<string, string[]>();
-  const results = controls.map((control): ControlResult => {
+  const results = controls.map((control, controlIndex): ControlResult => {
     const controlExceptions = exceptions.filter((exception) => exception.spec.control === control.spec.id);
-    const tests = control.tests.map((test) => runTest(test, data, controlExceptions, options.asOf, matched));
+    const tests = control.tests.map((test, testIndex) => {
+      const outcome = testOutcome(test, testKey(controlIndex, testIndex), data, streamed, options.asOf);
+      return testResult(test, outcome, controlExceptions, options.asOf, matched);
+    });
     const evidence = control.spec.evidence.map((item) =>
       assessEvidenceItem(item, options.asOf, item.kind === 'document' ? documents.get(item.path) : undefined),
     );
@@ -67,7 +75,7 @@ export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): P
     as_of: options.asOf.toISOString(),
     warn_days: options.warnDays,
     summary: summarize(results, exceptionReport),
-    sources: sourceResults(catalog, data),
+    sources: sourceResults(catalog, data, streamed),
     controls: results,
     exceptions: exceptionReport,
     warnings: catalog.warnings.map((warning) => ({ message: warning.located, ...(warning.hint ? { hint: warning.hint } : {}) })),
@@ -82,24 +90,42 @@ function selectControls(controls: readonly LoadedControl[], options: AuditOption
   );
 }
 
-/** One test: a source that failed to read or a check that throws makes only this test `error`. */
-function runTest(
+/**
+ * What one test's check produced, or why it could not run: a source that failed to read or a check
+ * that throws makes only this test `error`.
+ */
+function testOutcome(
   test: LoadedTest,
+  key: string,
   data: ReadonlyMap<string, SourceData>,
+  streamed: ReadonlyMap<string, StreamedSource>,
+  asOf: Date,
+): CheckResult | { error: string } {
+  const source = data.get(test.spec.source)?.result ?? streamed.get(test.spec.source)?.result;
+  if (!source || source.status === 'error') return { error: `source "${test.spec.source}" could not be read: ${source?.error ?? 'not read'}` };
+  const failed = (error: unknown) => ({ error: `check ${test.check.id} failed: ${errorMessage(error)}` });
+  if (isStreamCheck(test.check)) {
+    const outcome = streamed.get(test.spec.source)?.outcomes.get(key);
+    if (outcome === undefined) return { error: `check ${test.check.id} was not run on stream source "${test.spec.source}"` };
+    return outcome instanceof Error ? failed(outcome) : outcome;
+  }
+  try {
+    return test.check.run({ records: data.get(test.spec.source)?.records ?? [], params: test.params, asOf });
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** The test's verdict from its outcome, after exceptions and metric thresholds. */
+function testResult(
+  test: LoadedTest,
+  outcome: CheckResult | { error: string },
   exceptions: readonly LoadedException[],
   asOf: Date,
   matched: Map<string, string[]>,
 ): TestResult {
   const base = { check: test.spec.check, source: test.spec.source, ...(test.spec.title ? { title: test.spec.title } : {}) };
-  const source = data.get(test.spec.source);
-  const failed = (error: string): TestResult => ({ ...base, status: 'error', examined: 0, excepted: 0, findings: [], metrics: {}, error });
-  if (!source || source.result.status === 'error') return failed(`source "${test.spec.source}" could not be read: ${source?.result.error ?? 'not read'}`);
-  let outcome;
-  try {
-    outcome = test.check.run({ records: source.records, params: test.params, asOf });
-  } catch (error) {
-    return failed(`check ${test.check.id} failed: ${errorMessage(error)}`);
-  }
+  if ('error' in outcome) return { ...base, status: 'error', examined: 0, excepted: 0, findings: [], metrics: {}, error: outcome.error };
   const applied = applyExceptions(outcome.findings, exceptions, asOf);
   for (const [id, resources] of applied.matched) matched.set(id, [...(matched.get(id) ?? []), ...resources]);
   const metrics = Object.fromEntries(
@@ -121,9 +147,13 @@ function runTest(
   };
 }
 
-function sourceResults(catalog: LoadedCatalog, data: ReadonlyMap<string, SourceData>): SourceResult[] {
+function sourceResults(
+  catalog: LoadedCatalog,
+  data: ReadonlyMap<string, SourceData>,
+  streamed: ReadonlyMap<string, StreamedSource>,
+): SourceResult[] {
   return [...catalog.sources.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((source) => data.get(source.name)?.result ?? { name: source.name, type: source.type, status: 'unused', files: [], records: 0 });
+    .map((source) => data.get(source.name)?.result ?? streamed.get(source.name)?.result ?? { name: source.name, type: source.type, status: 'unused', files: [], records: 0 });
 }
 

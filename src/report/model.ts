@@ -113,6 +113,19 @@ export const sourceResultSchema = z.strictObject({
   status: z.enum(['ok', 'error', 'unused']),
   files: z.array(z.strictObject({ path: z.string(), bytes: z.int().nonnegative(), sha256: z.string() })),
   records: z.int().nonnegative(),
+  /** For logs: first and last event per account and region, and gaps longer than the threshold. */
+  coverage: z
+    .array(
+      z.strictObject({
+        account: z.string(),
+        region: z.string(),
+        events: z.int().nonnegative(),
+        first: z.string(),
+        last: z.string(),
+        gaps: z.array(z.strictObject({ from: z.string(), to: z.string(), hours: z.number() })),
+      }),
+    )
+    .optional(),
   error: z.string().optional(),
 });
 

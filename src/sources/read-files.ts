@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { globby } from 'globby';
-import { UserError } from '../errors.js';
+import { UserError, type Position } from '../errors.js';
 import type { SourceText } from './define-adapter.js';
 
 /** What the report records about each file a source read. */
@@ -77,15 +77,21 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Reads every file a source matches; an empty match is an error for the source's tests. */
-export async function readMatchedFiles(patterns: readonly string[], baseDir: string, catalogFile: string): Promise<MatchedFiles> {
+/** Matched paths; none is an error at the catalog's `path:` for the source's tests. */
+export async function requireMatches(patterns: readonly string[], baseDir: string, declaredAt: Position): Promise<string[]> {
   const absolute = await matchSourceFiles(patterns, baseDir);
   if (absolute.length === 0) {
     throw new UserError(`No file matches ${patterns.map((p) => `"${p}"`).join(', ')}`, {
-      position: { file: path.join(displayPath(baseDir), patterns[0] ?? '') },
-      hint: `Paths are relative to the catalog (${displayPath(catalogFile)}); check the path or export the data first.`,
+      position: declaredAt,
+      hint: `Paths are relative to the catalog (${displayPath(baseDir)}); check the path or export the data first.`,
     });
   }
+  return absolute;
+}
+
+/** Reads every file a source matches; an empty match is an error for the source's tests. */
+export async function readMatchedFiles(patterns: readonly string[], baseDir: string, declaredAt: Position): Promise<MatchedFiles> {
+  const absolute = await requireMatches(patterns, baseDir, declaredAt);
   const read = await Promise.all(absolute.map((file) => readSourceFile(file)));
   return { absolute, infos: read.map((r) => r.info), texts: read.map((r) => r.text) };
 }

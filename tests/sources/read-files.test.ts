@@ -1,0 +1,108 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { displayPath, isGzip, readMatchedFiles, readSourceFile, stripBom } from '../../src/sources/read-files.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'controlproof-read-files-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, content: string | Uint8Array): string {
+  const file = path.join(dir, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  return file;
+}
+
+async function userErrorOf(run: () => Promise<unknown>): Promise<UserError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('expected a UserError, nothing was thrown');
+}
+
+const ABC_SHA256 = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+
+describe('readSourceFile', () => {
+  it('reads plain text and hashes the raw bytes', async () => {
+    const file = write('plain.txt', 'abc');
+    const { info, text } = await readSourceFile(file);
+    expect(text).toEqual({ display: file, text: 'abc' });
+    expect(info).toEqual({ path: file, bytes: 3, sha256: ABC_SHA256 });
+  });
+
+  it('gunzips by magic bytes even without a .gz suffix, hashing the compressed bytes', async () => {
+    const compressed = gzipSync('{"Records": []}\n');
+    const file = write('cloudtrail-export.json', compressed);
+    const { info, text } = await readSourceFile(file);
+    expect(text.text).toBe('{"Records": []}\n');
+    expect(info.bytes).toBe(compressed.length);
+    expect(info.sha256).not.toBe((await readSourceFile(write('uncompressed.json', '{"Records": []}\n'))).info.sha256);
+  });
+
+  it('strips a UTF-8 BOM, also inside gzip, and hashes the bytes with the BOM', async () => {
+    const withBom = write('bom.csv', '\ufeffabc');
+    const { info, text } = await readSourceFile(withBom);
+    expect(text.text).toBe('abc');
+    expect(info.bytes).toBe(6);
+    expect(info.sha256).not.toBe(ABC_SHA256);
+    expect((await readSourceFile(write('bom.csv.gz', gzipSync('\ufeffa,b\r\n')))).text.text).toBe('a,b\r\n');
+  });
+
+  it('rejects corrupt gzip data with the file named', async () => {
+    const file = write('broken.gz', Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03]));
+    const error = await userErrorOf(() => readSourceFile(file));
+    expect(error.message).toMatch(/^Invalid gzip data: /);
+    expect(error.position).toEqual({ file });
+    expect(error.hint).toBe('The file starts like gzip but is truncated or corrupt; export it again.');
+  });
+
+  it('rejects a missing file', async () => {
+    const file = path.join(dir, 'absent.csv');
+    const error = await userErrorOf(() => readSourceFile(file));
+    expect(error.message).toMatch(/^Cannot read file: ENOENT/);
+    expect(error.position).toEqual({ file });
+  });
+});
+
+describe('readMatchedFiles', () => {
+  it('reads every match of the globs, sorted', async () => {
+    write('exports/b.csv', 'b');
+    write('exports/a.csv', 'abc');
+    write('exports/notes.txt', 'x');
+    const matched = await readMatchedFiles(['exports/*.csv'], dir, { file: 'controls.yaml', line: 4, col: 11 });
+    expect(matched.absolute).toEqual([path.join(dir, 'exports/a.csv'), path.join(dir, 'exports/b.csv')]);
+    expect(matched.texts.map((text) => text.text)).toEqual(['abc', 'b']);
+    expect(matched.infos[0]?.sha256).toBe(ABC_SHA256);
+  });
+
+  it('rejects a glob that matches nothing at the catalog position that declared it', async () => {
+    const error = await userErrorOf(() => readMatchedFiles(['missing/*.csv'], dir, { file: 'controls.yaml', line: 4, col: 11 }));
+    expect(error.message).toBe('No file matches "missing/*.csv"');
+    expect(error.position).toEqual({ file: 'controls.yaml', line: 4, col: 11 });
+    expect(error.hint).toBe(`Paths are relative to the catalog (${dir}); check the path or export the data first.`);
+  });
+});
+
+describe('helpers', () => {
+  it('detects gzip by its two magic bytes', () => {
+    expect(isGzip(Uint8Array.from([0x1f, 0x8b, 0x08]))).toBe(true);
+    expect(isGzip(Uint8Array.from([0x1f]))).toBe(false);
+    expect(isGzip(Buffer.from('{"a":1}'))).toBe(false);
+  });
+
+  it('strips only a leading BOM', () => {
+    expect(stripBom('\ufeffa\ufeff')).toBe('a\ufeff');
+    expect(stripBom('a')).toBe('a');
+  });
+
+  it('shows paths under the working directory relative, others absolute', () => {
+    expect(displayPath(path.resolve('fixtures/aws/credential-report.csv'))).toBe(path.join('fixtures', 'aws', 'credential-report.csv'));
+    expect(displayPath(dir)).toBe(dir);
+  });
+});
