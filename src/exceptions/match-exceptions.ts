@@ -2,7 +2,12 @@ import picomatch from 'picomatch';
 import type { LoadedException } from '../catalog/load-exceptions.js';
 import type { Finding } from '../checks/define-check.js';
 import type { FindingResult } from '../report/model.js';
+import { maskText, maskValue } from '../report/mask-secrets.js';
 import { daysToExpiry } from './exception-status.js';
+
+function maskDetails(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, maskValue(value, key)]));
+}
 
 /** Tests whether an exception covers a resource id; `*` spans any characters, `/` and `:` included. */
 export function resourceMatcher(exception: LoadedException): (resource: string) => boolean {
@@ -41,8 +46,9 @@ export function applyExceptions(
     for (const hit of hits) matched.set(hit.exception.spec.id, [...(matched.get(hit.exception.spec.id) ?? []), finding.resource]);
     const active = hits.find((hit) => hit.inForce);
     const expired = hits.find((hit) => !hit.inForce);
-    const result: FindingResult = { resource: finding.resource, message: finding.message };
-    if (finding.details) result.details = finding.details;
+    // Findings quote export data: secrets in it never reach a report.
+    const result: FindingResult = { resource: maskText(finding.resource), message: maskText(finding.message) };
+    if (finding.details) result.details = maskDetails(finding.details);
     if (active) {
       excepted++;
       result.excepted_by = active.exception.spec.id;
