@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import json, { parseJsonText } from '../../src/sources/json.js';
+import { readSourceFile } from '../../src/sources/read-files.js';
+
+function userErrorOf(run: () => unknown): UserError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('expected a UserError, nothing was thrown');
+}
+
+const read = (text: string, display = 'data.json'): unknown[] => json.read([{ display, text }]);
+
+describe('json adapter', () => {
+  it('is registered as type json', () => {
+    expect(json.type).toBe('json');
+  });
+
+  it('yields the items of a top-level array, concatenated over files', () => {
+    const records = json.read([
+      { display: 'a.json', text: '[{"UserName": "alice"}, {"UserName": "bob"}]' },
+      { display: 'b.json', text: '[{"UserName": "carol"}]\n' },
+    ]);
+    expect(records).toEqual([{ UserName: 'alice' }, { UserName: 'bob' }, { UserName: 'carol' }]);
+  });
+
+  it('yields a non-array document as one record', () => {
+    expect(read('{"Users": [{"UserName": "alice"}]}')).toEqual([{ Users: [{ UserName: 'alice' }] }]);
+    expect(read('42')).toEqual([42]);
+    expect(read('null')).toEqual([null]);
+  });
+
+  it('keeps an empty top-level array as zero records', () => {
+    expect(read('[]')).toEqual([]);
+  });
+
+  it('locates an unexpected token, which V8 reports without a position', () => {
+    expect(userErrorOf(() => read('{"a": }')).located).toBe("data.json:1:7: Invalid JSON: unexpected token '}'");
+    expect(userErrorOf(() => read('[1, 2,\n  3,,\n]')).located).toBe("data.json:2:5: Invalid JSON: unexpected token ','");
+    expect(userErrorOf(() => read('[\n  {"Enabled": tru}\n]')).located).toBe("data.json:2:18: Invalid JSON: unexpected token '}'");
+  });
+
+  it('locates errors V8 reports with a position, on later lines', () => {
+    const error = userErrorOf(() => read('{\n  "a": 1,\n  "b": 2,\n}'));
+    expect(error.located).toBe('data.json:4:1: Invalid JSON: expected double-quoted property name');
+    expect(error.position).toEqual({ file: 'data.json', line: 4, col: 1 });
+  });
+
+  it('points a truncated file at its last position', () => {
+    expect(userErrorOf(() => read('tru')).located).toBe(
+      'data.json:1:4: Invalid JSON: expected more input, found the end of the file (it looks truncated)',
+    );
+    expect(userErrorOf(() => read('{\n  "a": [1, 2\n\n')).located).toBe(
+      "data.json:2:13: Invalid JSON: expected ',' or ']' after array element at the end of the file (it looks truncated)",
+    );
+  });
+
+  it('reports the truncated fixture at its last character', async () => {
+    const { text } = await readSourceFile(path.resolve('fixtures/bad/truncated.json'));
+    const error = userErrorOf(() => json.read([text]));
+    expect(error.located).toBe(
+      'fixtures/bad/truncated.json:15:53: Invalid JSON: unterminated string at the end of the file (it looks truncated)',
+    );
+    expect(error.hint).toContain('export it again');
+  });
+
+  it('rejects an empty or whitespace-only file at 1:1', async () => {
+    const { text } = await readSourceFile(path.resolve('fixtures/bad/empty.json'));
+    expect(userErrorOf(() => json.read([text])).located).toBe('fixtures/bad/empty.json:1:1: File is empty: expected a JSON document');
+    expect(userErrorOf(() => read(' \n\t\r\n')).located).toBe('data.json:1:1: File is empty: expected a JSON document');
+  });
+
+  it('suggests ndjson when a file holds several JSON values', () => {
+    const error = userErrorOf(() => read('{"a": 1}\n{"a": 2}\n'));
+    expect(error.located).toBe('data.json:2:1: Invalid JSON: unexpected non-whitespace character after JSON');
+    expect(error.hint).toBe('The file holds more than one JSON value; for one value per line use source type "ndjson".');
+  });
+
+  it('keeps __proto__ keys as plain data without touching Object.prototype', () => {
+    const [record] = read('[{"__proto__": {"polluted": true}, "name": "x"}]');
+    expect(Object.getOwnPropertyDescriptor(record, '__proto__')?.value).toEqual({ polluted: true });
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
+    expect('polluted' in {}).toBe(false);
+  });
+});
+
+describe('parseJsonText', () => {
+  it('shifts lines for a text that starts further down its file', () => {
+    const error = userErrorOf(() => parseJsonText('{"b": x}', 'log.ndjson', { unit: 'line', line: 7 }));
+    expect(error.located).toBe("log.ndjson:7:7: Invalid JSON: unexpected token 'x'");
+  });
+});

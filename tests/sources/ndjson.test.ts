@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import ndjson from '../../src/sources/ndjson.js';
+
+function userErrorOf(run: () => unknown): UserError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('expected a UserError, nothing was thrown');
+}
+
+const read = (text: string): unknown[] => ndjson.read([{ display: 'events.ndjson', text }]);
+
+describe('ndjson adapter', () => {
+  it('is registered as type ndjson', () => {
+    expect(ndjson.type).toBe('ndjson');
+  });
+
+  it('yields one record per line, arrays included as one value', () => {
+    expect(read('{"id": 1}\n[1, 2]\n"text"\n')).toEqual([{ id: 1 }, [1, 2], 'text']);
+  });
+
+  it('handles CRLF, blank lines and a missing final newline', () => {
+    expect(read('{"id": 1}\r\n\r\n   \r\n{"id": 2}\r\n{"id": 3}')).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+  });
+
+  it('concatenates files in order', () => {
+    const records = ndjson.read([
+      { display: 'a.ndjson', text: '{"id": 1}\n' },
+      { display: 'b.ndjson', text: '{"id": 2}\n{"id": 3}\n' },
+    ]);
+    expect(records).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+  });
+
+  it('yields no records for an empty file', () => {
+    expect(read('')).toEqual([]);
+  });
+
+  it('names the line and column of a syntax error, counting blank lines', () => {
+    expect(userErrorOf(() => read('{"id": 1}\r\n\r\n{"id": x}\r\n')).located).toBe("events.ndjson:3:8: Invalid JSON: unexpected token 'x'");
+    expect(userErrorOf(() => read('{"id": 1}\n{"id": 2,}\n')).located).toBe('events.ndjson:2:10: Invalid JSON: expected double-quoted property name');
+  });
+
+  it('reports a truncated line at its end', () => {
+    expect(userErrorOf(() => read('{"id": 1}\n{"id":')).located).toBe(
+      'events.ndjson:2:7: Invalid JSON: expected more input, found the end of the line (it looks truncated)',
+    );
+  });
+
+  it('rejects two values on one line', () => {
+    const error = userErrorOf(() => read('{"id": 1} {"id": 2}\n'));
+    expect(error.located).toBe('events.ndjson:1:11: Invalid JSON: unexpected non-whitespace character after JSON');
+    expect(error.hint).toBe('Each line of an NDJSON file holds exactly one JSON value.');
+  });
+});
