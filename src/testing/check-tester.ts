@@ -1,0 +1,218 @@
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Check, CheckResult, Finding } from '../checks/define-check.js';
+import { parseDate } from '../time.js';
+
+/** The as-of every case uses unless it sets its own. */
+export const DEFAULT_AS_OF = '2026-11-01T00:00:00Z';
+
+/** A finding a fail case expects: the exact resource, and the exact message or a pattern it must match. */
+export interface ExpectedFinding {
+  resource: string;
+  message: string | RegExp;
+  /** When given, the finding's details must equal it. */
+  details?: Record<string, unknown>;
+}
+
+interface CaseInput {
+  /** Unique within the table; becomes the vitest test name. */
+  name: string;
+  /** Source records as the adapter yields them; frozen before the check sees them. */
+  records: readonly unknown[];
+  /** Raw params, parsed through the check's schema like the catalog's. */
+  params?: Record<string, unknown>;
+  /** A date or ISO instant; default {@link DEFAULT_AS_OF}. */
+  asOf?: string;
+  /** When given, the result's metrics must equal it exactly (`{}` asserts that none are reported). */
+  metrics?: Record<string, number>;
+}
+
+/** Records on which the check examines something and finds nothing. */
+export interface PassCase extends CaseInput {
+  examined?: number;
+}
+
+/** Records on which the check reports exactly `findings`, in order. */
+export interface FailCase extends CaseInput {
+  examined?: number;
+  findings: readonly ExpectedFinding[];
+}
+
+/** Records on which the check examines nothing, so its test would be `vacuous`. */
+export type VacuousCase = CaseInput;
+
+export interface CheckTestTable {
+  pass: readonly PassCase[];
+  fail: readonly FailCase[];
+  vacuous?: readonly VacuousCase[];
+}
+
+/** One case with its table column, as {@link caseProblems} takes it. */
+export type TaggedCase = ({ kind: 'pass' } & PassCase) | ({ kind: 'fail' } & FailCase) | ({ kind: 'vacuous' } & VacuousCase);
+
+const PLACEHOLDER = /\{\{[^}]*\}\}/;
+
+/**
+ * Runs a check over tables of pass, fail and vacuous cases, like ESLint's RuleTester:
+ * one vitest `describe(check.id)` with one `it` per case.
+ */
+export class CheckTester {
+  constructor(private readonly check: Check) {}
+
+  run(table: CheckTestTable): void {
+    const problems = tableProblems(table);
+    if (problems.length > 0) throw new Error(`Invalid test table for ${this.check.id}:\n${problems.join('\n')}`);
+    describe(this.check.id, () => {
+      for (const testCase of taggedCases(table)) {
+        it(`${testCase.kind}: ${testCase.name}`, () => {
+          expect(caseProblems(this.check, testCase)).toEqual([]);
+        });
+      }
+    });
+  }
+}
+
+/** Problems with the table itself: duplicate or empty case names. */
+export function tableProblems(table: CheckTestTable): string[] {
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const { name } of taggedCases(table)) {
+    if (name.trim() === '') problems.push('a case has an empty name');
+    else if (seen.has(name)) problems.push(`duplicate case name "${name}"`);
+    seen.add(name);
+  }
+  return problems;
+}
+
+function taggedCases(table: CheckTestTable): TaggedCase[] {
+  return [
+    ...table.pass.map((testCase) => ({ kind: 'pass' as const, ...testCase })),
+    ...table.fail.map((testCase) => ({ kind: 'fail' as const, ...testCase })),
+    ...(table.vacuous ?? []).map((testCase) => ({ kind: 'vacuous' as const, ...testCase })),
+  ];
+}
+
+/** Runs one case and returns what is wrong with the result; empty when the case holds. */
+export function caseProblems(check: Check, testCase: TaggedCase): string[] {
+  const params = check.params.safeParse(testCase.params ?? {});
+  if (!params.success) return [`invalid params: ${z.prettifyError(params.error)}`];
+  const asOfText = testCase.asOf ?? DEFAULT_AS_OF;
+  const asOf = parseDate(asOfText);
+  if (!asOf) return [`invalid asOf "${asOfText}": expected a date like 2026-11-01 or an ISO instant`];
+
+  const records = deepFreeze(structuredClone(testCase.records));
+  let result: CheckResult;
+  try {
+    result = check.run({ records, params: deepFreeze(params.data), asOf });
+  } catch (error) {
+    return [threwProblem(error)];
+  }
+  return [
+    ...resultShapeProblems(check, result),
+    ...kindProblems(testCase, result),
+    ...(testCase.metrics === undefined ? [] : metricProblems(testCase.metrics, result.metrics ?? {})),
+  ];
+}
+
+function threwProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // Records and params are frozen, so a check that writes to its input throws a TypeError here.
+  const hint = error instanceof TypeError ? ' (records and params are frozen: a check must not mutate its input)' : '';
+  return `check threw: ${message}${hint}`;
+}
+
+function resultShapeProblems(check: Check, result: CheckResult): string[] {
+  const problems: string[] = [];
+  if (!Number.isInteger(result.examined) || result.examined < 0) {
+    problems.push(`examined must be a non-negative integer, found ${result.examined}`);
+  }
+  for (const finding of result.findings) {
+    if (PLACEHOLDER.test(finding.message)) problems.push(`unfilled placeholder in message "${finding.message}"`);
+    if (finding.resource === '') problems.push(`finding with an empty resource: "${finding.message}"`);
+  }
+  for (const name of Object.keys(result.metrics ?? {})) {
+    if (!(name in check.metrics)) problems.push(`metric "${name}" is not declared in the check's metrics`);
+  }
+  return problems;
+}
+
+function kindProblems(testCase: TaggedCase, result: CheckResult): string[] {
+  switch (testCase.kind) {
+    case 'pass':
+      return [
+        ...(result.findings.length > 0 ? [`expected no findings, found ${result.findings.length}:\n${listFindings(result.findings)}`] : []),
+        ...(result.examined === 0 ? ['examined 0 resources: a pass case must examine something (put empty input under vacuous)'] : []),
+        ...examinedProblems(testCase.examined, result.examined),
+      ];
+    case 'fail':
+      return [
+        ...(testCase.findings.length === 0 ? ['a fail case must list at least one expected finding'] : []),
+        ...findingProblems(testCase.findings, result.findings),
+        ...examinedProblems(testCase.examined, result.examined),
+      ];
+    case 'vacuous':
+      return [
+        ...(result.findings.length > 0 ? [`expected no findings, found ${result.findings.length}:\n${listFindings(result.findings)}`] : []),
+        ...examinedProblems(0, result.examined),
+      ];
+  }
+}
+
+function examinedProblems(expected: number | undefined, actual: number): string[] {
+  return expected === undefined || expected === actual ? [] : [`expected examined ${expected}, found ${actual}`];
+}
+
+function findingProblems(expected: readonly ExpectedFinding[], actual: readonly Finding[]): string[] {
+  const problems: string[] = [];
+  if (expected.length !== actual.length) {
+    problems.push(`expected ${expected.length} findings, found ${actual.length}:\n${listFindings(actual)}`);
+  }
+  for (let index = 0; index < Math.min(expected.length, actual.length); index++) {
+    const want = expected[index];
+    const got = actual[index];
+    if (!want || !got) continue;
+    if (want.resource !== got.resource) {
+      problems.push(`finding ${index + 1}: expected resource "${want.resource}", found "${got.resource}"`);
+    }
+    if (!messageMatches(want.message, got.message)) {
+      problems.push(`finding ${index + 1}: expected message ${describeMessage(want.message)}, found "${got.message}"`);
+    }
+    if (want.details !== undefined && !isDeepStrictEqual(want.details, got.details)) {
+      problems.push(`finding ${index + 1}: expected details ${JSON.stringify(want.details)}, found ${JSON.stringify(got.details)}`);
+    }
+  }
+  return problems;
+}
+
+function messageMatches(expected: string | RegExp, actual: string): boolean {
+  return typeof expected === 'string' ? expected === actual : expected.test(actual);
+}
+
+function describeMessage(expected: string | RegExp): string {
+  return typeof expected === 'string' ? `"${expected}"` : `matching ${String(expected)}`;
+}
+
+function metricProblems(expected: Record<string, number>, actual: Record<string, number>): string[] {
+  const names = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
+  return names.flatMap((name) => {
+    const [want, got] = [expected[name], actual[name]];
+    if (want === got) return [];
+    if (want === undefined) return [`unexpected metric ${name} = ${got}`];
+    if (got === undefined) return [`expected metric ${name} = ${want}, but it was not reported`];
+    return [`expected metric ${name} = ${want}, found ${got}`];
+  });
+}
+
+function listFindings(findings: readonly Finding[]): string {
+  return findings.map((finding) => `  ${finding.resource}: ${finding.message}`).join('\n');
+}
+
+/** Freezes `value` and everything reachable from it, in place. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value)) deepFreeze(Reflect.get(value, key));
+  }
+  return value;
+}
