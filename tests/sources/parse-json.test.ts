@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { UserError } from '../../src/errors.js';
+import { formatJsonPath, jsonPathPosition, parseJsonText, validateJson } from '../../src/sources/parse-json.js';
+
+function userErrorOf(action: () => unknown): UserError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('expected a UserError, nothing was thrown');
+}
+
+describe('parseJsonText', () => {
+  it('returns the parsed value and keeps __proto__ as data', () => {
+    const value = parseJsonText('{"a": [1, true, null], "__proto__": {"polluted": 1}}', 'x.json');
+    expect(value).toEqual(JSON.parse('{"a": [1, true, null], "__proto__": {"polluted": 1}}'));
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  });
+
+  it.each([
+    ['missing comma between properties', '{\n  "a": 1\n  "b": 2\n}', '3:3', 'expected "," or "}" after the property value, found "\\""'],
+    ['trailing comma in an object', '{\n  "a": 1,\n}', '3:1', 'expected a property name in double quotes, found "}"'],
+    ['bare word (V8 gives no position)', '{"a": tru}', '1:7', 'expected a JSON value, found "t"'],
+    ['text output instead of JSON', 'USERDETAILLIST\talice', '1:1', 'expected a JSON value, found "U"'],
+    ['truncated file', '{\n  "a": [1, 2', '2:13', 'expected "," or "]" after the array element, found end of file'],
+    ['two documents back to back', '[1]\n[2]', '2:1', 'expected end of file after the JSON value, found "["'],
+    ['raw newline inside a string', '{"a": "x\ny"}', '1:9', 'expected no raw control character inside a string (escape it), found "\\n"'],
+    ['bad escape', '{"a": "\\x"}', '1:8', 'expected a valid escape sequence, found "\\\\"'],
+  ])('%s: reports the exact line:col', (_name, text, where, expected) => {
+    const error = userErrorOf(() => parseJsonText(text, 'exports/x.json'));
+    expect(error.located).toBe(`exports/x.json:${where}: Invalid JSON: ${expected}`);
+    expect(error.hint).toMatch(/--output json/);
+  });
+
+  it('uses the hint it is given', () => {
+    expect(userErrorOf(() => parseJsonText('{', 'x.json', 'Export again.')).hint).toBe('Export again.');
+  });
+});
+
+describe('jsonPathPosition', () => {
+  const text = '{\n  "Users": [\n    {"Name": "alice"},\n    {"Name": "bob", "Date": 5}\n  ]\n}';
+
+  it('finds the value at a path', () => {
+    expect(jsonPathPosition(text, ['Users', 1, 'Date'])).toEqual({ line: 4, col: 29 });
+    expect(jsonPathPosition(text, ['Users', 0])).toEqual({ line: 3, col: 5 });
+  });
+
+  it('falls back to the nearest existing ancestor for a missing key', () => {
+    expect(jsonPathPosition(text, ['Users', 0, 'Arn'])).toEqual({ line: 3, col: 5 });
+  });
+
+  it('decodes escaped keys', () => {
+    expect(jsonPathPosition('{"a\\u0062": 1}', ['ab'])).toEqual({ line: 1, col: 13 });
+  });
+});
+
+describe('validateJson', () => {
+  const schema = z.object({ Users: z.array(z.object({ Name: z.string(), Date: z.string() })) });
+  const text = '{\n  "Users": [\n    {"Name": "alice", "Date": "x"},\n    {"Name": "bob", "Date": 5}\n  ]\n}';
+
+  it('returns the parsed data when valid', () => {
+    const valid = '{"Users": [{"Name": "a", "Date": "d"}]}';
+    expect(validateJson(schema, JSON.parse(valid), valid, 'x.json', 'hint')).toEqual({ Users: [{ Name: 'a', Date: 'd' }] });
+  });
+
+  it('reports the first issue at the position of the offending value, naming its path and what was found', () => {
+    const error = userErrorOf(() => validateJson(schema, JSON.parse(text), text, 'x.json', 'Export again.'));
+    expect(error.located).toBe('x.json:4:29: Users[1].Date: expected string, found 5');
+    expect(error.hint).toBe('Export again.');
+  });
+
+  it('says "missing" for an absent key', () => {
+    const missing = '{"Users": [{"Date": "d"}]}';
+    const error = userErrorOf(() => validateJson(schema, JSON.parse(missing), missing, 'x.json', 'hint'));
+    expect(error.located).toBe('x.json:1:12: Users[0].Name: missing (expected string)');
+  });
+});
+
+describe('formatJsonPath', () => {
+  it('writes paths the way a reader of the file would', () => {
+    expect(formatJsonPath(['RoleDetailList', 3, 'RoleLastUsed', 'LastUsedDate'])).toBe('RoleDetailList[3].RoleLastUsed.LastUsedDate');
+    expect(formatJsonPath([0, 'a'])).toBe('[0].a');
+  });
+});
