@@ -37,6 +37,8 @@ export interface CheckDefinition<S extends SourceType, P extends z.ZodType> {
   /** Metric name → what it measures. */
   metrics?: Record<string, string>;
   criteria?: CriteriaSuggestions;
+  /** A resource id shaped like this check's findings (e.g. an IAM user ARN); exception globs that cannot match that shape are catalog errors. */
+  resourceExample?: string;
   run(context: CheckContext<SourceRecordTypes[S], z.output<P>>): CheckResult;
 }
 
@@ -50,6 +52,8 @@ export interface Check {
   remediation: string;
   metrics: Record<string, string>;
   criteria: CriteriaSuggestions;
+  /** A resource id of the shape this check's findings carry; absent when it has no fixed shape. */
+  resourceExample?: string;
   run(context: CheckContext<unknown, unknown>): CheckResult;
 }
 
@@ -69,6 +73,7 @@ export function defineCheck<S extends SourceType, P extends z.ZodType = typeof n
     remediation: definition.remediation,
     metrics: definition.metrics ?? {},
     criteria: definition.criteria ?? {},
+    ...(definition.resourceExample === undefined ? {} : { resourceExample: definition.resourceExample }),
     // The engine only hands a check records of a source type it declared, with params parsed by its schema.
     run: (context) => definition.run(context as CheckContext<SourceRecordTypes[S], z.output<P>>),
   };

@@ -187,7 +187,7 @@ describe('aws/iam-credential-report adapter', () => {
   });
 
   it('rejects invalid JSON at its position and an empty file at 1:1', () => {
-    expect(userErrorOf(() => read('{\n  "Content": \n}', 'r.json')).located).toBe("r.json:3:1: Invalid JSON: unexpected token '}'");
+    expect(userErrorOf(() => read('{\n  "Content": \n}', 'r.json')).located).toBe('r.json:3:1: Invalid JSON: expected a JSON value, found "}"');
     expect(userErrorOf(() => read('', 'r.csv')).located).toBe('r.csv:1:1: File is empty: expected an IAM credential report');
   });
 });

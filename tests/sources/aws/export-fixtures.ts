@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { UserError } from '../../../src/errors.js';
+import type { Adapter, SourceText, SourceType } from '../../../src/sources/define-adapter.js';
+import { readSourceFile } from '../../../src/sources/read-files.js';
+
+export const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures');
+
+/** Fixture files as the engine hands them to an adapter, in the order given. */
+export async function fixtures(...relative: string[]): Promise<SourceText[]> {
+  return Promise.all(relative.map(async (file) => (await readSourceFile(path.join(FIXTURES, file))).text));
+}
+
+/** The display path of a fixture, as error messages name it. */
+export function displayOf(relative: string): string {
+  return path.relative(process.cwd(), path.join(FIXTURES, relative));
+}
+
+/** The UserError an adapter throws on `files`; fails the test when it throws nothing or something else. */
+export function userErrorOf<T extends SourceType>(adapter: Adapter<T>, files: readonly SourceText[]): UserError {
+  try {
+    adapter.read(files);
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('expected a UserError, nothing was thrown');
+}
