@@ -1,11 +1,14 @@
 import { defineAdapter, type SourceText } from './define-adapter.js';
-import { parseJsonText } from './json.js';
+import { JSON_SYNTAX_HINT } from './json.js';
+import { parseJsonText } from './parse-json.js';
+
+const LINE_OPTIONS = { hint: JSON_SYNTAX_HINT, extraValueHint: 'Each line of an NDJSON file holds exactly one JSON value.' };
 
 /** Records of one NDJSON file: one JSON value per non-blank line (LF or CRLF). */
 function readNdjsonFile(source: SourceText): unknown[] {
   return source.text
     .split(/\r?\n/)
-    .flatMap((line, index) => (line.trim() === '' ? [] : [parseJsonText(line, source.display, { unit: 'line', line: index + 1 })]));
+    .flatMap((line, index) => (line.trim() === '' ? [] : [parseJsonText(line, source.display, { ...LINE_OPTIONS, line: index + 1 })]));
 }
 
 export default defineAdapter({

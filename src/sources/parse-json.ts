@@ -1,28 +1,53 @@
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
+import { lineColAt, type LineCol } from './source-text.js';
 
 type JsonPath = readonly PropertyKey[];
 
-interface LineCol {
-  line: number;
-  col: number;
+/** What a JSON text is within its file, for "found end of file" and "found end of line". */
+type TextUnit = 'file' | 'line';
+
+/** What a syntax error in one JSON text says besides where it is. */
+export interface JsonTextOptions {
+  /** One line on how to get a valid file, shown with every syntax error. */
+  hint?: string;
+  /** Shown instead of `hint` when one complete value is followed by more text. */
+  extraValueHint?: string;
+  /** Set when the text is one line of its file (NDJSON): that 1-based line, so errors are placed on it and say "end of line". */
+  line?: number;
 }
 
 const DEFAULT_HINT = 'The file is not valid JSON: export it again with `--output json` and check it was not cut short or edited by hand.';
 
-/** Parses JSON text; on a syntax error throws a `UserError` at the exact line and column of the problem. */
-export function parseJsonText(text: string, display: string, hint: string = DEFAULT_HINT): unknown {
+/**
+ * Parses JSON text; on a syntax error throws a `UserError` at the exact line and column of the problem.
+ * `options` is the hint alone or `JsonTextOptions`. `JSON.parse` keeps `__proto__` keys as plain data, so a hostile
+ * export cannot pollute prototypes.
+ */
+export function parseJsonText(text: string, display: string, options: string | JsonTextOptions = {}): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    const problem = findSyntaxError(text);
-    if (!problem) throw new UserError('Invalid JSON', { position: { file: display }, hint, cause });
-    throw new UserError(`Invalid JSON: expected ${problem.expected}, found ${describeCharAt(text, problem.offset)}`, {
-      position: { file: display, ...lineColAt(text, problem.offset) },
-      hint,
-      cause,
-    });
+    if (!(cause instanceof SyntaxError)) throw cause;
+    throw syntaxError(text, display, typeof options === 'string' ? { hint: options } : options, cause);
   }
+}
+
+function syntaxError(text: string, display: string, options: JsonTextOptions, cause: SyntaxError): UserError {
+  const hint = options.hint ?? DEFAULT_HINT;
+  const unit = options.line === undefined ? 'file' : 'line';
+  const problem = findSyntaxError(text, unit);
+  if (!problem) return new UserError('Invalid JSON', { position: { file: display }, hint, cause });
+  // A problem in the blank lines at the end is the text stopping early: shown after its last character.
+  const contentEnd = endOfContent(text);
+  const offset = Math.min(problem.offset, contentEnd);
+  const found = offset === contentEnd ? `end of ${unit}` : describeCharAt(text, offset);
+  const { line, col } = lineColAt(text, offset);
+  return new UserError(`Invalid JSON: expected ${problem.expected}, found ${found}`, {
+    position: { file: display, line: line + (options.line ?? 1) - 1, col },
+    hint: problem.extraValue ? (options.extraValueHint ?? hint) : hint,
+    cause,
+  });
 }
 
 /**
@@ -75,25 +100,26 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-function lineColAt(text: string, offset: number): LineCol {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line += 1;
-    lineStart = index + 1;
-  }
-  return { line, col: offset - lineStart + 1 };
-}
+/** Characters a message would print as nothing or as a plain space (a byte order mark, a no-break space). */
+const INVISIBLE = /^[\p{Cf}\p{Zs}\p{Zl}\p{Zp}]$/u;
 
 function describeCharAt(text: string, offset: number): string {
-  const char = text[offset];
-  if (char === undefined) return 'end of file';
+  const code = text.codePointAt(offset) ?? 0;
+  const char = String.fromCodePoint(code);
+  if (char !== ' ' && INVISIBLE.test(char)) return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return JSON.stringify(char);
 }
 
-function findSyntaxError(text: string): SyntaxProblem | undefined {
+/** The offset just past the last character that is not JSON whitespace. */
+function endOfContent(text: string): number {
+  let end = text.length;
+  while (end > 0 && JSON_WHITESPACE.includes(text.charAt(end - 1))) end -= 1;
+  return end;
+}
+
+function findSyntaxError(text: string, unit: TextUnit): SyntaxProblem | undefined {
   try {
-    new Scanner(text, undefined).document();
+    new Scanner(text, undefined, unit).document();
     return undefined;
   } catch (problem) {
     if (problem instanceof SyntaxProblem) return problem;
@@ -106,13 +132,25 @@ class SyntaxProblem {
   constructor(
     readonly offset: number,
     readonly expected: string,
+    /** A complete value is followed by more text. */
+    readonly extraValue = false,
   ) {}
 }
 
 class TargetFound {}
 
+/** The value of a scanned (so valid) JSON string literal, quotes included. */
+function decodeString(literal: string): string {
+  const decoded: unknown = JSON.parse(literal);
+  return typeof decoded === 'string' ? decoded : '';
+}
+
+const JSON_WHITESPACE = ' \t\n\r';
+const LITERALS = ['true', 'false', 'null'];
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+const PLAIN_CHARS = /[^"\\\u0000-\u001f]+/y;
+const WHITESPACE_RUN = /[ \t\n\r]+/y;
 
 /**
  * A validating JSON scanner used only when something went wrong: it finds where a syntax error is (V8's messages
@@ -122,17 +160,21 @@ class Scanner {
   private pos = 0;
   bestOffset = 0;
   private bestDepth = -1;
+  private readonly contentEnd: number;
 
   constructor(
     private readonly text: string,
     private readonly target: JsonPath | undefined,
-  ) {}
+    private readonly unit: TextUnit = 'file',
+  ) {
+    this.contentEnd = endOfContent(text);
+  }
 
   document(): void {
     this.skipWhitespace();
     this.value(0, true);
     this.skipWhitespace();
-    if (this.pos < this.text.length) this.fail('end of file after the JSON value');
+    if (this.pos < this.text.length) throw new SyntaxProblem(this.pos, `end of ${this.unit} after the JSON value`, true);
   }
 
   private value(depth: number, onTarget: boolean): void {
@@ -144,13 +186,9 @@ class Scanner {
     const char = this.text[this.pos];
     if (char === '{') return this.object(depth, onTarget);
     if (char === '[') return this.array(depth, onTarget);
-    if (char === '"') return void this.string();
-    for (const literal of ['true', 'false', 'null']) {
-      if (this.text.startsWith(literal, this.pos)) {
-        this.pos += literal.length;
-        return;
-      }
-    }
+    if (char === '"') return this.string();
+    const literal = LITERALS.find((word) => word.charAt(0) === char);
+    if (literal) return this.literal(literal);
     NUMBER.lastIndex = this.pos;
     if (NUMBER.test(this.text)) {
       this.pos = NUMBER.lastIndex;
@@ -168,11 +206,13 @@ class Scanner {
     }
     for (;;) {
       if (this.text[this.pos] !== '"') this.fail('a property name in double quotes');
-      const key = this.string();
+      const keyStart = this.pos;
+      this.string();
+      const onKey = onTarget && this.target !== undefined && this.target[depth] === decodeString(this.text.slice(keyStart, this.pos));
       this.skipWhitespace();
       this.expect(':', '":" after the property name');
       this.skipWhitespace();
-      this.value(depth + 1, onTarget && this.target?.[depth] === key);
+      this.value(depth + 1, onKey);
       this.skipWhitespace();
       if (this.text[this.pos] === '}') {
         this.pos += 1;
@@ -202,13 +242,26 @@ class Scanner {
     }
   }
 
-  /** Scans a string literal and returns its decoded value. */
-  private string(): string {
-    const start = this.pos;
+  private literal(word: string): void {
+    if (this.text.startsWith(word, this.pos)) {
+      this.pos += word.length;
+      return;
+    }
+    // `tru` at the very end is a `true` cut short: the problem is where the text stops, not its first letter.
+    if (this.contentEnd - this.pos < word.length && word.startsWith(this.text.slice(this.pos, this.contentEnd))) {
+      this.pos = this.contentEnd;
+      this.fail(`the rest of "${word}"`);
+    }
+    this.fail('a JSON value');
+  }
+
+  private string(): void {
     this.pos += 1;
     for (;;) {
+      PLAIN_CHARS.lastIndex = this.pos;
+      if (PLAIN_CHARS.test(this.text)) this.pos = PLAIN_CHARS.lastIndex;
       const char = this.text[this.pos];
-      if (char === undefined) this.fail('a closing double quote');
+      if (char === undefined || this.pos >= this.contentEnd) this.fail('a closing double quote');
       if (char === '"') break;
       if (char === '\\') {
         ESCAPE.lastIndex = this.pos;
@@ -216,12 +269,9 @@ class Scanner {
         this.pos = ESCAPE.lastIndex;
         continue;
       }
-      if (char.charCodeAt(0) < 0x20) this.fail('no raw control character inside a string (escape it)');
-      this.pos += 1;
+      this.fail('no raw control character inside a string (escape it)');
     }
     this.pos += 1;
-    const decoded: unknown = JSON.parse(this.text.slice(start, this.pos));
-    return typeof decoded === 'string' ? decoded : '';
   }
 
   private expect(char: string, expected: string): void {
@@ -230,7 +280,8 @@ class Scanner {
   }
 
   private skipWhitespace(): void {
-    while (this.pos < this.text.length && ' \t\n\r'.includes(this.text.charAt(this.pos))) this.pos += 1;
+    WHITESPACE_RUN.lastIndex = this.pos;
+    if (WHITESPACE_RUN.test(this.text)) this.pos = WHITESPACE_RUN.lastIndex;
   }
 
   private fail(expected: string): never {

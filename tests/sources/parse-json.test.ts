@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { UserError } from '../../src/errors.js';
 import { formatJsonPath, jsonPathPosition, parseJsonText, validateJson } from '../../src/sources/parse-json.js';
+import { readSourceFile } from '../../src/sources/read-files.js';
 
 function userErrorOf(action: () => unknown): UserError {
   try {
@@ -29,6 +33,12 @@ describe('parseJsonText', () => {
     ['two documents back to back', '[1]\n[2]', '2:1', 'expected end of file after the JSON value, found "["'],
     ['raw newline inside a string', '{"a": "x\ny"}', '1:9', 'expected no raw control character inside a string (escape it), found "\\n"'],
     ['bad escape', '{"a": "\\x"}', '1:8', 'expected a valid escape sequence, found "\\\\"'],
+    ['truncated file with blank lines after it (CRLF)', '{\r\n  "a": [1, 2\r\n\r\n', '2:13', 'expected "," or "]" after the array element, found end of file'],
+    ['literal cut short', '{"a": tru\n', '1:10', 'expected the rest of "true", found end of file'],
+    ['string cut short at a line end', '{"a": "x\n', '1:9', 'expected a closing double quote, found end of file'],
+    ['CRLF line ends', '{\r\n  "a": 1,\r\n  "b": x\r\n}', '3:8', 'expected a JSON value, found "x"'],
+    ['byte order mark inside the text', '[1,\ufeff2]', '1:4', 'expected a JSON value, found U+FEFF'],
+    ['character outside the BMP', '{"a": \u{1F642}}', '1:7', 'expected a JSON value, found "\u{1F642}"'],
   ])('%s: reports the exact line:col', (_name, text, where, expected) => {
     const error = userErrorOf(() => parseJsonText(text, 'exports/x.json'));
     expect(error.located).toBe(`exports/x.json:${where}: Invalid JSON: ${expected}`);
@@ -37,6 +47,33 @@ describe('parseJsonText', () => {
 
   it('uses the hint it is given', () => {
     expect(userErrorOf(() => parseJsonText('{', 'x.json', 'Export again.')).hint).toBe('Export again.');
+  });
+
+  it('uses the extra-value hint only when a complete value is followed by more text', () => {
+    const options = { hint: 'Fix the syntax.', extraValueHint: 'One value per file.' };
+    expect(userErrorOf(() => parseJsonText('{"a": 1}\n{"a": 2}', 'x.json', options)).hint).toBe('One value per file.');
+    expect(userErrorOf(() => parseJsonText('{"a": }', 'x.json', options)).hint).toBe('Fix the syntax.');
+  });
+
+  it('places a text that is one line of its file on that line, ending at "end of line"', () => {
+    expect(userErrorOf(() => parseJsonText('{"b": x}', 'log.ndjson', { line: 7 })).located).toBe(
+      'log.ndjson:7:7: Invalid JSON: expected a JSON value, found "x"',
+    );
+    expect(userErrorOf(() => parseJsonText('{"b":', 'log.ndjson', { line: 3 })).located).toBe(
+      'log.ndjson:3:6: Invalid JSON: expected a JSON value, found end of line',
+    );
+  });
+
+  describe('in a file read from disk', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'controlproof-parse-json-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('counts columns from the first character after a stripped byte order mark', async () => {
+      const file = path.join(dir, 'bom.json');
+      writeFileSync(file, '\ufeff{"a": x}\r\n');
+      const { text } = await readSourceFile(file);
+      expect(userErrorOf(() => parseJsonText(text.text, 'bom.json')).located).toBe('bom.json:1:7: Invalid JSON: expected a JSON value, found "x"');
+    });
   });
 });
 

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { UserError } from '../../errors.js';
 import { defineAdapter, type SourceText } from '../define-adapter.js';
 import { jsonPathPosition, parseJsonText, validateJson } from '../parse-json.js';
+import { assertNotEmpty } from '../source-text.js';
 import { awsTimestampSchema, parsePolicyDocument, policyDocumentSchema, PolicyDocumentError, type PolicyDocument } from './aws-values.js';
+import { isObject, notThisExport } from './export-file.js';
 
 /** A managed policy attached to a user, group or role. */
 export interface AttachedPolicy {
@@ -252,10 +254,6 @@ const exportSchema = z.object({
   Policies: z.array(policySchema).optional(),
 });
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function rejectPartialExport(document: Record<string, unknown>, file: SourceText): void {
   const key = 'NextToken' in document ? 'NextToken' : document['IsTruncated'] === true ? 'IsTruncated' : undefined;
   if (!key) return;
@@ -266,18 +264,10 @@ function rejectPartialExport(document: Record<string, unknown>, file: SourceText
 }
 
 function readFile(file: SourceText): AuthorizationDetails {
-  if (file.text.trim() === '') {
-    throw new UserError('File is empty: expected the JSON output of aws iam get-account-authorization-details', {
-      position: { file: file.display, line: 1, col: 1 },
-      hint: HINT,
-    });
-  }
+  assertNotEmpty(file, 'the JSON output of aws iam get-account-authorization-details', HINT);
   const document = parseJsonText(file.text, file.display, HINT);
-  if (!isRecord(document) || !LIST_KEYS.some((key) => key in document)) {
-    throw new UserError(`Expected get-account-authorization-details output with ${LIST_KEYS.join(', ')}; found ${describeTop(document)}`, {
-      position: { file: file.display, line: 1, col: 1 },
-      hint: HINT,
-    });
+  if (!isObject(document) || !LIST_KEYS.some((key) => key in document)) {
+    throw notThisExport(file, { expected: `get-account-authorization-details output with ${LIST_KEYS.join(', ')}`, hint: HINT }, document);
   }
   rejectPartialExport(document, file);
   const details = validateJson(exportSchema, document, file.text, file.display, HINT);
@@ -288,12 +278,6 @@ function readFile(file: SourceText): AuthorizationDetails {
     roles: details.RoleDetailList ?? [],
     policies: details.Policies ?? [],
   };
-}
-
-function describeTop(value: unknown): string {
-  if (!isRecord(value)) return Array.isArray(value) ? 'an array' : `a ${value === null ? 'null' : typeof value}`;
-  const keys = Object.keys(value);
-  return keys.length === 0 ? 'an empty object' : `keys ${keys.slice(0, 5).join(', ')}`;
 }
 
 export default defineAdapter({

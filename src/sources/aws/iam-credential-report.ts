@@ -2,8 +2,9 @@ import { UserError, type Position } from '../../errors.js';
 import { parseDate } from '../../time.js';
 import { parseCsv, type CsvTable } from '../csv.js';
 import { defineAdapter, type SourceText } from '../define-adapter.js';
-import { parseJsonText } from '../json.js';
+import { parseJsonText } from '../parse-json.js';
 import { assertNotEmpty } from '../source-text.js';
+import { isObject } from './export-file.js';
 
 /** A date column: `null` for `N/A`, `no_information` and `not_supported` (never epoch 0). */
 export type ReportDate = Date | null;
@@ -87,7 +88,7 @@ function decodeReport(source: SourceText): SourceText {
   assertNotEmpty(source, 'an IAM credential report');
   const trimmed = source.text.trim();
   if (trimmed.startsWith('{')) {
-    const content = cliContent(parseJsonText(source.text, source.display), source.display);
+    const content = cliContent(parseJsonText(source.text, source.display, EXPORT_HINT), source.display);
     return { display: `${source.display} (decoded Content)`, text: fromBase64(content) };
   }
   const compact = trimmed.replace(/\s+/g, '');
@@ -98,7 +99,7 @@ function decodeReport(source: SourceText): SourceText {
 }
 
 function cliContent(document: unknown, file: string): string {
-  const found = document !== null && typeof document === 'object' && !Array.isArray(document) ? Object.entries(document) : [];
+  const found = isObject(document) ? Object.entries(document) : [];
   const content = found.find(([key]) => key === 'Content')?.[1];
   const format = found.find(([key]) => key === 'ReportFormat')?.[1];
   if (typeof content !== 'string' || !BASE64.test(content.replace(/\s+/g, ''))) {

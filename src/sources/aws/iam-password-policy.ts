@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserError } from '../../errors.js';
 import { defineAdapter, type SourceText } from '../define-adapter.js';
 import { parseJsonText, validateJson } from '../parse-json.js';
+import { assertNotEmpty, positionAt } from '../source-text.js';
 
 /** The account password policy as `get-account-password-policy` prints it, normalised. */
 export interface PasswordPolicy {
@@ -65,21 +66,14 @@ function readCliError(file: SourceText): PasswordPolicyRecord | undefined {
   if (!match) return undefined;
   const [, code, operation] = match;
   if (code === 'NoSuchEntity' && operation === 'GetAccountPasswordPolicy') return { file: file.display, policy: null };
-  const line = file.text.slice(0, match.index).split('\n').length;
-  const col = match.index - file.text.lastIndexOf('\n', match.index - 1);
   throw new UserError(`Expected a password policy or the NoSuchEntity answer; found the AWS CLI error ${code} from ${operation}`, {
-    position: { file: file.display, line, col },
+    position: positionAt(file.display, file.text, match.index),
     hint: 'Fix the cause (credentials, permissions: iam:GetAccountPasswordPolicy) and export again.',
   });
 }
 
 function readFile(file: SourceText): PasswordPolicyRecord {
-  if (file.text.trim() === '') {
-    throw new UserError('File is empty: expected the output of aws iam get-account-password-policy', {
-      position: { file: file.display, line: 1, col: 1 },
-      hint: HINT,
-    });
-  }
+  assertNotEmpty(file, 'the output of aws iam get-account-password-policy', HINT);
   const cliError = readCliError(file);
   if (cliError) return cliError;
   const document = parseJsonText(file.text, file.display, HINT);
