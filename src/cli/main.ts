@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../tool-version.js';
 import { checksCommand } from './checks.js';
+import { exceptionsCommand } from './exceptions.js';
 import { processIo, type CliIo } from './io.js';
 import { printError } from './print-errors.js';
 import { runCommand } from './run.js';
@@ -20,7 +21,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError();
-  for (const command of [runCommand(io, setExitCode), validateCommand(io, setExitCode), checksCommand(io, setExitCode)]) {
+  for (const command of [runCommand(io, setExitCode), validateCommand(io, setExitCode), checksCommand(io, setExitCode), exceptionsCommand(io, setExitCode)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).option('--debug', 'show stack traces for errors'));
   }
   try {

@@ -12,11 +12,19 @@ export function daysToExpiry(exception: Pick<LoadedException, 'expires'>, asOf: 
   return daysBetween(startOfDay(asOf), startOfDay(exception.expires));
 }
 
-/** Status by date alone: expiring when it ends within `warnDays`. */
+/**
+ * Whether an exception still in force ends within `warnDays`: with 30, one with 29 days left after
+ * today is expiring, one with 30 is not; with 0, nothing is expiring (not even on its last day).
+ */
+export function isExpiringSoon(daysLeft: number, warnDays: number): boolean {
+  return daysLeft >= 0 && daysLeft < warnDays;
+}
+
+/** Status by date alone. */
 export function dateStatus(exception: Pick<LoadedException, 'expires'>, asOf: Date, warnDays: number): DateStatus {
   const left = daysToExpiry(exception, asOf);
   if (left < 0) return 'expired';
-  return left <= warnDays ? 'expiring' : 'active';
+  return isExpiringSoon(left, warnDays) ? 'expiring' : 'active';
 }
 
 /** Whole days from approval to as-of. */

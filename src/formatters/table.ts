@@ -322,7 +322,8 @@ function dueText(exception: ExceptionResult): string {
 }
 
 function exceptionLines(report: Report, chalk: ChalkInstance): string[] {
-  const due = report.exceptions.filter((exception) => exception.status === 'expired' || exception.status === 'expiring');
+  // Expired and expiring need a decision; unused ones are candidates to retire.
+  const due = report.exceptions.filter((exception) => exception.status !== 'active');
   const dueTable = renderTable(
     chalk,
     ['status', 'id', 'control', 'owner', 'expires', 'due'],

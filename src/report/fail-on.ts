@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
+import { exceptionFailReasons } from './exceptions-fail-on.js';
 import type { Report } from './model.js';
 
 export const FAIL_ON_CONDITIONS = [
@@ -46,18 +47,10 @@ export function failOnReasons(report: Report, conditions: readonly FailOnConditi
   add('vacuous', controls((c) => c.tests.some((t) => t.status === 'vacuous')), 'controls with vacuous tests');
   add('stale-evidence', controls((c) => c.exists === 'stale'), 'controls with stale evidence');
   add('missing-evidence', controls((c) => c.exists === 'missing'), 'controls with missing evidence');
-  for (const exception of report.exceptions) {
-    if (conditions.includes('expired-exceptions') && exception.status === 'expired') {
-      reasons.push(
-        `exception ${exception.id} (control ${exception.control}, owner: ${exception.owner}) expired on ${exception.expires}, ${-exception.days_to_expiry} day(s) overdue`,
-      );
-    }
-    const expiring = exception.days_to_expiry >= 0 && exception.days_to_expiry <= report.warn_days;
-    if (conditions.includes('expiring-exceptions') && expiring) {
-      reasons.push(
-        `exception ${exception.id} (control ${exception.control}, owner: ${exception.owner}) expires on ${exception.expires}, in ${exception.days_to_expiry} day(s)`,
-      );
-    }
-  }
+  const exceptionConditions = [
+    ...(conditions.includes('expired-exceptions') ? (['expired'] as const) : []),
+    ...(conditions.includes('expiring-exceptions') ? (['expiring'] as const) : []),
+  ];
+  reasons.push(...exceptionFailReasons(report.exceptions, report.warn_days, exceptionConditions));
   return reasons;
 }

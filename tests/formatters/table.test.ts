@@ -176,13 +176,14 @@ describe('table formatter', () => {
     expect(output.join('\n')).not.toContain('source github-branch-protection could not be read');
   });
 
-  it('prints exception counts, the exceptions that are due and the tier table', () => {
+  it('prints exception counts, the exceptions that need a decision (not active) and the tier table', () => {
     const output = lines(render());
     const due = output.indexOf('Exceptions  1 active · 1 expiring · 1 expired · 1 unused');
-    expect(output.slice(due + 1, due + 4)).toEqual([
-      '  status    id    control  owner                           expires     due',
-      '  expired   EX-3  IAM-1    platform-security@acme.example  2025-05-26  35 days overdue',
-      '  expiring  EX-9  KEY-3    platform-security@acme.example  2025-07-14  14 days left',
+    expect(output.slice(due + 1, due + 5)).toEqual([
+      '  status    id     control  owner                           expires     due',
+      '  expired   EX-3   IAM-1    platform-security@acme.example  2025-05-26  35 days overdue',
+      '  expiring  EX-9   KEY-3    platform-security@acme.example  2025-07-14  14 days left',
+      '  unused    EX-12  MFA-2    identity@acme.example           2025-12-10  163 days left',
     ]);
     const tiers = output.indexOf('Exception age by risk');
     expect(output.slice(tiers + 1, tiers + 6)).toEqual([

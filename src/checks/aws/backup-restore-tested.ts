@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import type { RegionRestoreJobs, RestoreJob } from '../../sources/aws/backup-restore-jobs.js';
-import { daysBetween, formatDate, isOlderThan, parseDuration, type Duration } from '../../time.js';
+import { daysBetween, formatDate, isOlderThan, type Duration } from '../../time.js';
 import { defineCheck, type Finding } from '../define-check.js';
+import { durationParam } from '../duration-param.js';
 
-const duration = z.string().transform((text, context) => {
-  const parsed = parseDuration(text);
-  if (!parsed) {
-    context.addIssue({ code: 'custom', message: `Invalid duration "${text}": expected a number and a unit: d, w, mo or y (e.g. 90d, 12mo)` });
-    return z.NEVER;
-  }
-  return parsed;
-});
 
 const params = z.strictObject({
-  max_age: duration.prefault('90d').describe('Longest time since the last successful restore (e.g. 90d, 3mo).'),
+  max_age: durationParam.prefault('90d').describe('Longest time since the last successful restore (e.g. 90d, 3mo).'),
 });
 
 /** A restore job with the region it ran in. */

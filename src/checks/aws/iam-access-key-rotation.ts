@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import type { CredentialReportRow } from '../../sources/aws/iam-credential-report.js';
-import { daysBetween, isOlderThan, parseDuration } from '../../time.js';
+import { daysBetween, isOlderThan } from '../../time.js';
 import { defineCheck } from '../define-check.js';
+import { durationParam } from '../duration-param.js';
 
-const duration = z.string().transform((text, context) => {
-  const parsed = parseDuration(text);
-  if (!parsed) {
-    context.addIssue({ code: 'custom', message: `Invalid duration "${text}": expected a number and a unit: d, w, mo or y (e.g. 90d, 12mo)` });
-    return z.NEVER;
-  }
-  return parsed;
-});
 
 const params = z.strictObject({
-  max_age: duration.prefault('90d').describe('Oldest an active access key may be, counted from its last rotation (e.g. 90d, 12w, 3mo).'),
+  max_age: durationParam.prefault('90d').describe('Oldest an active access key may be, counted from its last rotation (e.g. 90d, 12w, 3mo).'),
 });
 
 export default defineCheck({

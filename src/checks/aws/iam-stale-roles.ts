@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import type { IamRole } from '../../sources/aws/iam-authorization-details.js';
-import { daysBetween, formatDate, isOlderThan, parseDuration, type Duration } from '../../time.js';
+import { daysBetween, formatDate, isOlderThan, type Duration } from '../../time.js';
 import { defineCheck, type Finding } from '../define-check.js';
+import { durationParam } from '../duration-param.js';
 
-const duration = z.string().transform((text, context) => {
-  const parsed = parseDuration(text);
-  if (!parsed) {
-    context.addIssue({ code: 'custom', message: `Invalid duration "${text}": expected a number and a unit: d, w, mo or y (e.g. 90d, 12mo)` });
-    return z.NEVER;
-  }
-  return parsed;
-});
 
 const params = z.strictObject({
-  max_idle: duration.prefault('90d').describe('Longest a role may go unused before it should be removed (e.g. 90d, 6mo).'),
+  max_idle: durationParam.prefault('90d').describe('Longest a role may go unused before it should be removed (e.g. 90d, 6mo).'),
 });
 
 export default defineCheck({

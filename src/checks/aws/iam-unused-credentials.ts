@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import type { AccessKeySlot, CredentialReportRow } from '../../sources/aws/iam-credential-report.js';
-import { daysBetween, isOlderThan, parseDuration, type Duration } from '../../time.js';
+import { daysBetween, isOlderThan, type Duration } from '../../time.js';
 import { defineCheck, type Finding } from '../define-check.js';
+import { durationParam } from '../duration-param.js';
 
-const duration = z.string().transform((text, context) => {
-  const parsed = parseDuration(text);
-  if (!parsed) {
-    context.addIssue({ code: 'custom', message: `Invalid duration "${text}": expected a number and a unit: d, w, mo or y (e.g. 90d, 12mo)` });
-    return z.NEVER;
-  }
-  return parsed;
-});
 
 const params = z.strictObject({
-  max_idle: duration.prefault('45d').describe('Longest a console password or active access key may go unused (e.g. 45d, 6w, 3mo).'),
+  max_idle: durationParam.prefault('45d').describe('Longest a console password or active access key may go unused (e.g. 45d, 6w, 3mo).'),
 });
 
 export default defineCheck({

@@ -1,0 +1,115 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { reportSchema } from '../../src/report/model.js';
+import { repoRoot, runBinary } from '../cli/run-binary.js';
+
+const COMMAND = 'npx controlproof run --fail-on ineffective,expired-exceptions --format json=controlproof-report.json --format table';
+const REPORT_FILE = 'controlproof-report.json';
+const doc = readFileSync(path.join(repoRoot, 'docs/ci.md'), 'utf8');
+
+/** The bodies of the fenced code blocks of `markdown` in `language`, in order. */
+function fencedBlocks(markdown: string, language: string): string[] {
+  return [...markdown.matchAll(/^```(\S*)\n([\s\S]*?)^```$/gm)].filter((match) => match[1] === language).map((match) => match[2] ?? '');
+}
+
+const stepSchema = z.object({
+  name: z.string().optional(),
+  uses: z.string().optional(),
+  run: z.string().optional(),
+  if: z.string().optional(),
+  with: z.record(z.string(), z.unknown()).optional(),
+});
+const workflowSchema = z.object({
+  on: z.object({ schedule: z.array(z.object({ cron: z.string() })).min(1) }).loose(),
+  jobs: z.record(z.string(), z.object({ 'runs-on': z.string(), steps: z.array(stepSchema) })),
+});
+const gitlabSchema = z.record(
+  z.string(),
+  z.object({ image: z.string(), script: z.array(z.string()), artifacts: z.object({ when: z.string(), paths: z.array(z.string()) }) }),
+);
+
+const yamlBlocks = fencedBlocks(doc, 'yaml').map((text) => parse(text));
+const workflows = yamlBlocks.flatMap((value) => {
+  const parsed = workflowSchema.safeParse(value);
+  return parsed.success ? [parsed.data] : [];
+});
+const gitlabJobs = yamlBlocks.flatMap((value) => {
+  const parsed = gitlabSchema.safeParse(value);
+  return parsed.success ? [parsed.data] : [];
+});
+
+/** Whether `text` has the sample's lines, where a sample line ending in `…` stands for any line it starts. */
+function matchesSample(text: string, sample: string): boolean {
+  const lines = text.split('\n');
+  const expected = sample.split('\n');
+  return (
+    lines.length === expected.length &&
+    expected.every((line, index) => (line.endsWith('…') ? lines[index]?.startsWith(line.slice(0, -1)) : lines[index] === line))
+  );
+}
+
+function failOnOf(command: string): string | undefined {
+  const words = command.split(' ');
+  return words[words.indexOf('--fail-on') + 1];
+}
+
+describe('docs/ci.md', () => {
+  it('documents the command once on its own, failing on ineffective controls and expired exceptions', () => {
+    expect(fencedBlocks(doc, 'sh')[0]).toBe(`${COMMAND}\n`);
+    expect(failOnOf(COMMAND)).toBe('ineffective,expired-exceptions');
+  });
+
+  it('has a GitHub Actions workflow that runs the command and uploads the JSON report even when the step fails', () => {
+    expect(workflows).toHaveLength(1);
+    const jobs = Object.values(workflows[0]?.jobs ?? {});
+    expect(jobs).toHaveLength(1);
+    const steps = jobs[0]?.steps ?? [];
+    const audit = steps.findIndex((step) => step.run?.includes('controlproof') === true);
+    const upload = steps.findIndex((step) => step.uses?.startsWith('actions/upload-artifact@') === true);
+    expect(steps[audit]?.run).toBe(COMMAND);
+    expect(failOnOf(steps[audit]?.run ?? '')).toBe('ineffective,expired-exceptions');
+    expect(steps.findIndex((step) => step.run === 'npm ci')).toBeLessThan(audit);
+    expect(upload).toBeGreaterThan(audit);
+    expect(steps[upload]?.if).toBe('always()');
+    expect(steps[upload]?.with?.path).toBe(REPORT_FILE);
+  });
+
+  it('has a GitLab CI job that runs the command and keeps the JSON report as an artefact when it fails', () => {
+    expect(gitlabJobs).toHaveLength(1);
+    const jobs = Object.values(gitlabJobs[0] ?? {});
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.script).toEqual(['npm ci', COMMAND]);
+    expect(jobs[0]?.artifacts.when).toBe('always');
+    expect(jobs[0]?.artifacts.paths).toEqual([REPORT_FILE]);
+  });
+
+  describe('the documented command, on the example catalog', { timeout: 60_000 }, () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'controlproof-ci-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    cpSync(path.join(repoRoot, 'controls.example.yaml'), path.join(dir, 'controls.yaml'));
+    cpSync(path.join(repoRoot, 'fixtures'), path.join(dir, 'fixtures'), { recursive: true });
+
+    it('exits 1, names the expired exception, its owner and days overdue as documented, and writes the report', async () => {
+      const [npx, name, ...args] = COMMAND.split(' ');
+      expect([npx, name]).toEqual(['npx', 'controlproof']);
+      const result = await runBinary(args, { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(matchesSample(result.stderr, fencedBlocks(doc, 'text')[0] ?? '')).toBe(true);
+      expect(result.stderr).toContain(
+        'exception EX-2025-007 (control IAM-03, owner: data-platform@example.com) expired on 2026-09-30, 32 day(s) overdue',
+      );
+      expect(result.stdout.split('\n')[0]).toMatch(/^Example Co — security controls \(controls\.yaml\) · as of 2026-11-01T00:00:00\.000Z · \d+ controls$/);
+      expect(existsSync(path.join(dir, REPORT_FILE))).toBe(true);
+      const report = reportSchema.parse(JSON.parse(readFileSync(path.join(dir, REPORT_FILE), 'utf8')));
+      expect(report.exceptions.find((exception) => exception.id === 'EX-2025-007')).toMatchObject({
+        status: 'expired',
+        owner: 'data-platform@example.com',
+        days_to_expiry: -32,
+      });
+    });
+  });
+});
