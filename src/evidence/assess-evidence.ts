@@ -1,6 +1,6 @@
 import type { EvidenceSpec } from '../catalog/schema.js';
 import type { EvidenceResult, ExistsVerdict } from '../report/model.js';
-import { addDuration, formatDate, parseDate, parseDuration } from '../time.js';
+import { addDuration, formatDate, parseDate, parseDuration, startOfDay } from '../time.js';
 
 /** What the engine found on disk for a document item; `undefined` when the file is absent. */
 export interface DocumentFacts {
@@ -22,7 +22,8 @@ export function assessEvidenceItem(spec: EvidenceSpec, asOf: Date, document?: Do
   const maxAge = parseDuration(spec.max_age);
   if (!date || !maxAge) return { ...base, reason: 'no date: the item cannot be shown to exist at a point in time' };
   const freshUntil = addDuration(date, maxAge);
-  const stale = freshUntil.getTime() < asOf.getTime();
+  // Fresh through the whole fresh_until day, as exceptions are active through their expiry day.
+  const stale = startOfDay(freshUntil).getTime() < startOfDay(asOf).getTime();
   return {
     ...base,
     date: spec.date,

@@ -1,0 +1,445 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { edit, removeTempDirs, repoRoot, runBinary, tempTree } from '../cli/run-binary.js';
+
+// Every bad input a user can give goes through the real binary: one `file:line:col: message` line,
+// one hint line, exit 2, and never a stack trace (unless --debug).
+
+const credentialReport = readFileSync(path.join(repoRoot, 'fixtures/aws/credential-report.csv'), 'utf8');
+const wrongHeaderReport = readFileSync(path.join(repoRoot, 'fixtures/bad/credential-report-wrong-header.csv'), 'utf8');
+const credentialReportJson = readFileSync(path.join(repoRoot, 'fixtures/aws/credential-report.json'), 'utf8');
+
+/** Line numbers matter: the expected positions below count lines in this text. */
+const CATALOG = `version: 1
+name: Bad input
+sources:
+  creds:
+    type: aws/iam-credential-report
+    path: credential-report.csv
+controls:
+  - id: IAM-01
+    title: Root account protected by MFA
+    owner: platform-security@example.com
+    risk: critical
+    function: prevent
+    mappings:
+      cis-aws-3: ['1.5']
+    evidence:
+      - kind: record
+        title: MFA enforcement ticket
+        ref: CHG-4411
+        date: 2026-09-03
+        max_age: 12mo
+    tests:
+      - check: aws/iam-root-mfa
+        source: creds
+`;
+
+/** Lines 24-32 when appended to CATALOG. */
+const EXCEPTIONS = `exceptions:
+  - id: EX-1
+    control: IAM-01
+    reason: hardware token on order
+    risk: high
+    owner: platform-security@example.com
+    approved_by: ciso@example.com
+    approved: 2026-10-01
+    expires: 2026-12-31
+`;
+
+/** An assert test over a JSON source; line 19 holds `expect`. */
+const ASSERT_CATALOG = `version: 1
+name: Bad input
+sources:
+  reviews:
+    type: json
+    path: access-reviews.json
+controls:
+  - id: ACR-01
+    title: Quarterly user access reviews signed off
+    owner: grc@example.com
+    risk: medium
+    function: detect
+    tests:
+      - check: assert
+        source: reviews
+        params:
+          each: '[].reviews[]'
+          id: "join('/', [system, quarter])"
+          expect: 'signed_off &&'
+          message: 'access review of {{system}} for {{quarter}} has no sign-off'
+`;
+
+const withPlugin = (entry: string): string => edit(CATALOG, 'name: Bad input\n', `name: Bad input\nplugins:\n  - ${entry}\n`);
+const rotationTest = (params: string): string =>
+  edit(CATALOG, '      - check: aws/iam-root-mfa\n        source: creds\n', `      - check: aws/iam-access-key-rotation\n        source: creds\n${params}`);
+
+interface BadInput {
+  name: string;
+  /** controls.yaml */
+  catalog: string;
+  /** Other files of the case, relative to the catalog. */
+  files?: Record<string, string>;
+  /** Extra flags; cases with flags run only `run`, catalog cases run `run` and `validate`. */
+  flags?: string[];
+  /** `file:line:col`, or undefined for a bad flag, which has no place in a file. */
+  at: string | undefined;
+  /** What the first line says after the location (a prefix of it). */
+  message: string;
+  /** The hint line's text, exactly; omitted where it names machine-specific paths. */
+  hint?: string;
+}
+
+const cases: BadInput[] = [
+  {
+    name: 'malformed YAML (a key without its colon)',
+    catalog: edit(CATALOG, '    owner: platform-security@example.com', '    owner platform-security@example.com'),
+    at: 'controls.yaml:10:5',
+    message: 'Invalid YAML: Implicit keys need to be on a single line',
+    hint: 'Check indentation, quoting and colons around this position.',
+  },
+  {
+    name: 'malformed YAML (a tab as indentation)',
+    catalog: edit(CATALOG, '    risk: critical', '\trisk: critical'),
+    at: 'controls.yaml:11:1',
+    message: 'Invalid YAML: Tabs are not allowed as indentation',
+  },
+  {
+    name: 'a key given twice in one mapping',
+    catalog: edit(CATALOG, '    risk: critical\n', '    risk: critical\n    risk: low\n'),
+    at: 'controls.yaml:12:5',
+    message: 'Invalid YAML: Map keys must be unique',
+  },
+  {
+    name: 'unknown key in a control, with a suggestion',
+    catalog: edit(CATALOG, '    evidence:', '    evidense:'),
+    at: 'controls.yaml:15:5',
+    message: 'Unknown key "evidense" in controls[0]',
+    hint: 'Did you mean "evidence"?',
+  },
+  {
+    name: 'unknown top-level key, with a suggestion',
+    catalog: edit(CATALOG, 'sources:', 'source:'),
+    at: 'controls.yaml:3:1',
+    message: 'Unknown key "source"',
+    hint: 'Did you mean "sources"?',
+  },
+  {
+    name: 'wrong type (a list where a string belongs)',
+    catalog: edit(CATALOG, '    title: Root account protected by MFA', '    title: [Root, MFA]'),
+    at: 'controls.yaml:9:12',
+    message: 'controls[0].title: expected string, received array',
+  },
+  {
+    name: 'value outside an enum, with the allowed values',
+    catalog: edit(CATALOG, '    function: prevent', '    function: protect'),
+    at: 'controls.yaml:12:15',
+    message: 'Invalid value "protect" for controls[0].function: expected prevent | detect | respond | recover',
+    hint: 'Use one of: prevent, detect, respond, recover.',
+  },
+  {
+    name: 'duplicate control id',
+    catalog: `${CATALOG}  - id: IAM-01\n    title: No access keys for the root account\n    owner: platform-security@example.com\n    risk: critical\n    function: prevent\n`,
+    at: 'controls.yaml:24:9',
+    message: 'Duplicate control id "IAM-01" (first used at line 8)',
+    hint: 'Control ids must be unique; rename one of them.',
+  },
+  {
+    name: 'unknown check, with a suggestion',
+    catalog: edit(CATALOG, 'check: aws/iam-root-mfa', 'check: aws/iam-roots-mfa'),
+    at: 'controls.yaml:22:16',
+    message: 'Unknown check "aws/iam-roots-mfa"',
+    hint: 'Did you mean "aws/iam-root-mfa"?',
+  },
+  {
+    name: 'unknown source, with a suggestion',
+    catalog: edit(CATALOG, '        source: creds', '        source: cred'),
+    at: 'controls.yaml:23:17',
+    message: 'Unknown source "cred"',
+    hint: 'Did you mean "creds"?',
+  },
+  {
+    name: 'bad duration',
+    catalog: edit(CATALOG, 'max_age: 12mo', 'max_age: 12 months'),
+    at: 'controls.yaml:20:18',
+    message: 'controls[0].evidence[0].max_age: Invalid duration: expected a number and a unit: d, w, mo or y (e.g. 90d, 12mo)',
+  },
+  {
+    name: 'bad date (no 30 February)',
+    catalog: edit(CATALOG, 'date: 2026-09-03', 'date: 2026-02-30'),
+    at: 'controls.yaml:19:15',
+    message: 'controls[0].evidence[0].date: Invalid date: expected YYYY-MM-DD or an ISO timestamp with a zone',
+  },
+  {
+    name: 'bad catalog as_of',
+    catalog: edit(CATALOG, 'name: Bad input\n', 'name: Bad input\nas_of: 2026-13-01\n'),
+    at: 'controls.yaml:3:8',
+    message: 'as_of: Invalid date: expected YYYY-MM-DD or an ISO timestamp with a zone',
+  },
+  {
+    name: 'bad JMESPath in an assert test',
+    catalog: ASSERT_CATALOG,
+    files: { 'access-reviews.json': '[]\n' },
+    at: 'controls.yaml:19:19',
+    message: 'controls[0].tests[0].params.expect: Invalid JMESPath expression "signed_off &&" in expect: ',
+  },
+  {
+    name: 'params that fail the check schema',
+    catalog: rotationTest('        params:\n          max_age: 90days\n'),
+    at: 'controls.yaml:25:20',
+    message: 'controls[0].tests[0].params.max_age: Invalid duration "90days"',
+  },
+  {
+    name: 'unknown param, with a suggestion',
+    catalog: rotationTest('        params:\n          max_ages: 90d\n'),
+    at: 'controls.yaml:25:11',
+    message: 'Unknown key "max_ages" in controls[0].tests[0].params',
+    hint: 'Did you mean "max_age"?',
+  },
+  {
+    name: 'threshold on a metric the check does not measure',
+    catalog: edit(
+      CATALOG,
+      '      - check: aws/iam-root-mfa\n        source: creds\n',
+      '      - check: aws/iam-console-mfa\n        source: creds\n        metrics:\n          mfa_coverage: { min: 100 }\n',
+    ),
+    at: 'controls.yaml:25:11',
+    message: 'Check "aws/iam-console-mfa" has no metric "mfa_coverage"',
+    hint: 'Did you mean "mfa_coverage_pct"?',
+  },
+  {
+    name: 'plugin path missing',
+    catalog: withPlugin('plugins/missing.mjs'),
+    at: 'controls.yaml:4:5',
+    message: 'Plugin file not found: plugins/missing.mjs',
+  },
+  {
+    name: 'plugin exporting garbage',
+    catalog: withPlugin('plugins/garbage.mjs'),
+    files: { 'plugins/garbage.mjs': 'export default 42;\n' },
+    at: 'controls.yaml:4:5',
+    message: 'Plugin plugins/garbage.mjs exports number, not a check',
+    hint: 'Export the check: `export default defineCheck({ ... })` or an array of checks.',
+  },
+  {
+    name: 'plugin exporting half a check',
+    catalog: withPlugin('plugins/half.mjs'),
+    files: { 'plugins/half.mjs': "export default { id: 'acme/half', title: 'Half a check' };\n" },
+    at: 'controls.yaml:4:5',
+    message:
+      'Plugin plugins/half.mjs exports an invalid check "acme/half": "description" must be a non-empty string; "remediation" must be a non-empty string; "sources" must be a non-empty array of source types; "run" must be a function',
+  },
+  {
+    name: 'plugin that throws while loading',
+    catalog: withPlugin('plugins/broken.mjs'),
+    files: { 'plugins/broken.mjs': "throw new Error('no config file');\n" },
+    at: 'controls.yaml:4:5',
+    message: 'Cannot load plugin plugins/broken.mjs: no config file',
+  },
+  {
+    name: 'exception with no expires',
+    catalog: CATALOG + edit(EXCEPTIONS, '    expires: 2026-12-31\n', ''),
+    at: 'controls.yaml:25:5',
+    message: 'Missing required key "expires" in exceptions[0]',
+    hint: 'Add "expires:" here.',
+  },
+  {
+    name: 'exception with an unparseable expires',
+    catalog: CATALOG + edit(EXCEPTIONS, 'expires: 2026-12-31', 'expires: end of Q4'),
+    at: 'controls.yaml:32:14',
+    message: 'exceptions[0].expires: Invalid date',
+  },
+  {
+    name: 'exception that expires before it was approved',
+    catalog: CATALOG + edit(EXCEPTIONS, 'expires: 2026-12-31', 'expires: 2026-09-01'),
+    at: 'controls.yaml:32:14',
+    message: 'Exception EX-1 expires (2026-09-01) before it was approved (2026-10-01)',
+  },
+  {
+    name: 'exception naming an unknown control, with a suggestion',
+    catalog: CATALOG + edit(EXCEPTIONS, 'control: IAM-01', 'control: IAM-1'),
+    at: 'controls.yaml:26:14',
+    message: 'Exception EX-1 names unknown control "IAM-1"',
+    hint: 'Did you mean "IAM-01"?',
+  },
+  {
+    name: 'exception without expires in a separate exceptions file',
+    catalog: `${CATALOG}exceptions:\n  - exceptions/*.yaml\n`,
+    files: {
+      'exceptions/identity.yaml':
+        '- id: EX-1\n  control: IAM-01\n  reason: hardware token on order\n  risk: high\n  owner: platform-security@example.com\n  approved_by: ciso@example.com\n  approved: 2026-10-01\n',
+    },
+    at: 'exceptions/identity.yaml:1:3',
+    message: 'Missing required key "expires"',
+  },
+  {
+    name: 'unknown framework key, with a suggestion',
+    catalog: edit(CATALOG, "      cis-aws-3: ['1.5']", "      cis-aws3: ['1.5']"),
+    at: 'controls.yaml:14:7',
+    message: 'Unknown framework "cis-aws3" in mappings of control IAM-01',
+    hint: 'Did you mean "cis-aws-3"?',
+  },
+  {
+    name: 'source of a type the check cannot read',
+    catalog: edit(CATALOG, 'type: aws/iam-credential-report', 'type: json'),
+    at: 'controls.yaml:23:17',
+    message: 'Check "aws/iam-root-mfa" cannot read source "creds" of type "json"',
+    hint: 'It reads: aws/iam-credential-report.',
+  },
+  {
+    name: 'unknown source type, with a suggestion',
+    catalog: edit(CATALOG, 'type: aws/iam-credential-report', 'type: aws/iam-credentials-report'),
+    at: 'controls.yaml:5:11',
+    message: 'Unknown source type "aws/iam-credentials-report" for source "creds"',
+    hint: 'Did you mean "aws/iam-credential-report"?',
+  },
+  {
+    name: 'bad --as-of',
+    catalog: CATALOG,
+    flags: ['--as-of', '2026-13-01'],
+    at: undefined,
+    message: 'Invalid --as-of "2026-13-01": expected a date like 2026-11-01 or an ISO instant',
+    hint: 'Use YYYY-MM-DD (taken as 00:00 UTC) or a full timestamp such as 2026-11-01T12:00:00Z.',
+  },
+  {
+    name: 'unknown --format, with a suggestion',
+    catalog: CATALOG,
+    flags: ['--format', 'jsn'],
+    at: undefined,
+    message: 'Unknown format "jsn": expected one of ',
+    hint: 'Did you mean "json"?',
+  },
+  {
+    name: 'unknown --fail-on value, with a suggestion',
+    catalog: CATALOG,
+    flags: ['--fail-on', 'ineffective,expired-exception'],
+    at: undefined,
+    message: 'Unknown --fail-on condition "expired-exception"',
+    hint: 'Did you mean "expired-exceptions"?',
+  },
+  {
+    name: 'bad --warn-days',
+    catalog: CATALOG,
+    flags: ['--warn-days', 'thirty'],
+    at: undefined,
+    message: 'Invalid --warn-days "thirty": expected a whole number of days',
+  },
+];
+
+afterAll(removeTempDirs);
+
+/** Flags only `run` takes; catalog errors alternate between `validate` and `run`, which load catalogs alike. */
+function commandLine(testCase: BadInput, index: number): string[] {
+  if (testCase.flags) return ['run', 'controls.yaml', ...testCase.flags];
+  return index % 2 === 0 ? ['validate', 'controls.yaml'] : ['run', 'controls.yaml', '--as-of', '2026-11-01'];
+}
+
+// Each case spawns node; on a loaded machine that takes seconds, hence the generous timeouts.
+describe.concurrent('bad input: exit 2 with file:line:col, a hint and no stack', { timeout: 60_000 }, () => {
+  it('has at least 18 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(18);
+    expect(new Set(cases.map((testCase) => testCase.name)).size).toBe(cases.length);
+  });
+
+  for (const [index, testCase] of cases.entries()) {
+    const args = commandLine(testCase, index);
+    it(`${testCase.name} (${args[0]})`, async () => {
+      const dir = await tempTree({ 'controls.yaml': testCase.catalog, 'credential-report.csv': credentialReport, ...testCase.files });
+      const { code, stdout, stderr } = await runBinary(args, { cwd: dir });
+      const [first = '', second = ''] = stderr.split('\n');
+      const expected = testCase.at === undefined ? testCase.message : `${testCase.at}: ${testCase.message}`;
+
+      expect(first.slice(0, expected.length), stderr).toBe(expected);
+      if (testCase.hint === undefined) expect(second).toMatch(/^ {2}hint: \S/);
+      else expect(second).toBe(`  hint: ${testCase.hint}`);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).not.toContain('    at ');
+    });
+  }
+});
+
+describe('--debug', { timeout: 60_000 }, () => {
+  const catalog = edit(CATALOG, 'check: aws/iam-root-mfa', 'check: aws/iam-roots-mfa');
+
+  it('prints the stack only when asked, after the same located line', async () => {
+    const dir = await tempTree({ 'controls.yaml': catalog });
+    const plain = await runBinary(['validate', 'controls.yaml'], { cwd: dir });
+    const debug = await runBinary(['validate', 'controls.yaml', '--debug'], { cwd: dir });
+
+    const located = 'controls.yaml:22:16: Unknown check "aws/iam-roots-mfa"';
+    expect(plain.stderr.split('\n')[0]).toBe(located);
+    expect(plain.stderr).not.toContain('    at ');
+    expect(debug.stderr.split('\n')[0]).toBe(located);
+    expect(debug.stderr).toMatch(/\n {4}at .+load-catalog\.js/);
+    expect([plain.code, debug.code]).toEqual([2, 2]);
+  });
+});
+
+// DESIGN.md: a source that cannot be read makes only its tests `error`; it does not stop the run.
+describe.concurrent('unreadable data: the test is `error` with the file and position, the run goes on', { timeout: 60_000 }, () => {
+  /** IAM-01 reads the source under test; IAM-04 reads a good copy of the report and must still pass. */
+  const catalog = (sourcePath: string): string =>
+    `${edit(CATALOG, '    path: credential-report.csv\n', `    path: '${sourcePath}'\n  good:\n    type: aws/iam-credential-report\n    path: good/credential-report.csv\n`)}  - id: IAM-04
+    title: No access keys for the root account
+    owner: platform-security@example.com
+    risk: critical
+    function: prevent
+    tests:
+      - check: aws/iam-root-access-keys
+        source: good
+`;
+  const truncatedJson = credentialReportJson.slice(0, credentialReportJson.indexOf('\n', 2) - 40);
+  const truncatedLine2 = truncatedJson.split('\n')[1] ?? '';
+
+  const dataCases: Array<{ name: string; path: string; files: Record<string, string>; error: string }> = [
+    {
+      name: 'source glob matching nothing',
+      path: 'exports/*.csv',
+      files: {},
+      error: 'source "creds" could not be read: controls.yaml:6:11: No file matches "exports/*.csv"',
+    },
+    {
+      name: 'truncated JSON (aws iam get-credential-report output cut short)',
+      path: 'credential-report.json',
+      files: { 'credential-report.json': truncatedJson },
+      error: `source "creds" could not be read: credential-report.json:2:${truncatedLine2.length + 1}: Invalid JSON: expected a closing double quote, found end of file`,
+    },
+    {
+      name: 'credential report CSV with a wrong header',
+      path: 'credential-report.csv',
+      files: { 'credential-report.csv': wrongHeaderReport },
+      error: `source "creds" could not be read: credential-report.csv:1:${wrongHeaderReport.indexOf('mfa_enabled') + 1}: Expected the 22 credential report columns, missing mfa_active; found unexpected column "mfa_enabled"`,
+    },
+    {
+      name: 'empty file',
+      path: 'credential-report.csv',
+      files: { 'credential-report.csv': '' },
+      error: 'source "creds" could not be read: credential-report.csv:1:1: File is empty: expected an IAM credential report',
+    },
+  ];
+
+  for (const dataCase of dataCases) {
+    it(dataCase.name, async () => {
+      const dir = await tempTree({ 'controls.yaml': catalog(dataCase.path), 'good/credential-report.csv': credentialReport, ...dataCase.files });
+      const { code, stdout, stderr } = await runBinary(['run', 'controls.yaml', '--format', 'json', '--as-of', '2026-11-01'], { cwd: dir });
+      const report: unknown = JSON.parse(stdout);
+      const failOnError = await runBinary(['run', 'controls.yaml', '--format', 'json', '--as-of', '2026-11-01', '--fail-on', 'error'], { cwd: dir });
+
+      expect(report).toMatchObject({
+        controls: [
+          { id: 'IAM-01', works: 'error', assurance: 'unproven', tests: [{ check: 'aws/iam-root-mfa', status: 'error', examined: 0, findings: [], error: dataCase.error }] },
+          { id: 'IAM-04', works: 'effective', tests: [{ check: 'aws/iam-root-access-keys', status: 'pass', examined: 1 }] },
+        ],
+        sources: [
+          { name: 'creds', status: 'error', records: 0, error: dataCase.error.replace('source "creds" could not be read: ', '') },
+          { name: 'good', status: 'ok', records: 9 },
+        ],
+      });
+      expect(code).toBe(0);
+      expect(failOnError.code).toBe(1);
+      expect(stderr).not.toContain('    at ');
+    });
+  }
+});

@@ -1,0 +1,183 @@
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { main } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { removeTempDirs, repoRoot, runBinary, tempTree } from './run-binary.js';
+
+const EXAMPLE = path.join(repoRoot, 'controls.example.yaml');
+const ANSI = '\u001b[';
+
+afterAll(removeTempDirs);
+
+// Each test spawns node; on a loaded machine that takes seconds.
+describe.concurrent('controlproof run (the real binary)', { timeout: 60_000 }, () => {
+  it('npm start runs the example with --fail-on none: exit 0, the paper-only control with its owner and findings', async () => {
+    const manifest: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    const start = manifest !== null && typeof manifest === 'object' && 'scripts' in manifest ? JSON.stringify(manifest.scripts) : '';
+    expect(start).toContain('"start":"node bin/controlproof.js run controls.example.yaml --fail-on none"');
+
+    const { code, stdout, stderr } = await runBinary(['run', 'controls.example.yaml', '--fail-on', 'none'], { cwd: repoRoot });
+
+    expect(code).toBe(0);
+    const matrix = stdout.indexOf('exists \\ works');
+    const paperOnly = stdout.search(/^Paper-only \(\d+\)/m);
+    const others = stdout.indexOf('Other controls');
+    expect(matrix).toBeGreaterThan(-1);
+    expect(paperOnly).toBeGreaterThan(matrix);
+    expect(others).toBeGreaterThan(paperOnly);
+    const iam02Start = stdout.indexOf('  IAM-02  MFA required for every console user');
+    expect(iam02Start).toBeGreaterThan(paperOnly);
+    const iam02 = stdout.slice(iam02Start, stdout.indexOf('\n\n', iam02Start));
+    expect(iam02).toContain('owner it-identity@example.com');
+    expect(iam02).toContain('- arn:aws:iam::210987654321:user/bob: user bob has console access without MFA');
+    expect(iam02).toContain('metric mfa_coverage_pct = 60 (min 100)');
+    expect(stderr).not.toContain('failing (--fail-on');
+  });
+
+  it('exits 1 when something in the --fail-on set happened, naming it on stderr', async () => {
+    const byDefault = await runBinary(['run', 'controls.example.yaml'], { cwd: repoRoot });
+    expect(byDefault.code).toBe(1);
+    const lines = byDefault.stderr.split('\n');
+    const heading = lines.indexOf('controlproof: failing (--fail-on ineffective,expired-exceptions):');
+    expect(heading).toBeGreaterThan(-1);
+    expect(lines[heading + 1]).toMatch(/^ {2}- ineffective controls: IAM-02 \(owner: it-identity@example\.com\), IAM-03 \(owner: platform-security@example\.com\), /);
+    expect(lines).toContain('  - exception EX-2025-007 (control IAM-03, owner: data-platform@example.com) expired on 2026-09-30, 32 day(s) overdue');
+  });
+
+  it('exits 0 or 1 by the --fail-on set alone', async () => {
+    // IAM-02 is ineffective (bob and carol have no MFA); its evidence is fresh and no test is in error.
+    const dir = await tempTree({
+      'controls.yaml': `version: 1
+name: Fail-on
+sources:
+  creds:
+    type: aws/iam-credential-report
+    path: credential-report.csv
+controls:
+  - id: IAM-02
+    title: MFA required for every console user
+    owner: it-identity@example.com
+    risk: high
+    function: prevent
+    evidence:
+      - kind: record
+        title: MFA enforcement change ticket
+        ref: CHG-4411
+        date: 2026-09-03
+        max_age: 12mo
+    tests:
+      - check: aws/iam-console-mfa
+        source: creds
+`,
+      'credential-report.csv': readFileSync(path.join(repoRoot, 'fixtures/aws/credential-report.csv'), 'utf8'),
+    });
+    const run = (failOn: string) => runBinary(['run', 'controls.yaml', '--as-of', '2026-11-01', '--fail-on', failOn], { cwd: dir });
+    const [ineffective, paperOnly, quiet] = await Promise.all([run('ineffective'), run('paper-only'), run('error,stale-evidence,missing-evidence,vacuous')]);
+
+    expect([ineffective.code, paperOnly.code, quiet.code]).toEqual([1, 1, 0]);
+    expect(ineffective.stderr).toBe('controlproof: failing (--fail-on ineffective):\n  - ineffective controls: IAM-02 (owner: it-identity@example.com)\n');
+    expect(paperOnly.stderr).toBe('controlproof: failing (--fail-on paper-only):\n  - paper-only controls: IAM-02 (owner: it-identity@example.com)\n');
+    expect(quiet.stderr).toBe('');
+  });
+
+  it('exits 2 when it cannot run', async () => {
+    const dir = await tempTree({ 'controls.yaml': 'version: 1\nname: Broken\ncontrols: []\n' });
+    const { code, stdout, stderr } = await runBinary(['run', 'controls.yaml'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toBe('controls.yaml:3:11: controls: A catalog needs at least one control');
+  });
+
+  it('validate checks the example without reading data, exit 0', async () => {
+    const catalog = await loadCatalog(EXAMPLE);
+    const tests = catalog.controls.reduce((sum, control) => sum + control.tests.length, 0);
+    const { code, stdout } = await runBinary(['validate', 'controls.example.yaml'], { cwd: repoRoot });
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      `controls.example.yaml: valid — ${catalog.controls.length} controls, ${tests} tests, ${catalog.sources.size} sources, ${catalog.exceptions.length} exceptions\n`,
+    );
+  });
+
+  it('gives byte-identical JSON for the same inputs and --as-of', async () => {
+    const args = ['run', 'controls.example.yaml', '--format', 'json', '--as-of', '2026-11-01', '--fail-on', 'none'];
+    const [first, second] = await Promise.all([runBinary(args, { cwd: repoRoot }), runBinary(args, { cwd: repoRoot })]);
+    expect(first.code).toBe(0);
+    expect(first.stdout.length).toBeGreaterThan(1000);
+    expect(second.stdout).toBe(first.stdout);
+    expect(JSON.parse(first.stdout)).toMatchObject({ schema: 'controlproof/report@1', as_of: '2026-11-01T00:00:00.000Z' });
+  });
+
+  it('--output replaces an existing file whole, through a temp file and a rename', async () => {
+    const dir = await tempTree({});
+    const target = path.join(dir, 'out/report.json');
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, 'x'.repeat(500_000));
+    const inodeBefore = statSync(target).ino;
+    const args = ['run', EXAMPLE, '--format', 'json', '--as-of', '2026-11-01', '--fail-on', 'none'];
+
+    const [written, printed] = await Promise.all([
+      runBinary([...args, '--output', 'out/report.json'], { cwd: dir }),
+      runBinary(args, { cwd: dir }),
+    ]);
+
+    expect(written.code).toBe(0);
+    expect(written.stdout).toBe('');
+    expect(await readFile(target, 'utf8')).toBe(printed.stdout);
+    expect(await readdir(path.dirname(target))).toEqual(['report.json']);
+    // A rename puts a new file in place; writing into the old one would keep its inode.
+    expect(statSync(target).ino).not.toBe(inodeBefore);
+  });
+
+  it('--format json=FILE --format table writes the JSON to the file and the table to stdout', async () => {
+    const dir = await tempTree({});
+    const { code, stdout } = await runBinary(
+      ['run', EXAMPLE, '--format', 'json=out/r.json', '--format', 'table', '--as-of', '2026-11-01', '--fail-on', 'none'],
+      { cwd: dir },
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('exists \\ works');
+    expect(stdout).not.toContain('"schema"');
+    const report: unknown = JSON.parse(await readFile(path.join(dir, 'out/r.json'), 'utf8'));
+    expect(report).toMatchObject({ schema: 'controlproof/report@1', as_of: '2026-11-01T00:00:00.000Z' });
+    expect(await readdir(path.join(dir, 'out'))).toEqual(['r.json']);
+  });
+
+  it('prints no colour when stdout is not a terminal, even without NO_COLOR', async () => {
+    const { code, stdout, stderr } = await runBinary(['run', 'controls.example.yaml', '--fail-on', 'none'], { cwd: repoRoot, noColor: false });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Paper-only \(\d+\)/m);
+    expect(stdout).not.toContain(ANSI);
+    expect(stderr).not.toContain(ANSI);
+  });
+});
+
+describe('colour on a terminal (main in-process)', () => {
+  function terminal(env: NodeJS.ProcessEnv): CliIo & { out: () => string } {
+    let out = '';
+    return { stdout: (text) => void (out += text), stderr: () => undefined, stdoutIsTty: true, env, out: () => out };
+  }
+  const argv = ['node', 'controlproof', 'run', EXAMPLE, '--fail-on', 'none'];
+
+  it('colours the table on a TTY', async () => {
+    const io = terminal({});
+    expect(await main(argv, io)).toBe(0);
+    expect(io.out()).toContain(ANSI);
+  });
+
+  it('does not with NO_COLOR set', async () => {
+    const io = terminal({ NO_COLOR: '1' });
+    expect(await main(argv, io)).toBe(0);
+    expect(io.out()).toContain('IAM-02  MFA required for every console user');
+    expect(io.out()).not.toContain(ANSI);
+  });
+
+  it('does not with --no-color', async () => {
+    const io = terminal({});
+    expect(await main([...argv, '--no-color'], io)).toBe(0);
+    expect(io.out()).toContain('IAM-02  MFA required for every console user');
+    expect(io.out()).not.toContain(ANSI);
+  });
+});
