@@ -19,21 +19,30 @@ export function parseDuration(text: string): Duration | undefined {
   return { amount, unit, text };
 }
 
-/** `start` moved forward by `duration`, calendar-aware for months and years (UTC). */
+/**
+ * `start` moved by `duration` (negative amounts move back), calendar-aware for months and years
+ * in UTC: a month end stays in its month (2026-08-31 + 6mo is 2027-02-28, not March 3).
+ */
 export function addDuration(start: Date, duration: Duration): Date {
-  const result = new Date(start.getTime());
   switch (duration.unit) {
     case 'd':
       return new Date(start.getTime() + duration.amount * DAY_MS);
     case 'w':
       return new Date(start.getTime() + duration.amount * 7 * DAY_MS);
     case 'mo':
-      result.setUTCMonth(result.getUTCMonth() + duration.amount);
-      return result;
+      return addMonths(start, duration.amount);
     case 'y':
-      result.setUTCFullYear(result.getUTCFullYear() + duration.amount);
-      return result;
+      return addMonths(start, duration.amount * 12);
   }
+}
+
+function addMonths(start: Date, months: number): Date {
+  const target = new Date(start.getTime());
+  target.setUTCDate(1);
+  target.setUTCMonth(target.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(start.getUTCDate(), lastDay));
+  return target;
 }
 
 /** Whether `since` is more than `duration` before `asOf`. */

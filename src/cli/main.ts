@@ -14,15 +14,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const setExitCode = (code: number): void => {
     exitCode = code;
   };
+  // Usage errors (unknown option, missing argument) get a hint line like every other error.
+  const output = {
+    writeOut: io.stdout,
+    writeErr: io.stderr,
+    outputError: (message: string, write: (text: string) => void) => write(`${message.trimEnd()}\n  hint: run \`controlproof --help\` or \`controlproof <command> --help\`.\n`),
+  };
   const program = new Command('controlproof')
     .description('Audit whether security controls work, not only whether they exist.')
     .version(toolVersion())
     .option('--debug', 'show stack traces for errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput(output)
     .showSuggestionAfterError();
   for (const command of [runCommand(io, setExitCode), validateCommand(io, setExitCode), checksCommand(io, setExitCode), exceptionsCommand(io, setExitCode)]) {
-    program.addCommand(command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).option('--debug', 'show stack traces for errors'));
+    program.addCommand(command.exitOverride().configureOutput(output).option('--debug', 'show stack traces for errors'));
   }
   try {
     await program.parseAsync([...argv]);

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvidenceSpec } from '../catalog/schema.js';
-import { displayPath } from '../sources/read-files.js';
 import type { DocumentFacts } from './assess-evidence.js';
 
 /** Hashes every document evidence file once; absent or unreadable files are left out of the map. */
@@ -13,7 +12,8 @@ export async function hashDocuments(items: readonly EvidenceSpec[], evidenceRoot
     paths.map(async (relative) => {
       const absolute = path.resolve(evidenceRoot, relative);
       const bytes = await readFile(absolute).catch(() => undefined);
-      if (bytes) facts.set(relative, { path: displayPath(absolute), sha256: createHash('sha256').update(bytes).digest('hex') });
+      // The report names documents as the catalog does (relative to evidence_root), whatever the working directory.
+      if (bytes) facts.set(relative, { path: relative, sha256: createHash('sha256').update(bytes).digest('hex') });
     }),
   );
   return facts;

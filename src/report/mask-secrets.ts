@@ -2,6 +2,8 @@
 export const MASK = '[masked]';
 
 const SECRET_KEY_NAME = /(secret|password|passwd|pwd|token|credential|private[_-]?key|session[_-]?key|api[_-]?key|authorization)/i;
+/** Keys about a secret rather than holding one: `password_last_used`, `PasswordEnabled`, `tokenExpiry`. */
+const SECRET_METADATA = /(last|enabled|changed|rotat|age|policy|length|required|reuse|expir|present|used|date|time|count|type|status|id$|arn$)/i;
 
 /** Secret-shaped text that can appear in exports: tokens and keys, never identifiers like AKIA… key ids. */
 const SECRET_PATTERNS: readonly RegExp[] = [
@@ -30,7 +32,7 @@ export function maskText(text: string): string {
 
 /** Masks a value for a report: strings are scanned, and any value under a secret-named key is replaced. */
 export function maskValue(value: unknown, key?: string): unknown {
-  if (key !== undefined && SECRET_KEY_NAME.test(key) && value !== null && value !== undefined && typeof value !== 'boolean') return MASK;
+  if (key !== undefined && SECRET_KEY_NAME.test(key) && !SECRET_METADATA.test(key) && value !== null && value !== undefined && typeof value !== 'boolean') return MASK;
   if (typeof value === 'string') return maskText(value);
   if (Array.isArray(value)) return value.map((item) => maskValue(item));
   if (value !== null && typeof value === 'object') {

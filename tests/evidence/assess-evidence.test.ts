@@ -47,7 +47,12 @@ describe('assessEvidenceItem', () => {
     expect(assessEvidenceItem({ ...ticket, max_age: '1y' }, at('2026-06-01')).fresh_until).toBe('2027-01-01');
   });
 
-  it.todo('clamps month ends: 2026-08-31 + 6mo is 2027-02-28 (src/time.ts addDuration rolls over into March)');
+  it('clamps month ends: 2026-08-31 + 6mo is fresh until 2027-02-28', () => {
+    const item = { kind: 'record' as const, title: 'Pen test report', ref: 'PT-1', date: '2026-08-31', max_age: '6mo' };
+    expect(assessEvidenceItem(item, new Date('2027-02-28T12:00:00Z'))).toMatchObject({ status: 'fresh', fresh_until: '2027-02-28' });
+    expect(assessEvidenceItem(item, new Date('2027-03-01T00:00:00Z'))).toMatchObject({ status: 'stale' });
+    expect(assessEvidenceItem({ ...item, date: '2028-02-29', max_age: '1y' }, new Date('2029-02-28T00:00:00Z')).fresh_until).toBe('2029-02-28');
+  });
 
   it('records the path and sha256 of a document found on disk', () => {
     const document = { path: 'fixtures/evidence/mfa-standard.md', sha256: 'b'.repeat(64) };

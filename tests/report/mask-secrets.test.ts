@@ -27,7 +27,17 @@ describe('maskValue', () => {
         nested: { sessionToken: 'abc', note: 'password=x1' },
         list: ['Bearer zzz'],
         mfa: true,
+        password_last_used: '2026-10-01T00:00:00Z',
+        PasswordEnabled: true,
       }),
-    ).toEqual({ user: 'bob', SecretAccessKey: MASK, nested: { sessionToken: MASK, note: `password=${MASK}` }, list: [`Bearer ${MASK}`], mfa: true });
+    ).toEqual({
+      user: 'bob',
+      SecretAccessKey: MASK,
+      nested: { sessionToken: MASK, note: `password=${MASK}` },
+      list: [`Bearer ${MASK}`],
+      mfa: true,
+      password_last_used: '2026-10-01T00:00:00Z',
+      PasswordEnabled: true,
+    });
   });
 });
