@@ -30,3 +30,30 @@ export function defineAdapter<T extends SourceType>(adapter: Adapter<T>): Adapte
   return adapter;
 }
 
+
+/**
+ * Reads a streamed source (logs) one file at a time, so no more than a few files are ever in memory.
+ * The stream pass calls `streamFile` in worker threads, once per file, and hands each record to every
+ * stream check that reads the source.
+ */
+export interface StreamAdapter<T extends SourceType = SourceType> {
+  type: T;
+  description: string;
+  /** Files the glob matched that hold no records of this type (e.g. CloudTrail digest files): never read. */
+  skipsFile?(absolutePath: string): boolean;
+  /** Parses one decompressed file into records; throws `UserError` with the file and position. */
+  streamFile(file: SourceText): Iterable<SourceRecordTypes[T]>;
+  /** Where and when a record happened, for the source's coverage report (first/last event, gaps). */
+  coverageOf?(record: SourceRecordTypes[T]): CoveragePoint | undefined;
+}
+
+/** One record's place in a log's coverage: which account and region it came from, and when (epoch ms). */
+export interface CoveragePoint {
+  account: string;
+  region: string;
+  time: number;
+}
+
+export function defineStreamAdapter<T extends SourceType>(adapter: StreamAdapter<T>): StreamAdapter<T> {
+  return adapter;
+}

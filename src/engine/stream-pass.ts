@@ -1,0 +1,397 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
+import type { CheckResult } from '../checks/define-check.js';
+import type { StreamCheck, StreamCheckContext } from '../checks/define-stream-check.js';
+import { UserError, type Position } from '../errors.js';
+import type { StreamAdapter } from '../sources/define-adapter.js';
+import { addToCoverage, coverageReport, createCoverage, DEFAULT_GAP_HOURS, mergeCoverage, type Coverage, type CoverageState } from '../sources/log-coverage.js';
+import type { SourceText } from '../sources/define-adapter.js';
+import type { SourceFileInfo } from '../sources/read-files.js';
+
+/** One test over the streamed source: a stream check with its parsed params. */
+export interface StreamTest {
+  /** Identifies the test in the results. */
+  key: string;
+  check: StreamCheck;
+  /** Already parsed by the check's schema; must survive `structuredClone` (it is sent to the workers). */
+  params: unknown;
+  /** Absolute path of the plugin module exporting the check; absent for built-in checks. */
+  module?: string;
+}
+
+export interface StreamPassOptions {
+  adapter: StreamAdapter;
+  /** Absolute paths, in the order results are merged (sorted, as the source's glob matched them). */
+  files: readonly string[];
+  tests: readonly StreamTest[];
+  asOf: Date;
+  /** Worker threads; 0 reads every file on the calling thread. Default: the available cores. */
+  workers?: number;
+  /** Coverage gaps reported above this many hours without events. Default 6. */
+  gapThresholdHours?: number;
+}
+
+export interface StreamPassResult {
+  /** Every file read (skipped files, such as CloudTrail digests, are not listed), in `files` order. */
+  files: SourceFileInfo[];
+  records: number;
+  coverage: Coverage[];
+  /** Per test key: its result, or the error that made it unable to run (other tests are unaffected). */
+  results: Map<string, CheckResult | Error>;
+}
+
+/** An error crossing a thread boundary; `UserError`s keep their position and hint. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+  position?: Position;
+  hint?: string;
+}
+
+/** What reading one file produced: per-test states (or the error a check threw), and the file's coverage. */
+export interface FileOutcome {
+  index: number;
+  info: SourceFileInfo;
+  records: number;
+  coverage: CoverageState | null;
+  tests: TestOutcome[];
+}
+
+export type TestOutcome = { ok: true; state: unknown } | { ok: false; error: SerializedError };
+
+/** A check ready to visit: its check and context, as each thread holds them. */
+export interface Visitor {
+  key: string;
+  check: StreamCheck;
+  context: StreamCheckContext<unknown>;
+}
+
+/**
+ * One pass over a streamed source: every file is read, decompressed and parsed once, and each record is
+ * handed to every test's visitor. Files are spread over worker threads (both cores); per-file states are
+ * merged in file order, never completion order, so results are the same on every run and for any number
+ * of workers. A source problem (unreadable or malformed file) rejects with a `UserError` for the first such
+ * file in order; a check that throws becomes an `Error` for its test only.
+ */
+export async function runStreamPass(options: StreamPassOptions): Promise<StreamPassResult> {
+  const files = options.files.filter((file) => !options.adapter.skipsFile?.(file));
+  const gapMs = (options.gapThresholdHours ?? DEFAULT_GAP_HOURS) * 3_600_000;
+  const visitors = options.tests.map((test) => ({ key: test.key, check: test.check, context: { params: test.params, asOf: options.asOf } }));
+  const merger = new OutcomeMerger(visitors, options.adapter.coverageOf ? createCoverage(gapMs) : null);
+  const workers = Math.min(options.workers ?? os.availableParallelism(), files.length);
+  if (workers <= 0) {
+    for (const [index, file] of files.entries()) {
+      merger.add(processFile(options.adapter, visitors, file, index, gapMs));
+    }
+  } else {
+    await runInWorkers(options, files, gapMs, workers, (outcome) => merger.add(outcome));
+  }
+  return merger.finish();
+}
+
+/** Reads one file and runs every visitor over its records, starting from fresh states. */
+export function processFile(adapter: StreamAdapter, visitors: readonly Visitor[], file: string, index: number, gapMs: number): FileOutcome {
+  const { info, text } = readLogFile(file);
+  const states = visitors.map((visitor): TestOutcome => {
+    try {
+      return { ok: true, state: visitor.check.init(visitor.context) };
+    } catch (error) {
+      return { ok: false, error: serializeError(checkError(visitor.check, `init, on ${info.path}`, error)) };
+    }
+  });
+  const coverageOf = adapter.coverageOf;
+  const coverage = coverageOf ? createCoverage(gapMs) : null;
+  let records = 0;
+  for (const record of adapter.streamFile(text)) {
+    records += 1;
+    if (coverage && coverageOf) {
+      const point = coverageOf(record);
+      if (point) addToCoverage(coverage, point);
+    }
+    for (let test = 0; test < visitors.length; test++) {
+      const state = states[test];
+      const visitor = visitors[test];
+      if (!state?.ok || !visitor) continue;
+      try {
+        visitor.check.visit(state.state, record, visitor.context);
+      } catch (error) {
+        states[test] = { ok: false, error: serializeError(checkError(visitor.check, `a record of ${info.path}`, error)) };
+      }
+    }
+  }
+  return { index, info, records, coverage, tests: states };
+}
+
+/**
+ * Reads one log file whole (log files are small; it is the number of files that is large): gunzipped by magic
+ * bytes, BOM stripped, raw bytes hashed. Synchronous on purpose: each worker reads one file at a time, and
+ * `readFileSync` avoids the chunked reads of `fs.promises.readFile`.
+ */
+export function readLogFile(absolute: string): { info: SourceFileInfo; text: SourceText } {
+  const display = displayPath(absolute);
+  let raw: Buffer;
+  try {
+    raw = readFileSync(absolute);
+  } catch (cause) {
+    throw new UserError(`Cannot read file: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      position: { file: display },
+      hint: 'Check that the export exists and is readable.',
+      cause,
+    });
+  }
+  const sha256 = createHash('sha256').update(raw).digest('hex');
+  let bytes = raw;
+  if (isGzip(raw)) {
+    try {
+      bytes = gunzipSync(raw, { maxOutputLength: MAX_LOG_FILE_BYTES });
+    } catch (cause) {
+      throw new UserError(`Invalid gzip data: ${cause instanceof Error ? cause.message : String(cause)}`, {
+        position: { file: display },
+        hint: 'The file starts like gzip but is truncated or corrupt; download it again.',
+        cause,
+      });
+    }
+  }
+  if (bytes.length > MAX_LOG_FILE_BYTES) {
+    throw new UserError(`File is ${bytes.length} bytes, above the ${MAX_LOG_FILE_BYTES}-byte limit for one log file`, {
+      position: { file: display },
+      hint: 'Split the file; CloudTrail itself delivers files of a few megabytes.',
+    });
+  }
+  return { info: { path: display, bytes: raw.length, sha256 }, text: { display, text: stripBom(bytes.toString('utf8')) } };
+}
+
+/** Largest decompressed log file; CloudTrail delivers files of a few megabytes. */
+const MAX_LOG_FILE_BYTES = 512 * 1024 * 1024;
+
+// Kept here rather than imported from read-files.ts: that module loads globby, which costs every worker
+// thread a quarter of a second of start-up.
+function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function checkError(check: StreamCheck, where: string, error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(`check ${check.id} threw on ${where}: ${message}`, { cause: error });
+}
+
+/** Folds per-file outcomes in file order, whatever order they arrive in. */
+class OutcomeMerger {
+  private readonly waiting = new Map<number, FileOutcome>();
+  private next = 0;
+  private readonly infos: SourceFileInfo[] = [];
+  private records = 0;
+  private readonly states: ({ ok: true; state: unknown; empty: boolean } | { ok: false; error: Error })[];
+
+  constructor(
+    private readonly visitors: readonly Visitor[],
+    private readonly coverage: CoverageState | null,
+  ) {
+    this.states = visitors.map(() => ({ ok: true, state: undefined, empty: true }));
+  }
+
+  add(outcome: FileOutcome): void {
+    this.waiting.set(outcome.index, outcome);
+    for (let ready = this.waiting.get(this.next); ready; ready = this.waiting.get(this.next)) {
+      this.waiting.delete(this.next);
+      this.fold(ready);
+      this.next += 1;
+    }
+  }
+
+  private fold(outcome: FileOutcome): void {
+    this.infos.push(outcome.info);
+    this.records += outcome.records;
+    if (this.coverage && outcome.coverage) mergeCoverage(this.coverage, outcome.coverage);
+    outcome.tests.forEach((test, index) => {
+      const current = this.states[index];
+      const visitor = this.visitors[index];
+      if (!current?.ok || !visitor) return;
+      if (!test.ok) {
+        this.states[index] = { ok: false, error: deserializeError(test.error) };
+        return;
+      }
+      try {
+        const state = current.empty ? test.state : visitor.check.merge(current.state, test.state);
+        this.states[index] = { ok: true, state, empty: false };
+      } catch (error) {
+        this.states[index] = { ok: false, error: checkError(visitor.check, 'merge', error) };
+      }
+    });
+  }
+
+  finish(): StreamPassResult {
+    const results = new Map<string, CheckResult | Error>();
+    this.visitors.forEach((visitor, index) => {
+      const current = this.states[index];
+      results.set(visitor.key, current?.ok ? finishTest(visitor, current.state, current.empty) : (current?.error ?? new Error('no state')));
+    });
+    return { files: this.infos, records: this.records, coverage: this.coverage ? coverageReport(this.coverage) : [], results };
+  }
+}
+
+function finishTest(visitor: Visitor, state: unknown, empty: boolean): CheckResult | Error {
+  try {
+    return visitor.check.finish(empty ? visitor.check.init(visitor.context) : state, visitor.context);
+  } catch (error) {
+    return checkError(visitor.check, 'finish', error);
+  }
+}
+
+// --- worker threads --------------------------------------------------------------------------------------
+
+/** What the pass sends each worker at start-up. */
+export interface WorkerSetup {
+  adapterType: string;
+  tests: { checkId: string; module?: string; params: unknown }[];
+  asOf: number;
+  gapMs: number;
+}
+
+/** A batch of files for one worker, each with its position in the pass. */
+export type ToWorker = { type: 'files'; files: { index: number; path: string }[] };
+
+/** The outcomes of a batch, in order; a source error ends the batch at the file that caused it. */
+export type FromWorker =
+  | { type: 'files'; outcomes: FileOutcome[]; sourceError?: { index: number; error: SerializedError } }
+  | { type: 'setup-error'; error: SerializedError };
+
+/** Batches handed to a worker ahead of time, so it never waits for the main thread between batches. */
+const IN_FLIGHT_PER_WORKER = 2;
+/** Files per batch at most: fewer messages between threads, while small enough to balance the load at the end. */
+const MAX_BATCH = 16;
+
+/** Large batches while many files remain, single files at the end so no worker idles while another finishes. */
+export function batchSize(remaining: number, workers: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(remaining / (workers * IN_FLIGHT_PER_WORKER * 4))));
+}
+
+async function runInWorkers(
+  options: StreamPassOptions,
+  files: readonly string[],
+  gapMs: number,
+  count: number,
+  onOutcome: (outcome: FileOutcome) => void,
+): Promise<void> {
+  const script = workerScriptPath();
+  const setup: WorkerSetup = {
+    adapterType: options.adapter.type,
+    tests: options.tests.map((test) => ({ checkId: test.check.id, module: test.module, params: test.params })),
+    asOf: options.asOf.getTime(),
+    gapMs,
+  };
+  // No inherited execArgv: the worker is compiled JS, and a TypeScript loader the parent runs under (tsx,
+  // vitest) would only slow every worker's start-up.
+  const pool = Array.from({ length: count }, () => new Worker(script, { workerData: setup, execArgv: [] }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let dispatched = 0;
+      let inFlight = 0;
+      let sourceError: { index: number; error: SerializedError } | undefined;
+      let settled = false;
+      const fail = (error: Error): void => {
+        if (settled) return;
+        settled = true;
+        reject(error);
+      };
+      const dispatch = (worker: Worker): void => {
+        if (sourceError || dispatched >= files.length) return;
+        const end = Math.min(files.length, dispatched + batchSize(files.length - dispatched, count));
+        const message: ToWorker = { type: 'files', files: files.slice(dispatched, end).map((file, offset) => ({ index: dispatched + offset, path: file })) };
+        dispatched = end;
+        inFlight += 1;
+        worker.postMessage(message);
+      };
+      const settleIfDone = (): void => {
+        if (settled || inFlight > 0 || (dispatched < files.length && !sourceError)) return;
+        settled = true;
+        if (sourceError) reject(deserializeError(sourceError.error));
+        else resolve();
+      };
+      for (const worker of pool) {
+        worker.on('message', (message: FromWorker) => {
+          if (message.type === 'setup-error') return fail(deserializeError(message.error));
+          inFlight -= 1;
+          const failed = message.sourceError;
+          if (failed && (!sourceError || failed.index < sourceError.index)) sourceError = failed;
+          try {
+            for (const outcome of message.outcomes) onOutcome(outcome);
+          } catch (error) {
+            return fail(error instanceof Error ? error : new Error(String(error)));
+          }
+          dispatch(worker);
+          settleIfDone();
+        });
+        worker.on('error', (error) => fail(error));
+        worker.on('exit', (code) => {
+          if (!settled) fail(new Error(`stream worker stopped unexpectedly (exit code ${code})`));
+        });
+        for (let slot = 0; slot < IN_FLIGHT_PER_WORKER; slot++) dispatch(worker);
+      }
+      settleIfDone();
+    });
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+}
+
+/**
+ * The compiled worker script, `dist/engine/stream-worker.js` under the package root: found the same way
+ * whether this module runs from `dist/` or, in tests, from `src/` through a TypeScript loader.
+ */
+export function workerScriptPath(): string {
+  const script = path.join(packageRoot(), 'dist', 'engine', 'stream-worker.js');
+  if (!existsSync(script)) {
+    throw new Error(`The stream worker is not built (${script} is missing): run \`npm run build\`, or pass workers: 0.`);
+  }
+  return script;
+}
+
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && isThisPackage(manifest)) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('Cannot find the controlproof package root above the stream pass module');
+    dir = parent;
+  }
+}
+
+function isThisPackage(manifest: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
+    return parsed !== null && typeof parsed === 'object' && 'name' in parsed && parsed.name === 'controlproof';
+  } catch {
+    return false;
+  }
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof UserError) {
+    return { name: error.name, message: error.message, stack: error.stack, position: error.position, hint: error.hint };
+  }
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  return { name: 'Error', message: String(error) };
+}
+
+export function deserializeError(error: SerializedError): Error {
+  const restored = error.name === 'UserError' ? new UserError(error.message, { position: error.position, hint: error.hint }) : new Error(error.message);
+  if (error.stack) restored.stack = error.stack;
+  return restored;
+}

@@ -1,0 +1,171 @@
+import type { CoveragePoint } from './define-adapter.js';
+
+const HOUR_MS = 3_600_000;
+const GAP_DURATION = /^(\d+(?:\.\d+)?)(m|h|d|w)$/;
+const UNIT_MS = { m: 60_000, h: HOUR_MS, d: 24 * HOUR_MS, w: 7 * 24 * HOUR_MS } as const;
+
+/** The earliest and latest event in one time bucket (epoch ms). */
+interface BucketSpan {
+  min: number;
+  max: number;
+}
+
+/** The events of one account and region, as occupied time buckets. */
+export interface StreamBuckets {
+  account: string;
+  region: string;
+  events: number;
+  /** Bucket index (event time / bucket width) → earliest and latest event in it. */
+  buckets: Map<number, BucketSpan>;
+}
+
+/**
+ * What a log covers, per account and region, in memory bounded by the time span (not the event count):
+ * events are kept as occupied buckets as wide as the gap threshold. Two events in one bucket are less than
+ * a threshold apart, so every gap longer than the threshold lies between two occupied buckets and is found
+ * exactly from their latest and earliest events. States merge by bucket union, in any split of the records.
+ */
+export interface CoverageState {
+  bucketMs: number;
+  /** account → region → buckets. */
+  streams: Map<string, Map<string, StreamBuckets>>;
+}
+
+/** A stretch longer than the threshold with no events (epoch ms of the events either side). */
+export interface CoverageGap {
+  from: number;
+  to: number;
+}
+
+/** One account and region's coverage, times in epoch ms. */
+export interface StreamCoverage {
+  account: string;
+  region: string;
+  events: number;
+  first: number;
+  last: number;
+  gaps: CoverageGap[];
+}
+
+/** Coverage as a report shows it: first and last event time per account and region, and the gaps. */
+export interface Coverage {
+  account: string;
+  region: string;
+  events: number;
+  first: string;
+  last: string;
+  gaps: { from: string; to: string; hours: number }[];
+}
+
+export const DEFAULT_GAP_HOURS = 6;
+
+export function createCoverage(gapMs: number): CoverageState {
+  if (!(gapMs > 0)) throw new RangeError(`gap threshold must be positive, found ${gapMs} ms`);
+  return { bucketMs: gapMs, streams: new Map() };
+}
+
+export function addToCoverage(state: CoverageState, point: CoveragePoint): void {
+  const stream = streamOf(state, point.account, point.region);
+  stream.events += 1;
+  const index = Math.floor(point.time / state.bucketMs);
+  const span = stream.buckets.get(index);
+  if (!span) stream.buckets.set(index, { min: point.time, max: point.time });
+  else if (point.time < span.min) span.min = point.time;
+  else if (point.time > span.max) span.max = point.time;
+}
+
+function streamOf(state: CoverageState, account: string, region: string): StreamBuckets {
+  let regions = state.streams.get(account);
+  if (!regions) {
+    regions = new Map();
+    state.streams.set(account, regions);
+  }
+  let stream = regions.get(region);
+  if (!stream) {
+    stream = { account, region, events: 0, buckets: new Map() };
+    regions.set(region, stream);
+  }
+  return stream;
+}
+
+/** Adds `b`'s events to `a` and returns `a`; both must use the same threshold. */
+export function mergeCoverage(a: CoverageState, b: CoverageState): CoverageState {
+  if (a.bucketMs !== b.bucketMs) throw new RangeError(`cannot merge coverage with thresholds ${a.bucketMs} and ${b.bucketMs} ms`);
+  for (const regions of b.streams.values()) {
+    for (const from of regions.values()) {
+      const into = streamOf(a, from.account, from.region);
+      into.events += from.events;
+      for (const [index, span] of from.buckets) {
+        const existing = into.buckets.get(index);
+        if (!existing) into.buckets.set(index, { ...span });
+        else into.buckets.set(index, { min: Math.min(existing.min, span.min), max: Math.max(existing.max, span.max) });
+      }
+    }
+  }
+  return a;
+}
+
+/** Each account and region with events, sorted by account then region, with gaps longer than the threshold. */
+export function coverageStreams(state: CoverageState): StreamCoverage[] {
+  const streams = [...state.streams.values()].flatMap((regions) => [...regions.values()]);
+  streams.sort((x, y) => compareText(x.account, y.account) || compareText(x.region, y.region));
+  return streams.filter((stream) => stream.buckets.size > 0).map((stream) => streamCoverage(stream, state.bucketMs));
+}
+
+function streamCoverage(stream: StreamBuckets, thresholdMs: number): StreamCoverage {
+  const spans = [...stream.buckets.entries()].sort(([x], [y]) => x - y).map(([, span]) => span);
+  const gaps: CoverageGap[] = [];
+  for (let index = 1; index < spans.length; index++) {
+    const [before, after] = [spans[index - 1], spans[index]];
+    if (before && after && after.min - before.max > thresholdMs) gaps.push({ from: before.max, to: after.min });
+  }
+  return {
+    account: stream.account,
+    region: stream.region,
+    events: stream.events,
+    first: spans[0]?.min ?? 0,
+    last: spans[spans.length - 1]?.max ?? 0,
+    gaps,
+  };
+}
+
+/** Coverage in report form: ISO times and gap lengths in hours (one decimal). */
+export function coverageReport(state: CoverageState): Coverage[] {
+  return coverageStreams(state).map((stream) => ({
+    account: stream.account,
+    region: stream.region,
+    events: stream.events,
+    first: isoTime(stream.first),
+    last: isoTime(stream.last),
+    gaps: stream.gaps.map((gap) => ({
+      from: isoTime(gap.from),
+      to: isoTime(gap.to),
+      hours: gapHours(gap),
+    })),
+  }));
+}
+
+/** `2026-10-31T04:00:00Z`: the form log timestamps take, milliseconds only when there are some. */
+function isoTime(time: number): string {
+  return new Date(time).toISOString().replace('.000Z', 'Z');
+}
+
+/** A gap's length in hours, rounded to one decimal. */
+export function gapHours(gap: CoverageGap): number {
+  return Math.round(((gap.to - gap.from) / HOUR_MS) * 10) / 10;
+}
+
+/** A gap threshold as written in a check's params: `30m`, `6h`, `2d`, `1w`. Returns milliseconds. */
+export function parseGapDuration(text: string): number | undefined {
+  const match = GAP_DURATION.exec(text.trim());
+  if (!match) return undefined;
+  const unit = match[2];
+  const amount = Number(match[1]);
+  if (unit !== 'm' && unit !== 'h' && unit !== 'd' && unit !== 'w') return undefined;
+  const ms = amount * UNIT_MS[unit];
+  return ms > 0 ? ms : undefined;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
