@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,9 +9,8 @@ import { gunzipSync } from 'node:zlib';
 import type { CheckResult } from '../checks/define-check.js';
 import type { StreamCheck, StreamCheckContext } from '../checks/define-stream-check.js';
 import { UserError, type Position } from '../errors.js';
-import type { StreamAdapter } from '../sources/define-adapter.js';
+import type { SourceText, StreamAdapter } from '../sources/define-adapter.js';
 import { addToCoverage, coverageReport, createCoverage, DEFAULT_GAP_HOURS, mergeCoverage, type Coverage, type CoverageState } from '../sources/log-coverage.js';
-import type { SourceText } from '../sources/define-adapter.js';
 import type { SourceFileInfo } from '../sources/read-files.js';
 
 /** One test over the streamed source: a stream check with its parsed params. */
@@ -30,7 +30,11 @@ export interface StreamPassOptions {
   files: readonly string[];
   tests: readonly StreamTest[];
   asOf: Date;
-  /** Worker threads; 0 reads every file on the calling thread. Default: the available cores. */
+  /**
+   * Threads that read files, the calling thread included: N > 1 starts N - 1 worker threads and reads on the
+   * calling thread too (it would otherwise wait idle, and it needs no start-up); 0 or 1 reads on the calling
+   * thread only. Default: the available cores.
+   */
   workers?: number;
   /** Coverage gaps reported above this many hours without events. Default 6. */
   gapThresholdHours?: number;
@@ -74,23 +78,23 @@ export interface Visitor {
 
 /**
  * One pass over a streamed source: every file is read, decompressed and parsed once, and each record is
- * handed to every test's visitor. Files are spread over worker threads (both cores); per-file states are
- * merged in file order, never completion order, so results are the same on every run and for any number
- * of workers. A source problem (unreadable or malformed file) rejects with a `UserError` for the first such
- * file in order; a check that throws becomes an `Error` for its test only.
+ * handed to every test's visitor. Files are spread over worker threads and the calling thread (all cores);
+ * per-file states are merged in file order, never completion order, so results are the same on every run
+ * and for any number of workers. A source problem (unreadable or malformed file) rejects with a `UserError`
+ * for the first such file in order; a check that throws becomes an `Error` for its test only.
  */
 export async function runStreamPass(options: StreamPassOptions): Promise<StreamPassResult> {
   const files = options.files.filter((file) => !options.adapter.skipsFile?.(file));
   const gapMs = (options.gapThresholdHours ?? DEFAULT_GAP_HOURS) * 3_600_000;
   const visitors = options.tests.map((test) => ({ key: test.key, check: test.check, context: { params: test.params, asOf: options.asOf } }));
   const merger = new OutcomeMerger(visitors, options.adapter.coverageOf ? createCoverage(gapMs) : null);
-  const workers = Math.min(options.workers ?? os.availableParallelism(), files.length);
-  if (workers <= 0) {
+  const threads = Math.min(options.workers ?? os.availableParallelism(), files.length);
+  if (threads <= 1) {
     for (const [index, file] of files.entries()) {
       merger.add(processFile(options.adapter, visitors, file, index, gapMs));
     }
   } else {
-    await runInWorkers(options, files, gapMs, workers, (outcome) => merger.add(outcome));
+    await runInWorkers({ options, files, visitors, gapMs, workers: threads - 1 }, (outcome) => merger.add(outcome));
   }
   return merger.finish();
 }
@@ -102,31 +106,52 @@ export function processFile(adapter: StreamAdapter, visitors: readonly Visitor[]
     try {
       return { ok: true, state: visitor.check.init(visitor.context) };
     } catch (error) {
-      return { ok: false, error: serializeError(checkError(visitor.check, `init, on ${info.path}`, error)) };
+      return { ok: false, error: serializeError(checkError(visitor.check, `in init for ${info.path}`, error)) };
     }
   });
-  const coverageOf = adapter.coverageOf;
-  const coverage = coverageOf ? createCoverage(gapMs) : null;
+  const visit = (test: number, record: unknown): void => {
+    const state = states[test];
+    const visitor = visitors[test];
+    if (!state?.ok || !visitor) return;
+    try {
+      visitor.check.visit(state.state, record, visitor.context);
+    } catch (error) {
+      states[test] = { ok: false, error: serializeError(checkError(visitor.check, `on a record of ${info.path}`, error)) };
+    }
+  };
+  const { everyRecord, byKey } = planVisits(visitors, adapter);
+  const coverage = adapter.coverageOf ? createCoverage(gapMs) : null;
+  const dispatched = adapter.dispatchKey !== undefined && byKey.size > 0;
   let records = 0;
   for (const record of adapter.streamFile(text)) {
     records += 1;
-    if (coverage && coverageOf) {
-      const point = coverageOf(record);
+    if (coverage) {
+      const point = adapter.coverageOf?.(record);
       if (point) addToCoverage(coverage, point);
     }
-    for (let test = 0; test < visitors.length; test++) {
-      const state = states[test];
-      const visitor = visitors[test];
-      if (!state?.ok || !visitor) continue;
-      try {
-        visitor.check.visit(state.state, record, visitor.context);
-      } catch (error) {
-        states[test] = { ok: false, error: serializeError(checkError(visitor.check, `a record of ${info.path}`, error)) };
-      }
+    for (const test of everyRecord) visit(test, record);
+    if (dispatched) {
+      const tests = byKey.get(adapter.dispatchKey?.(record) ?? '');
+      if (tests) for (const test of tests) visit(test, record);
     }
   }
   return { index, info, records, coverage, tests: states };
 }
+
+/** Which tests see every record, and which only records with given dispatch keys (when the source has keys). */
+function planVisits(visitors: readonly Visitor[], adapter: StreamAdapter): { everyRecord: number[]; byKey: Map<string, number[]> } {
+  const everyRecord: number[] = [];
+  const byKey = new Map<string, number[]>();
+  visitors.forEach((visitor, test) => {
+    const keys = visitor.check.visits;
+    if (keys === undefined || !adapter.dispatchKey) return void everyRecord.push(test);
+    for (const key of new Set(keys)) byKey.set(key, [...(byKey.get(key) ?? []), test]);
+  });
+  return { everyRecord, byKey };
+}
+
+/** Largest decompressed log file; CloudTrail delivers files of a few megabytes. */
+const MAX_LOG_FILE_BYTES = 512 * 1024 * 1024;
 
 /**
  * Reads one log file whole (log files are small; it is the number of files that is large): gunzipped by magic
@@ -149,7 +174,7 @@ export function readLogFile(absolute: string): { info: SourceFileInfo; text: Sou
   let bytes = raw;
   if (isGzip(raw)) {
     try {
-      bytes = gunzipSync(raw, { maxOutputLength: MAX_LOG_FILE_BYTES });
+      bytes = gunzipSync(raw, { maxOutputLength: MAX_LOG_FILE_BYTES, chunkSize: outputChunkSize(raw) });
     } catch (cause) {
       throw new UserError(`Invalid gzip data: ${cause instanceof Error ? cause.message : String(cause)}`, {
         position: { file: display },
@@ -164,11 +189,23 @@ export function readLogFile(absolute: string): { info: SourceFileInfo; text: Sou
       hint: 'Split the file; CloudTrail itself delivers files of a few megabytes.',
     });
   }
-  return { info: { path: display, bytes: raw.length, sha256 }, text: { display, text: stripBom(bytes.toString('utf8')) } };
+  return { info: { path: display, bytes: raw.length, sha256 }, text: { display, text: stripBom(decodeText(bytes)) } };
 }
 
-/** Largest decompressed log file; CloudTrail delivers files of a few megabytes. */
-const MAX_LOG_FILE_BYTES = 512 * 1024 * 1024;
+/**
+ * One output buffer as large as the file will be, from the size gzip records in its last four bytes: zlib then
+ * neither grows nor concatenates chunks. Only a hint (capped, and wrong for multi-member files, which then take
+ * more chunks): the output limit is enforced separately.
+ */
+function outputChunkSize(gzip: Buffer): number {
+  const recorded = gzip.length >= 18 ? gzip.readUInt32LE(gzip.length - 4) : 0;
+  return Math.min(Math.max(recorded + 1, 64 * 1024), 64 * 1024 * 1024);
+}
+
+/** UTF-8 text; logs are nearly always ASCII, which decodes several times faster as Latin-1 to the same string. */
+function decodeText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
 
 // Kept here rather than imported from read-files.ts: that module loads globby, which costs every worker
 // thread a quarter of a second of start-up.
@@ -187,7 +224,7 @@ function stripBom(text: string): string {
 
 function checkError(check: StreamCheck, where: string, error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
-  return new Error(`check ${check.id} threw on ${where}: ${message}`, { cause: error });
+  return new Error(`check ${check.id} threw ${where}: ${message}`, { cause: error });
 }
 
 /** Folds per-file outcomes in file order, whatever order they arrive in. */
@@ -230,7 +267,7 @@ class OutcomeMerger {
         const state = current.empty ? test.state : visitor.check.merge(current.state, test.state);
         this.states[index] = { ok: true, state, empty: false };
       } catch (error) {
-        this.states[index] = { ok: false, error: checkError(visitor.check, 'merge', error) };
+        this.states[index] = { ok: false, error: checkError(visitor.check, 'in merge', error) };
       }
     });
   }
@@ -239,17 +276,17 @@ class OutcomeMerger {
     const results = new Map<string, CheckResult | Error>();
     this.visitors.forEach((visitor, index) => {
       const current = this.states[index];
-      results.set(visitor.key, current?.ok ? finishTest(visitor, current.state, current.empty) : (current?.error ?? new Error('no state')));
+      results.set(visitor.key, current?.ok ? finishTest(visitor, current.state, current.empty, this.records) : (current?.error ?? new Error('no state')));
     });
     return { files: this.infos, records: this.records, coverage: this.coverage ? coverageReport(this.coverage) : [], results };
   }
 }
 
-function finishTest(visitor: Visitor, state: unknown, empty: boolean): CheckResult | Error {
+function finishTest(visitor: Visitor, state: unknown, empty: boolean, records: number): CheckResult | Error {
   try {
-    return visitor.check.finish(empty ? visitor.check.init(visitor.context) : state, visitor.context);
+    return visitor.check.finish(empty ? visitor.check.init(visitor.context) : state, { ...visitor.context, records });
   } catch (error) {
-    return checkError(visitor.check, 'finish', error);
+    return checkError(visitor.check, 'in finish', error);
   }
 }
 
@@ -281,13 +318,19 @@ export function batchSize(remaining: number, workers: number): number {
   return Math.max(1, Math.min(MAX_BATCH, Math.floor(remaining / (workers * IN_FLIGHT_PER_WORKER * 4))));
 }
 
-async function runInWorkers(
-  options: StreamPassOptions,
-  files: readonly string[],
-  gapMs: number,
-  count: number,
-  onOutcome: (outcome: FileOutcome) => void,
-): Promise<void> {
+interface WorkerRun {
+  options: StreamPassOptions;
+  files: readonly string[];
+  visitors: readonly Visitor[];
+  gapMs: number;
+  workers: number;
+}
+
+/**
+ * Hands batches of files to `workers` worker threads and reads single files on the calling thread between
+ * their messages, until every file is read. Outcomes arrive in any order; `onOutcome` puts them in order.
+ */
+async function runInWorkers({ options, files, visitors, gapMs, workers: count }: WorkerRun, onOutcome: (outcome: FileOutcome) => void): Promise<void> {
   const script = workerScriptPath();
   const setup: WorkerSetup = {
     adapterType: options.adapter.type,
@@ -311,7 +354,7 @@ async function runInWorkers(
       };
       const dispatch = (worker: Worker): void => {
         if (sourceError || dispatched >= files.length) return;
-        const end = Math.min(files.length, dispatched + batchSize(files.length - dispatched, count));
+        const end = Math.min(files.length, dispatched + batchSize(files.length - dispatched, count + 1));
         const message: ToWorker = { type: 'files', files: files.slice(dispatched, end).map((file, offset) => ({ index: dispatched + offset, path: file })) };
         dispatched = end;
         inFlight += 1;
@@ -323,12 +366,33 @@ async function runInWorkers(
         if (sourceError) reject(deserializeError(sourceError.error));
         else resolve();
       };
+      const noteSourceError = (failed: { index: number; error: SerializedError }): void => {
+        if (!sourceError || failed.index < sourceError.index) sourceError = failed;
+      };
+      // One file per turn of the event loop, so the workers' messages are answered between files.
+      const readOnCallingThread = (): void => {
+        if (settled || sourceError || dispatched >= files.length) return settleIfDone();
+        const index = dispatched;
+        dispatched += 1;
+        let outcome: FileOutcome;
+        try {
+          outcome = processFile(options.adapter, visitors, files[index] ?? '', index, gapMs);
+        } catch (error) {
+          noteSourceError({ index, error: serializeError(error) });
+          return settleIfDone();
+        }
+        try {
+          onOutcome(outcome);
+        } catch (error) {
+          return fail(error instanceof Error ? error : new Error(String(error)));
+        }
+        setImmediate(readOnCallingThread);
+      };
       for (const worker of pool) {
         worker.on('message', (message: FromWorker) => {
           if (message.type === 'setup-error') return fail(deserializeError(message.error));
           inFlight -= 1;
-          const failed = message.sourceError;
-          if (failed && (!sourceError || failed.index < sourceError.index)) sourceError = failed;
+          if (message.sourceError) noteSourceError(message.sourceError);
           try {
             for (const outcome of message.outcomes) onOutcome(outcome);
           } catch (error) {
@@ -343,7 +407,7 @@ async function runInWorkers(
         });
         for (let slot = 0; slot < IN_FLIGHT_PER_WORKER; slot++) dispatch(worker);
       }
-      settleIfDone();
+      setImmediate(readOnCallingThread);
     });
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));

@@ -1,5 +1,6 @@
-// A worker thread of the stream pass: reads the files the main thread sends, one at a time, runs every
-// test's visitor over their records and posts back one outcome per file. Runs only from dist/ (compiled).
+// A worker thread of the stream pass: reads the batches of files the main thread sends, one file at a time,
+// runs every test's visitor over their records and posts back the batch's per-file outcomes. Runs only from
+// dist/ (compiled JS).
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';

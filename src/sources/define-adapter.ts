@@ -30,11 +30,10 @@ export function defineAdapter<T extends SourceType>(adapter: Adapter<T>): Adapte
   return adapter;
 }
 
-
 /**
  * Reads a streamed source (logs) one file at a time, so no more than a few files are ever in memory.
- * The stream pass calls `streamFile` in worker threads, once per file, and hands each record to every
- * stream check that reads the source.
+ * The stream pass calls `streamFile` once per file, on worker threads and the calling thread, and hands
+ * each record to every stream check that reads the source.
  */
 export interface StreamAdapter<T extends SourceType = SourceType> {
   type: T;
@@ -45,6 +44,8 @@ export interface StreamAdapter<T extends SourceType = SourceType> {
   streamFile(file: SourceText): Iterable<SourceRecordTypes[T]>;
   /** Where and when a record happened, for the source's coverage report (first/last event, gaps). */
   coverageOf?(record: SourceRecordTypes[T]): CoveragePoint | undefined;
+  /** The key stream checks name in `visits` (CloudTrail: the event name), so each record reaches only them. */
+  dispatchKey?(record: SourceRecordTypes[T]): string;
 }
 
 /** One record's place in a log's coverage: which account and region it came from, and when (epoch ms). */
@@ -54,6 +55,7 @@ export interface CoveragePoint {
   time: number;
 }
 
+/** Defines a streamed adapter (see {@link StreamAdapter}). */
 export function defineStreamAdapter<T extends SourceType>(adapter: StreamAdapter<T>): StreamAdapter<T> {
   return adapter;
 }

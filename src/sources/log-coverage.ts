@@ -29,6 +29,8 @@ export interface CoverageState {
   bucketMs: number;
   /** account → region → buckets. */
   streams: Map<string, Map<string, StreamBuckets>>;
+  /** The stream of the last event added: the events of one log file nearly all share it. */
+  last?: StreamBuckets;
 }
 
 /** A stretch longer than the threshold with no events (epoch ms of the events either side). */
@@ -65,13 +67,20 @@ export function createCoverage(gapMs: number): CoverageState {
 }
 
 export function addToCoverage(state: CoverageState, point: CoveragePoint): void {
-  const stream = streamOf(state, point.account, point.region);
+  addEvent(state, point.account, point.region, point.time);
+}
+
+/** `addToCoverage` without a point object, for callers on the per-record path. */
+export function addEvent(state: CoverageState, account: string, region: string, time: number): void {
+  const last = state.last;
+  const stream = last && last.region === region && last.account === account ? last : streamOf(state, account, region);
+  state.last = stream;
   stream.events += 1;
-  const index = Math.floor(point.time / state.bucketMs);
+  const index = Math.floor(time / state.bucketMs);
   const span = stream.buckets.get(index);
-  if (!span) stream.buckets.set(index, { min: point.time, max: point.time });
-  else if (point.time < span.min) span.min = point.time;
-  else if (point.time > span.max) span.max = point.time;
+  if (!span) stream.buckets.set(index, { min: time, max: time });
+  else if (time < span.min) span.min = time;
+  else if (time > span.max) span.max = time;
 }
 
 function streamOf(state: CoverageState, account: string, region: string): StreamBuckets {

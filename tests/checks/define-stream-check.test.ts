@@ -33,6 +33,6 @@ describe('defineStreamCheck', () => {
     const b = stream.init(context);
     stream.visit(b, {}, context);
     stream.visit(b, {}, context);
-    expect(stream.finish(stream.merge(a, b), context)).toEqual({ examined: 3, findings: [] });
+    expect(stream.finish(stream.merge(a, b), { ...context, records: 3 })).toEqual({ examined: 3, findings: [] });
   });
 });

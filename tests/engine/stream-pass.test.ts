@@ -172,7 +172,7 @@ describe('runStreamPass: failures stay where they belong', () => {
 
   it('a check that throws in merge is an error for its test only', async () => {
     const result = await runStreamPass({ adapter: cloudTrailLogs, files: LOG_FILES, tests: [...builtinTests, pluginTest(throwsInMerge)], asOf: AS_OF, workers: 2 });
-    expect(errorOf(result, 'test/throws-in-merge').message).toBe('check test/throws-in-merge threw on merge: cannot merge');
+    expect(errorOf(result, 'test/throws-in-merge').message).toBe('check test/throws-in-merge threw in merge: cannot merge');
     expect(resultOf(result, 'aws/ct-logging-tampering').findings).toHaveLength(1);
   });
 

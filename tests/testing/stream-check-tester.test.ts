@@ -5,11 +5,16 @@ import { asBatchCheck, StreamCheckTester } from '../../src/testing/stream-check-
 
 const base = { title: 'Test', description: 'Test check.', sources: ['json' as const], remediation: 'None.' };
 
+interface Seen {
+  seen: number;
+  bad: string[];
+}
+
 /** Finds records with `bad: true`; a correct visitor. */
 const findsBad = defineStreamCheck({
   ...base,
   id: 'test/finds-bad',
-  init: () => ({ seen: 0, bad: [] as string[] }),
+  init: (): Seen => ({ seen: 0, bad: [] }),
   visit(state, record) {
     state.seen += 1;
     if (record !== null && typeof record === 'object' && 'bad' in record && record.bad === true && 'id' in record) state.bad.push(String(record.id));
@@ -23,7 +28,7 @@ const losesOnMerge = defineStreamCheck({
   ...findsBad,
   ...base,
   id: 'test/loses-on-merge',
-  init: () => ({ seen: 0, bad: [] as string[] }),
+  init: (): Seen => ({ seen: 0, bad: [] }),
   visit(state, record) {
     state.seen += 1;
     if (record !== null && typeof record === 'object' && 'id' in record) state.bad.push(String(record.id));

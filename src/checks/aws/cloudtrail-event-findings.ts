@@ -9,18 +9,16 @@ export interface EventFinding extends Finding {
   eventTime: number;
 }
 
-/** How many events a check examined and the ones it reports: plain data, so it crosses worker threads. */
+/** The events a check reports: plain data, so it crosses worker threads. */
 export interface EventMatches {
-  examined: number;
   matches: EventFinding[];
 }
 
 export function initMatches(): EventMatches {
-  return { examined: 0, matches: [] };
+  return { matches: [] };
 }
 
 export function mergeMatches(a: EventMatches, b: EventMatches): EventMatches {
-  a.examined += b.examined;
   for (const match of b.matches) a.matches.push(match);
   return a;
 }
@@ -41,10 +39,13 @@ export function orderedFindings(matches: readonly EventFinding[]): Finding[] {
   return findings;
 }
 
-/** The usual result of an event check: the ordered findings, and a metric counting them. */
-export function finishMatches(state: EventMatches, countMetric: string): CheckResult {
+/**
+ * The result of a check for events that should not happen: every event in the logs was examined (the ones
+ * not visited could not have matched), the ordered findings, and a metric counting them.
+ */
+export function finishMatches(state: EventMatches, records: number, countMetric: string): CheckResult {
   const findings = orderedFindings(state.matches);
-  return { examined: state.examined, findings, metrics: { [countMetric]: findings.length } };
+  return { examined: records, findings, metrics: { [countMetric]: findings.length } };
 }
 
 /** A finding about `record`; the message should name who, when, from where and which event (see `eventContext`). */

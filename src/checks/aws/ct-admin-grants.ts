@@ -66,12 +66,12 @@ export default defineStreamCheck({
     'pci-dss-4': ['7.2.2', '7.2.3', '10.2.1.5'],
     'iso27001-2022': ['A.5.18', 'A.8.2'],
   },
+  visits: [...ATTACH, ...PUT_INLINE, 'CreateAccessKey'],
   init: initMatches,
   visit(state, record) {
-    state.examined += 1;
     const grant = adminGrant(record);
     if (grant) state.matches.push(eventFinding(record, grant.resource, `${grant.what} ${eventContext(record)}`));
   },
   merge: mergeMatches,
-  finish: (state) => finishMatches(state, 'admin_grants'),
+  finish: (state, { records }) => finishMatches(state, records, 'admin_grants'),
 });

@@ -36,6 +36,7 @@ export default defineStreamCheck({
     'pci-dss-4': ['8.4.1', '10.2.1.2'],
     'iso27001-2022': ['A.8.5', 'A.8.16'],
   },
+  visits: ['ConsoleLogin'],
   init: (): State => ({ logins: new Map(), matches: [] }),
   visit(state, record) {
     if (!isIamUserConsoleLogin(record)) return;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CloudTrailRecord } from '../../sources/aws/cloudtrail-logs.js';
-import { addToCoverage, coverageStreams, createCoverage, mergeCoverage, parseGapDuration, type CoverageGap, type CoverageState } from '../../sources/log-coverage.js';
+import { addEvent, coverageStreams, createCoverage, mergeCoverage, parseGapDuration, type CoverageGap, type CoverageState } from '../../sources/log-coverage.js';
 import { addDuration, parseDuration, type Duration } from '../../time.js';
 import type { Finding } from '../define-check.js';
 import { defineStreamCheck } from '../define-stream-check.js';
@@ -86,7 +86,7 @@ export default defineStreamCheck({
   visit(state, record: CloudTrailRecord) {
     const account = accountOf(record);
     if (record.eventTime >= state.windowStart && record.eventTime <= state.windowEnd) {
-      addToCoverage(state.inside, { account, region: record.awsRegion, time: record.eventTime });
+      addEvent(state.inside, account, record.awsRegion, record.eventTime);
     } else {
       const id = streamId(account, record.awsRegion);
       state.outside.set(id, (state.outside.get(id) ?? 0) + 1);

@@ -35,13 +35,13 @@ export default defineStreamCheck({
     'pci-dss-4': ['3.7.5', '10.2.1.7'],
     'iso27001-2022': ['A.8.24', 'A.8.16'],
   },
+  visits: ['ScheduleKeyDeletion', 'DisableKey'],
   init: initMatches,
   visit(state, record) {
-    state.examined += 1;
     if (!isKeyRemoval(record) || !succeeded(record)) return;
     const key = keyArn(record);
     state.matches.push(eventFinding(record, key, `KMS key ${key} ${removal(record)} ${eventContext(record)}`));
   },
   merge: mergeMatches,
-  finish: (state) => finishMatches(state, 'key_deletions'),
+  finish: (state, { records }) => finishMatches(state, records, 'key_deletions'),
 });

@@ -54,13 +54,13 @@ export default defineStreamCheck({
     'pci-dss-4': ['10.2.1.6', '10.3.2'],
     'iso27001-2022': ['A.8.15', 'A.8.16'],
   },
+  visits: ['StopLogging', 'DeleteTrail', 'UpdateTrail', 'PutEventSelectors', 'DeleteFlowLogs'],
   init: initMatches,
   visit(state, record) {
-    state.examined += 1;
     if (!isTampering(record) || !succeeded(record)) return;
     const { resource, what } = tamperingMessage(record);
     state.matches.push(eventFinding(record, resource, `${what} ${eventContext(record)}`));
   },
   merge: mergeMatches,
-  finish: (state) => finishMatches(state, 'tampering_events'),
+  finish: (state, { records }) => finishMatches(state, records, 'tampering_events'),
 });

@@ -29,11 +29,10 @@ export default defineStreamCheck({
   },
   init: initMatches,
   visit(state, record) {
-    state.examined += 1;
     if (!isRootActivity(record)) return;
     const message = `${describePrincipal(record.userIdentity)} called ${record.eventName}${outcome(record)} ${whereAndWhen(record)}`;
     state.matches.push(eventFinding(record, principalArn(record), message));
   },
   merge: mergeMatches,
-  finish: (state) => finishMatches(state, 'root_events'),
+  finish: (state, { records }) => finishMatches(state, records, 'root_events'),
 });

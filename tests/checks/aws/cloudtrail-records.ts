@@ -23,7 +23,7 @@ export function signIn(
   time: string,
   options: { mfaUsed?: 'Yes' | 'No'; success?: boolean; region?: string; ip?: string } = {},
 ): CloudTrailRecord {
-  return normalise(
+  return normaliseEvent(
     consoleLogin({
       eventID: eventId(n),
       eventTime: time,
@@ -47,7 +47,7 @@ export function apiCall(
   extra: Partial<EventFields> = {},
 ): CloudTrailRecord {
   const [service, eventName] = call.split(':');
-  return normalise(
+  return normaliseEvent(
     cloudTrailEvent({
       eventID: eventId(n),
       requestID: `9b2e4c6a-1d3f-4a5b-8c7d-${String(n).padStart(12, '0')}`,
@@ -66,7 +66,3 @@ export function apiCall(
 }
 
 export const DENIED = { errorCode: 'AccessDenied', errorMessage: 'User is not authorized to perform this operation' } as const;
-
-function normalise(raw: Record<string, unknown>): CloudTrailRecord {
-  return normaliseEvent(raw);
-}
