@@ -76,14 +76,10 @@ function resourceShapes(control: LoadedControl): ResourceShape[] | undefined {
   if (control.tests.length === 0 || control.tests.length !== control.spec.tests.length) return undefined;
   const shapes: ResourceShape[] = [];
   for (const test of control.tests) {
-    const example = exampleOf(test.check);
+    const example = test.check.resourceExample;
     const prefix = example === undefined ? undefined : arnServicePrefix(example);
     if (example === undefined || prefix === undefined) return undefined;
     shapes.push({ prefix, example });
   }
   return shapes;
-}
-
-function exampleOf(check: object): string | undefined {
-  return 'resourceExample' in check && typeof check.resourceExample === 'string' ? check.resourceExample : undefined;
 }

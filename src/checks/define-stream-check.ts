@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SourceRecordTypes, SourceType } from '../sources/define-adapter.js';
-import type { Check, CheckResult, CriteriaSuggestions } from './define-check.js';
+import { checkInfo, type Check, type CheckInfo, type CheckMetadata, type CheckResult } from './define-check.js';
 
 /** What a stream check's hooks receive besides their state: params parsed by its schema, and as-of. */
 export interface StreamCheckContext<P> {
@@ -23,16 +23,7 @@ export interface StreamFinishContext<P> extends StreamCheckContext<P> {
  * must survive `structuredClone` (plain objects, arrays, Maps, Sets, numbers, strings: no functions, no
  * class instances), and `merge` must give the same result however the records were split.
  */
-export interface StreamCheckDefinition<S extends SourceType, P extends z.ZodType, State> {
-  id: string;
-  title: string;
-  description: string;
-  sources: readonly S[];
-  params?: P;
-  remediation: string;
-  /** Metric name → what it measures. */
-  metrics?: Record<string, string>;
-  criteria?: CriteriaSuggestions;
+export interface StreamCheckDefinition<S extends SourceType, P extends z.ZodType, State> extends CheckMetadata<S, P> {
   /**
    * The records this check needs, by the source's dispatch key (for `aws/cloudtrail-logs`, the event name):
    * the pass calls `visit` only for those, like ESLint calls a rule only for the node types it names.
@@ -50,17 +41,9 @@ export interface StreamCheckDefinition<S extends SourceType, P extends z.ZodType
 }
 
 /** A stream check as the engine holds it, its record, params and state types erased. */
-export interface StreamCheck {
+export interface StreamCheck extends CheckInfo {
   /** Tells stream checks from batch checks (`Check` has no `kind`). */
   kind: 'stream';
-  id: string;
-  title: string;
-  description: string;
-  sources: readonly string[];
-  params: z.ZodType;
-  remediation: string;
-  metrics: Record<string, string>;
-  criteria: CriteriaSuggestions;
   /** Dispatch keys of the records to visit; undefined: every record. */
   visits: readonly string[] | undefined;
   init(context: StreamCheckContext<unknown>): unknown;
@@ -89,15 +72,8 @@ export function defineStreamCheck<S extends SourceType, State, P extends z.ZodTy
   const finishContext = (value: StreamFinishContext<unknown>) => value as StreamFinishContext<z.output<P>>;
   const state = (value: unknown) => value as State;
   return {
+    ...checkInfo(definition),
     kind: 'stream',
-    id: definition.id,
-    title: definition.title,
-    description: definition.description,
-    sources: definition.sources,
-    params: definition.params ?? noParams,
-    remediation: definition.remediation,
-    metrics: definition.metrics ?? {},
-    criteria: definition.criteria ?? {},
     visits: definition.visits,
     init: (ctx) => definition.init(context(ctx)),
     visit: (current, record, ctx) => definition.visit(state(current), record as SourceRecordTypes[S], context(ctx)),
