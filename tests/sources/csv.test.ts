@@ -1,18 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import csv, { parseCsv } from '../../src/sources/csv.js';
 import { readSourceFile } from '../../src/sources/read-files.js';
+import { thrownUserError } from '../thrown-user-error.js';
 
-function userErrorOf(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError, nothing was thrown');
-}
 
 const read = (text: string): Record<string, string>[] => csv.read([{ display: 'people.csv', text }]);
 const HR_HEADER = 'employee_id,email,name,status,hire_date,termination_date,department,manager_email';
@@ -79,44 +70,44 @@ describe('csv adapter', () => {
   });
 
   it('points a row with too few fields at its end', () => {
-    const error = userErrorOf(() => read('a,b,c\n1,2,3\n\n4,5\n'));
+    const error = thrownUserError(() => read('a,b,c\n1,2,3\n\n4,5\n'));
     expect(error.located).toBe('people.csv:4:4: Expected 3 fields as in the header, found 2');
     expect(error.hint).toContain('one value per header column');
-    expect(userErrorOf(() => read('a,b,c\r\n1,2\r\n')).located).toBe('people.csv:2:4: Expected 3 fields as in the header, found 2');
+    expect(thrownUserError(() => read('a,b,c\r\n1,2\r\n')).located).toBe('people.csv:2:4: Expected 3 fields as in the header, found 2');
   });
 
   it('points a row with too many fields at the first extra one', () => {
-    expect(userErrorOf(() => read('a,b,c\r\n1,2,3\r\n4,5,6,7\r\n')).located).toBe('people.csv:3:7: Expected 3 fields as in the header, found 4');
+    expect(thrownUserError(() => read('a,b,c\r\n1,2,3\r\n4,5,6,7\r\n')).located).toBe('people.csv:3:7: Expected 3 fields as in the header, found 4');
   });
 
   it('counts lines inside quoted fields when locating a later row', () => {
-    expect(userErrorOf(() => read('a,b\n"x\ny",1\n2\n')).located).toBe('people.csv:4:2: Expected 2 fields as in the header, found 1');
+    expect(thrownUserError(() => read('a,b\n"x\ny",1\n2\n')).located).toBe('people.csv:4:2: Expected 2 fields as in the header, found 1');
   });
 
   it('points an unclosed quote at the quote that opened it (fixture)', async () => {
     const { text } = await readSourceFile(path.resolve('fixtures/bad/bad-quoting.csv'));
-    expect(userErrorOf(() => csv.read([text])).located).toBe(
+    expect(thrownUserError(() => csv.read([text])).located).toBe(
       'fixtures/bad/bad-quoting.csv:3:23: Expected a closing quote for the field opened here, found the end of the file',
     );
   });
 
   it('points a quote inside an unquoted field at the quote', () => {
-    expect(userErrorOf(() => read(`${HR_HEADER}\nE1003,jo@example.org,Jo "JJ" Ng,active,2024-02-05,,IT,sam@example.org\n`)).located).toBe(
+    expect(thrownUserError(() => read(`${HR_HEADER}\nE1003,jo@example.org,Jo "JJ" Ng,active,2024-02-05,,IT,sam@example.org\n`)).located).toBe(
       'people.csv:2:25: Unexpected quote inside an unquoted field',
     );
   });
 
   it('points text after a closing quote at that text', () => {
-    expect(userErrorOf(() => read('a,b\n1,"x"y\n')).located).toBe('people.csv:2:6: Expected a comma or line end after the closing quote, found "y"');
+    expect(thrownUserError(() => read('a,b\n1,"x"y\n')).located).toBe('people.csv:2:6: Expected a comma or line end after the closing quote, found "y"');
   });
 
   it('rejects duplicate column names at the second one', () => {
-    const error = userErrorOf(() => read('email,name,email\na@example.org,A,b@example.org\n'));
+    const error = thrownUserError(() => read('email,name,email\na@example.org,A,b@example.org\n'));
     expect(error.located).toBe('people.csv:1:12: Expected unique column names, found "email" twice in the header');
   });
 
   it('rejects an empty file at 1:1', () => {
-    expect(userErrorOf(() => read('\r\n')).located).toBe('people.csv:1:1: File is empty: expected a CSV header row');
+    expect(thrownUserError(() => read('\r\n')).located).toBe('people.csv:1:1: File is empty: expected a CSV header row');
   });
 });
 

@@ -1,18 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import json from '../../src/sources/json.js';
 import { readSourceFile } from '../../src/sources/read-files.js';
+import { thrownUserError } from '../thrown-user-error.js';
 
-function userErrorOf(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError, nothing was thrown');
-}
 
 const read = (text: string, display = 'data.json'): unknown[] => json.read([{ display, text }]);
 
@@ -40,30 +31,30 @@ describe('json adapter', () => {
   });
 
   it('locates an unexpected token at its first character', () => {
-    expect(userErrorOf(() => read('{"a": }')).located).toBe('data.json:1:7: Invalid JSON: expected a JSON value, found "}"');
-    expect(userErrorOf(() => read('[1, 2,\n  3,,\n]')).located).toBe('data.json:2:5: Invalid JSON: expected a JSON value, found ","');
-    expect(userErrorOf(() => read('[\n  {"Enabled": tru}\n]')).located).toBe('data.json:2:15: Invalid JSON: expected a JSON value, found "t"');
+    expect(thrownUserError(() => read('{"a": }')).located).toBe('data.json:1:7: Invalid JSON: expected a JSON value, found "}"');
+    expect(thrownUserError(() => read('[1, 2,\n  3,,\n]')).located).toBe('data.json:2:5: Invalid JSON: expected a JSON value, found ","');
+    expect(thrownUserError(() => read('[\n  {"Enabled": tru}\n]')).located).toBe('data.json:2:15: Invalid JSON: expected a JSON value, found "t"');
   });
 
   it('locates a trailing comma on a later line', () => {
-    const error = userErrorOf(() => read('{\n  "a": 1,\n  "b": 2,\n}'));
+    const error = thrownUserError(() => read('{\n  "a": 1,\n  "b": 2,\n}'));
     expect(error.located).toBe('data.json:4:1: Invalid JSON: expected a property name in double quotes, found "}"');
     expect(error.position).toEqual({ file: 'data.json', line: 4, col: 1 });
   });
 
   it('points a truncated file just past its last character, not at trailing blank lines', () => {
-    expect(userErrorOf(() => read('tru')).located).toBe('data.json:1:4: Invalid JSON: expected the rest of "true", found end of file');
-    expect(userErrorOf(() => read('{\n  "a": [1, 2\n\n')).located).toBe(
+    expect(thrownUserError(() => read('tru')).located).toBe('data.json:1:4: Invalid JSON: expected the rest of "true", found end of file');
+    expect(thrownUserError(() => read('{\n  "a": [1, 2\n\n')).located).toBe(
       'data.json:2:13: Invalid JSON: expected "," or "]" after the array element, found end of file',
     );
-    expect(userErrorOf(() => read('{\r\n  "a": [1, 2\r\n')).located).toBe(
+    expect(thrownUserError(() => read('{\r\n  "a": [1, 2\r\n')).located).toBe(
       'data.json:2:13: Invalid JSON: expected "," or "]" after the array element, found end of file',
     );
   });
 
   it('reports the truncated fixture at its last character', async () => {
     const { text } = await readSourceFile(path.resolve('fixtures/bad/truncated.json'));
-    const error = userErrorOf(() => json.read([text]));
+    const error = thrownUserError(() => json.read([text]));
     expect(error.located).toBe(
       'fixtures/bad/truncated.json:15:53: Invalid JSON: expected a closing double quote, found end of file',
     );
@@ -72,12 +63,12 @@ describe('json adapter', () => {
 
   it('rejects an empty or whitespace-only file at 1:1', async () => {
     const { text } = await readSourceFile(path.resolve('fixtures/bad/empty.json'));
-    expect(userErrorOf(() => json.read([text])).located).toBe('fixtures/bad/empty.json:1:1: File is empty: expected a JSON document');
-    expect(userErrorOf(() => read(' \n\t\r\n')).located).toBe('data.json:1:1: File is empty: expected a JSON document');
+    expect(thrownUserError(() => json.read([text])).located).toBe('fixtures/bad/empty.json:1:1: File is empty: expected a JSON document');
+    expect(thrownUserError(() => read(' \n\t\r\n')).located).toBe('data.json:1:1: File is empty: expected a JSON document');
   });
 
   it('suggests ndjson when a file holds several JSON values', () => {
-    const error = userErrorOf(() => read('{"a": 1}\n{"a": 2}\n'));
+    const error = thrownUserError(() => read('{"a": 1}\n{"a": 2}\n'));
     expect(error.located).toBe('data.json:2:1: Invalid JSON: expected end of file after the JSON value, found "{"');
     expect(error.hint).toBe('The file holds more than one JSON value; for one value per line use source type "ndjson".');
   });

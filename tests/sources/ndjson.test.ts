@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import ndjson from '../../src/sources/ndjson.js';
+import { thrownUserError } from '../thrown-user-error.js';
 
-function userErrorOf(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError, nothing was thrown');
-}
 
 const read = (text: string): unknown[] => ndjson.read([{ display: 'events.ndjson', text }]);
 
@@ -40,20 +31,20 @@ describe('ndjson adapter', () => {
   });
 
   it('names the line and column of a syntax error, counting blank lines', () => {
-    expect(userErrorOf(() => read('{"id": 1}\r\n\r\n{"id": x}\r\n')).located).toBe('events.ndjson:3:8: Invalid JSON: expected a JSON value, found "x"');
-    expect(userErrorOf(() => read('{"id": 1}\n{"id": 2,}\n')).located).toBe(
+    expect(thrownUserError(() => read('{"id": 1}\r\n\r\n{"id": x}\r\n')).located).toBe('events.ndjson:3:8: Invalid JSON: expected a JSON value, found "x"');
+    expect(thrownUserError(() => read('{"id": 1}\n{"id": 2,}\n')).located).toBe(
       'events.ndjson:2:10: Invalid JSON: expected a property name in double quotes, found "}"',
     );
   });
 
   it('reports a truncated line at its end', () => {
-    expect(userErrorOf(() => read('{"id": 1}\n{"id":')).located).toBe(
+    expect(thrownUserError(() => read('{"id": 1}\n{"id":')).located).toBe(
       'events.ndjson:2:7: Invalid JSON: expected a JSON value, found end of line',
     );
   });
 
   it('rejects two values on one line', () => {
-    const error = userErrorOf(() => read('{"id": 1} {"id": 2}\n'));
+    const error = thrownUserError(() => read('{"id": 1} {"id": 2}\n'));
     expect(error.located).toBe('events.ndjson:1:11: Invalid JSON: expected end of line after the JSON value, found "{"');
     expect(error.hint).toBe('Each line of an NDJSON file holds exactly one JSON value.');
   });

@@ -3,19 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { UserError } from '../../src/errors.js';
 import { formatJsonPath, jsonPathPosition, parseJsonText, validateJson } from '../../src/sources/parse-json.js';
 import { readSourceFile } from '../../src/sources/read-files.js';
+import { thrownUserError } from '../thrown-user-error.js';
 
-function userErrorOf(action: () => unknown): UserError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError, nothing was thrown');
-}
 
 describe('parseJsonText', () => {
   it('returns the parsed value and keeps __proto__ as data', () => {
@@ -40,26 +31,26 @@ describe('parseJsonText', () => {
     ['byte order mark inside the text', '[1,\ufeff2]', '1:4', 'expected a JSON value, found U+FEFF'],
     ['character outside the BMP', '{"a": \u{1F642}}', '1:7', 'expected a JSON value, found "\u{1F642}"'],
   ])('%s: reports the exact line:col', (_name, text, where, expected) => {
-    const error = userErrorOf(() => parseJsonText(text, 'exports/x.json'));
+    const error = thrownUserError(() => parseJsonText(text, 'exports/x.json'));
     expect(error.located).toBe(`exports/x.json:${where}: Invalid JSON: ${expected}`);
     expect(error.hint).toMatch(/--output json/);
   });
 
   it('uses the hint it is given', () => {
-    expect(userErrorOf(() => parseJsonText('{', 'x.json', 'Export again.')).hint).toBe('Export again.');
+    expect(thrownUserError(() => parseJsonText('{', 'x.json', 'Export again.')).hint).toBe('Export again.');
   });
 
   it('uses the extra-value hint only when a complete value is followed by more text', () => {
     const options = { hint: 'Fix the syntax.', extraValueHint: 'One value per file.' };
-    expect(userErrorOf(() => parseJsonText('{"a": 1}\n{"a": 2}', 'x.json', options)).hint).toBe('One value per file.');
-    expect(userErrorOf(() => parseJsonText('{"a": }', 'x.json', options)).hint).toBe('Fix the syntax.');
+    expect(thrownUserError(() => parseJsonText('{"a": 1}\n{"a": 2}', 'x.json', options)).hint).toBe('One value per file.');
+    expect(thrownUserError(() => parseJsonText('{"a": }', 'x.json', options)).hint).toBe('Fix the syntax.');
   });
 
   it('places a text that is one line of its file on that line, ending at "end of line"', () => {
-    expect(userErrorOf(() => parseJsonText('{"b": x}', 'log.ndjson', { line: 7 })).located).toBe(
+    expect(thrownUserError(() => parseJsonText('{"b": x}', 'log.ndjson', { line: 7 })).located).toBe(
       'log.ndjson:7:7: Invalid JSON: expected a JSON value, found "x"',
     );
-    expect(userErrorOf(() => parseJsonText('{"b":', 'log.ndjson', { line: 3 })).located).toBe(
+    expect(thrownUserError(() => parseJsonText('{"b":', 'log.ndjson', { line: 3 })).located).toBe(
       'log.ndjson:3:6: Invalid JSON: expected a JSON value, found end of line',
     );
   });
@@ -72,7 +63,7 @@ describe('parseJsonText', () => {
       const file = path.join(dir, 'bom.json');
       writeFileSync(file, '\ufeff{"a": x}\r\n');
       const { text } = await readSourceFile(file);
-      expect(userErrorOf(() => parseJsonText(text.text, 'bom.json')).located).toBe('bom.json:1:7: Invalid JSON: expected a JSON value, found "x"');
+      expect(thrownUserError(() => parseJsonText(text.text, 'bom.json')).located).toBe('bom.json:1:7: Invalid JSON: expected a JSON value, found "x"');
     });
   });
 });
@@ -104,14 +95,14 @@ describe('validateJson', () => {
   });
 
   it('reports the first issue at the position of the offending value, naming its path and what was found', () => {
-    const error = userErrorOf(() => validateJson(schema, JSON.parse(text), text, 'x.json', 'Export again.'));
+    const error = thrownUserError(() => validateJson(schema, JSON.parse(text), text, 'x.json', 'Export again.'));
     expect(error.located).toBe('x.json:4:29: Users[1].Date: expected string, found 5');
     expect(error.hint).toBe('Export again.');
   });
 
   it('says "missing" for an absent key', () => {
     const missing = '{"Users": [{"Date": "d"}]}';
-    const error = userErrorOf(() => validateJson(schema, JSON.parse(missing), missing, 'x.json', 'hint'));
+    const error = thrownUserError(() => validateJson(schema, JSON.parse(missing), missing, 'x.json', 'hint'));
     expect(error.located).toBe('x.json:1:12: Users[0].Name: missing (expected string)');
   });
 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import { displayPath, isGzip, readMatchedFiles, readSourceFile, stripBom } from '../../src/sources/read-files.js';
+import { rejectedUserError } from '../thrown-user-error.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'controlproof-read-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,15 +16,6 @@ function write(name: string, content: string | Uint8Array): string {
   return file;
 }
 
-async function userErrorOf(run: () => Promise<unknown>): Promise<UserError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError, nothing was thrown');
-}
 
 const ABC_SHA256 = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
 
@@ -56,7 +47,7 @@ describe('readSourceFile', () => {
 
   it('rejects corrupt gzip data with the file named', async () => {
     const file = write('broken.gz', Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03]));
-    const error = await userErrorOf(() => readSourceFile(file));
+    const error = await rejectedUserError(() => readSourceFile(file));
     expect(error.message).toMatch(/^Invalid gzip data: /);
     expect(error.position).toEqual({ file });
     expect(error.hint).toBe('The file starts like gzip but is truncated or corrupt; export it again.');
@@ -64,7 +55,7 @@ describe('readSourceFile', () => {
 
   it('rejects a missing file', async () => {
     const file = path.join(dir, 'absent.csv');
-    const error = await userErrorOf(() => readSourceFile(file));
+    const error = await rejectedUserError(() => readSourceFile(file));
     expect(error.message).toMatch(/^Cannot read file: ENOENT/);
     expect(error.position).toEqual({ file });
   });
@@ -82,7 +73,7 @@ describe('readMatchedFiles', () => {
   });
 
   it('rejects a glob that matches nothing at the catalog position that declared it', async () => {
-    const error = await userErrorOf(() => readMatchedFiles(['missing/*.csv'], dir, { file: 'controls.yaml', line: 4, col: 11 }));
+    const error = await rejectedUserError(() => readMatchedFiles(['missing/*.csv'], dir, { file: 'controls.yaml', line: 4, col: 11 }));
     expect(error.message).toBe('No file matches "missing/*.csv"');
     expect(error.position).toEqual({ file: 'controls.yaml', line: 4, col: 11 });
     expect(error.hint).toBe(`Paths are relative to the catalog (${dir}); check the path or export the data first.`);

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import yaml from '../../src/sources/yaml.js';
+import { thrownUserError } from '../thrown-user-error.js';
 
-function userErrorOf(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError, nothing was thrown');
-}
 
 const read = (text: string): unknown[] => yaml.read([{ display: 'bindings.yaml', text }]);
 
@@ -48,15 +39,15 @@ describe('yaml adapter', () => {
   });
 
   it('reports a syntax error at its line and column', () => {
-    expect(userErrorOf(() => read('- name: alice\n  name: bob\n')).located).toBe('bindings.yaml:2:3: Invalid YAML: Map keys must be unique');
-    expect(userErrorOf(() => read('users:\n  - name: alice\n  name: bob\n')).located).toBe(
+    expect(thrownUserError(() => read('- name: alice\n  name: bob\n')).located).toBe('bindings.yaml:2:3: Invalid YAML: Map keys must be unique');
+    expect(thrownUserError(() => read('users:\n  - name: alice\n  name: bob\n')).located).toBe(
       'bindings.yaml:3:1: Invalid YAML: All mapping items must start at the same column',
     );
   });
 
   it('rejects an empty file and a file of only comments at 1:1', () => {
-    expect(userErrorOf(() => read('  \n')).located).toBe('bindings.yaml:1:1: File is empty: expected a YAML document');
-    expect(userErrorOf(() => read('# exported 2026-11-01\n')).located).toBe(
+    expect(thrownUserError(() => read('  \n')).located).toBe('bindings.yaml:1:1: File is empty: expected a YAML document');
+    expect(thrownUserError(() => read('# exported 2026-11-01\n')).located).toBe(
       'bindings.yaml:1:1: Expected a YAML document, found only comments or an empty value',
     );
   });

@@ -5,6 +5,7 @@ import { readLogFile } from '../../../src/engine/stream-pass.js';
 import { UserError } from '../../../src/errors.js';
 import cloudTrailLogs, { isDigestOrInsightFile, parseEventTime, streamCloudTrailFile, type CloudTrailRecord } from '../../../src/sources/aws/cloudtrail-logs.js';
 import { streamAdapters } from '../../../src/sources/index.js';
+import { thrownUserError } from '../../thrown-user-error.js';
 
 const LOGS = path.resolve('fixtures/aws/cloudtrail');
 
@@ -23,15 +24,6 @@ function recordsOfText(text: string, display = 'events.json'): CloudTrailRecord[
   return [...streamCloudTrailFile({ display, text })];
 }
 
-function userErrorOf(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError, nothing was thrown');
-}
 
 const bobSignIn = (records: readonly CloudTrailRecord[]): CloudTrailRecord | undefined =>
   records.find((record) => record.eventName === 'ConsoleLogin' && record.userIdentity.userName === 'bob');
@@ -125,7 +117,7 @@ describe('aws/cloudtrail-logs adapter', () => {
 });
 
 describe('aws/cloudtrail-logs adapter errors', () => {
-  const bad = (file: string): UserError => userErrorOf(() => recordsOf(path.resolve('fixtures/bad/aws', file)));
+  const bad = (file: string): UserError => thrownUserError(() => recordsOf(path.resolve('fixtures/bad/aws', file)));
 
   it('a syntax error inside a gzipped file: its line and column', () => {
     const error = bad('cloudtrail-malformed.json.gz');
@@ -156,19 +148,19 @@ describe('aws/cloudtrail-logs adapter errors', () => {
 
   it('a wrong field inside a CloudTrailEvent string: the path inside it in the message', () => {
     const text = JSON.stringify({ Events: [{ EventId: 'e1', CloudTrailEvent: JSON.stringify({ eventTime: '2026-10-05T08:00:00Z', eventSource: 1 }) }] }, null, 2);
-    expect(userErrorOf(() => recordsOfText(text, 'lookup.json')).located).toBe('lookup.json:5:26: Events[0].CloudTrailEvent: eventID: expected a string, found nothing');
+    expect(thrownUserError(() => recordsOfText(text, 'lookup.json')).located).toBe('lookup.json:5:26: Events[0].CloudTrailEvent: eventID: expected a string, found nothing');
   });
 
   it('a JSON document of another kind', () => {
-    expect(userErrorOf(() => recordsOfText('{"trailList": []}', 'trails.json')).located).toBe(
+    expect(thrownUserError(() => recordsOfText('{"trailList": []}', 'trails.json')).located).toBe(
       'trails.json:1:1: Expected a CloudTrail log file ({"Records": [...]}) or `aws cloudtrail lookup-events` output ({"Events": [...]}), found an object with keys "trailList"',
     );
-    expect(userErrorOf(() => recordsOfText('[1]', 'list.json')).message).toMatch(/found an array$/);
+    expect(thrownUserError(() => recordsOfText('[1]', 'list.json')).message).toMatch(/found an array$/);
   });
 
   it('an eventTime that is not a timestamp', () => {
     const text = '{"Records": [\n  {"eventTime": "yesterday", "eventSource": "s3.amazonaws.com", "eventName": "GetObject", "awsRegion": "us-east-1", "eventID": "e1"}\n]}';
-    expect(userErrorOf(() => recordsOfText(text)).located).toBe('events.json:2:17: Records[0].eventTime: expected a UTC timestamp like 2026-10-05T08:12:09Z, found "yesterday"');
+    expect(thrownUserError(() => recordsOfText(text)).located).toBe('events.json:2:17: Records[0].eventTime: expected a UTC timestamp like 2026-10-05T08:12:09Z, found "yesterday"');
   });
 });
 

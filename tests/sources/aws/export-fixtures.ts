@@ -2,6 +2,7 @@ import path from 'node:path';
 import { UserError } from '../../../src/errors.js';
 import type { Adapter, SourceText, SourceType } from '../../../src/sources/define-adapter.js';
 import { readSourceFile } from '../../../src/sources/read-files.js';
+import { thrownUserError } from '../../thrown-user-error.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures');
 
@@ -17,11 +18,5 @@ export function displayOf(relative: string): string {
 
 /** The UserError an adapter throws on `files`; fails the test when it throws nothing or something else. */
 export function userErrorOf<T extends SourceType>(adapter: Adapter<T>, files: readonly SourceText[]): UserError {
-  try {
-    adapter.read(files);
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError, nothing was thrown');
+  return thrownUserError(() => adapter.read(files));
 }

@@ -4,6 +4,7 @@ import { UserError } from '../../../src/errors.js';
 import adapter, { type AuthorizationDetails } from '../../../src/sources/aws/iam-authorization-details.js';
 import type { SourceText } from '../../../src/sources/define-adapter.js';
 import { readSourceFile } from '../../../src/sources/read-files.js';
+import { thrownUserError } from '../../thrown-user-error.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures');
 
@@ -17,15 +18,7 @@ async function readFixture(relative: string): Promise<AuthorizationDetails> {
   return details;
 }
 
-function userErrorOf(files: SourceText[]): UserError {
-  try {
-    adapter.read(files);
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError, nothing was thrown');
-}
+const userErrorOf = (files: SourceText[]): UserError => thrownUserError(() => adapter.read(files));
 
 const source = (text: string): SourceText => ({ display: 'exports/iam.json', text });
 

@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
 import credentialReport, { REPORT_COLUMNS, type CredentialReportRow } from '../../../src/sources/aws/iam-credential-report.js';
 import { readSourceFile } from '../../../src/sources/read-files.js';
+import { thrownUserError } from '../../thrown-user-error.js';
 
-function userErrorOf(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError, nothing was thrown');
-}
 
 const FIXTURE_CSV = readFileSync(path.resolve('fixtures/aws/credential-report.csv'), 'utf8');
 const FIXTURE_JSON = readFileSync(path.resolve('fixtures/aws/credential-report.json'), 'utf8');
@@ -132,7 +123,7 @@ describe('aws/iam-credential-report adapter', () => {
 
   it('rejects a wrong header column at its position, naming the missing one (fixture)', async () => {
     const { text } = await readSourceFile(path.resolve('fixtures/bad/credential-report-wrong-header.csv'));
-    const error = userErrorOf(() => credentialReport.read([text]));
+    const error = thrownUserError(() => credentialReport.read([text]));
     expect(error.located).toBe(
       'fixtures/bad/credential-report-wrong-header.csv:1:110: Expected the 22 credential report columns, missing mfa_active; found unexpected column "mfa_enabled"',
     );
@@ -140,54 +131,54 @@ describe('aws/iam-credential-report adapter', () => {
   });
 
   it('rejects a header with columns missing at 1:1', () => {
-    const error = userErrorOf(() => read('user,arn,mfa_active\n'));
+    const error = thrownUserError(() => read('user,arn,mfa_active\n'));
     expect(error.position).toEqual({ file: 'report.csv', line: 1, col: 1 });
     expect(error.message).toMatch(/^Expected the 22 credential report columns, missing user_creation_time, password_enabled, /);
     expect(error.message).toContain('cert_2_last_rotated');
   });
 
   it('rejects an unparseable timestamp at its row and column', () => {
-    const error = userErrorOf(() => read(FIXTURE_CSV.replace('2026-10-27T08:55:19+00:00', '2026-10-27 08:55')));
+    const error = thrownUserError(() => read(FIXTURE_CSV.replace('2026-10-27T08:55:19+00:00', '2026-10-27 08:55')));
     expect(error.located).toBe(
       'report.csv:4:71: Invalid password_last_used "2026-10-27 08:55" for user bob: expected a timestamp like 2024-03-05T14:22:07+00:00, N/A, no_information or not_supported',
     );
   });
 
   it('rejects a date without a time, and an empty date cell', () => {
-    expect(userErrorOf(() => read(FIXTURE_CSV.replace('2026-10-27T08:55:19+00:00', '2026-10-27'))).position).toEqual({
+    expect(thrownUserError(() => read(FIXTURE_CSV.replace('2026-10-27T08:55:19+00:00', '2026-10-27'))).position).toEqual({
       file: 'report.csv',
       line: 4,
       col: 71,
     });
-    expect(userErrorOf(() => read(FIXTURE_CSV.replace('2026-06-03T08:20:11+00:00', ''))).located).toMatch(
+    expect(thrownUserError(() => read(FIXTURE_CSV.replace('2026-06-03T08:20:11+00:00', ''))).located).toMatch(
       /^report\.csv:3:101: Invalid password_last_changed "" for user alice/,
     );
   });
 
   it('rejects an unparseable boolean at its row and column', () => {
     const text = FIXTURE_CSV.replace('2025-11-03T09:12:55+00:00,N/A,false,', '2025-11-03T09:12:55+00:00,N/A,yes,');
-    expect(userErrorOf(() => read(text)).located).toBe('report.csv:5:131: Invalid mfa_active "yes" for user carol: expected true or false');
+    expect(thrownUserError(() => read(text)).located).toBe('report.csv:5:131: Invalid mfa_active "yes" for user carol: expected true or false');
   });
 
   it('locates errors inside the CLI JSON in the decoded Content', () => {
     const broken = Buffer.from(FIXTURE_CSV.replace('2026-10-27T08:55:19+00:00', 'yesterday')).toString('base64');
     const text = FIXTURE_JSON.replace(/"Content": "[^"]*"/, `"Content": "${broken}"`);
-    expect(userErrorOf(() => read(text, 'report.json')).located).toMatch(
+    expect(thrownUserError(() => read(text, 'report.json')).located).toMatch(
       /^report\.json \(decoded Content\):4:71: Invalid password_last_used "yesterday" for user bob/,
     );
   });
 
   it('rejects JSON that is not the get-credential-report output', () => {
-    expect(userErrorOf(() => read('{"State": "COMPLETE", "Description": "No report exists. Starting a new report generation."}', 'r.json')).located).toBe(
+    expect(thrownUserError(() => read('{"State": "COMPLETE", "Description": "No report exists. Starting a new report generation."}', 'r.json')).located).toBe(
       'r.json:1:1: Expected the JSON of `aws iam get-credential-report` with a base64 "Content" string',
     );
-    expect(userErrorOf(() => read('{"Content": "dXNlcg==", "ReportFormat": "text/html"}', 'r.json')).located).toBe(
+    expect(thrownUserError(() => read('{"Content": "dXNlcg==", "ReportFormat": "text/html"}', 'r.json')).located).toBe(
       'r.json:1:1: Expected ReportFormat "text/csv", found "text/html"',
     );
   });
 
   it('rejects invalid JSON at its position and an empty file at 1:1', () => {
-    expect(userErrorOf(() => read('{\n  "Content": \n}', 'r.json')).located).toBe('r.json:3:1: Invalid JSON: expected a JSON value, found "}"');
-    expect(userErrorOf(() => read('', 'r.csv')).located).toBe('r.csv:1:1: File is empty: expected an IAM credential report');
+    expect(thrownUserError(() => read('{\n  "Content": \n}', 'r.json')).located).toBe('r.json:3:1: Invalid JSON: expected a JSON value, found "}"');
+    expect(thrownUserError(() => read('', 'r.csv')).located).toBe('r.csv:1:1: File is empty: expected an IAM credential report');
   });
 });

@@ -4,6 +4,7 @@ import { UserError } from '../../../src/errors.js';
 import adapter from '../../../src/sources/aws/iam-password-policy.js';
 import type { SourceText } from '../../../src/sources/define-adapter.js';
 import { readSourceFile } from '../../../src/sources/read-files.js';
+import { thrownUserError } from '../../thrown-user-error.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures');
 
@@ -14,15 +15,7 @@ async function fixture(relative: string): Promise<SourceText> {
 const display = (relative: string): string => path.relative(process.cwd(), path.join(FIXTURES, relative));
 const source = (text: string): SourceText => ({ display: 'exports/password-policy.json', text });
 
-function userErrorOf(files: SourceText[]): UserError {
-  try {
-    adapter.read(files);
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError, nothing was thrown');
-}
+const userErrorOf = (files: SourceText[]): UserError => thrownUserError(() => adapter.read(files));
 
 // The command returns no timestamps, so CLI v1 and v2 print the same JSON.
 describe('aws/iam-password-policy: valid exports', () => {
