@@ -3,7 +3,8 @@
 // gunzip + JSON.parse baseline of the same files, peak RSS, exact finding counts against what the generator
 // seeded, and the IAM audit against the time to parse it. Each measurement runs in its own child process, so
 // peak RSS and timings do not mix; baseline and audit alternate --runs times (default 3) and the medians are
-// compared, so a noisy neighbour on a shared machine moves both. Options: --size-mb N (default 1024),
+// compared, so a noisy neighbour on a shared machine moves both. The same baseline work split over the audit's
+// threads shows what the cores can give at all (the audit's ratio is bounded by it). Options: --size-mb N (default 1024),
 // --seed N (default 1), --workers N, --runs N, --generate-only (write bench-data/ and stop).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import {
   assumedRole,
@@ -505,12 +507,49 @@ function distModule(relative: string): string {
 /** The baseline: what one thread needs just to decompress and parse the same files, with no checks. */
 function baselinePhase(manifest: Manifest): PhaseResult {
   const started = performance.now();
+  const records = parseFiles(eventFiles(manifest));
+  return { ms: performance.now() - started, maxRssMb: maxRssMb(), records };
+}
+
+/** Gunzip + `JSON.parse` of each file, nothing else; returns the number of records. */
+function parseFiles(files: readonly string[]): number {
   let records = 0;
-  for (const file of eventFiles(manifest)) {
+  for (const file of files) {
     const parsed: unknown = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));
     if (parsed !== null && typeof parsed === 'object' && 'Records' in parsed && Array.isArray(parsed.Records)) records += parsed.Records.length;
   }
-  return { ms: performance.now() - started, maxRssMb: maxRssMb(), records };
+  return records;
+}
+
+/** `parseFiles` in a worker thread: the body of a worker started with `eval`, so it needs no TypeScript loader. */
+const PARSE_FILES_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const { gunzipSync } = require('node:zlib');
+let records = 0;
+for (const file of workerData) records += JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')).Records.length;
+parentPort.postMessage(records);
+`;
+
+/**
+ * What the machine's cores can give: the baseline's work (nothing else) split over as many threads as the audit
+ * uses, files dealt out in turn. Two cores of a shared VM rarely double one; the audit's ratio is read against this.
+ */
+async function ceilingPhase(manifest: Manifest, workers: number | undefined): Promise<PhaseResult> {
+  const threads = Math.max(1, workers ?? os.availableParallelism());
+  const files = eventFiles(manifest);
+  const share = (thread: number): string[] => files.filter((_, index) => index % threads === thread);
+  const started = performance.now();
+  const others = Array.from({ length: threads - 1 }, (_, index) => {
+    const worker = new Worker(PARSE_FILES_WORKER, { eval: true, workerData: share(index + 1), execArgv: [] });
+    return new Promise<number>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  });
+  let records = parseFiles(share(0));
+  for (const count of await Promise.all(others)) records += count;
+  return { ms: performance.now() - started, maxRssMb: maxRssMb(), records, threads };
 }
 
 /** The full log audit from dist: one stream pass, every built-in stream check, as the engine runs it. */
@@ -612,6 +651,7 @@ async function runPhase(options: Options): Promise<void> {
   const manifest: Manifest = JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'utf8'));
   const phases: Record<string, () => PhaseResult | Promise<PhaseResult>> = {
     baseline: () => baselinePhase(manifest),
+    ceiling: () => ceilingPhase(manifest, options.workers),
     audit: () => auditPhase(manifest, options.workers),
     iam: () => iamPhase(manifest),
   };
@@ -660,13 +700,16 @@ async function main(): Promise<void> {
   );
   const baselines: PhaseResult[] = [];
   const audits: PhaseResult[] = [];
+  const ceilings: PhaseResult[] = [];
   for (let run = 0; run < options.runs; run++) {
     baselines.push(runChild('baseline', options));
     audits.push(runChild('audit', options));
+    ceilings.push(runChild('ceiling', options));
   }
   const iam = runChild('iam', options);
   const baseline = median(baselines);
   const audit = median(audits);
+  const ceiling = median(ceilings);
   const peakRss = Math.max(...audits.map((run) => run.maxRssMb));
   const runsText = (runs: readonly PhaseResult[]): string => (runs.length > 1 ? ` (median of ${runs.length} runs: ${runs.map((run) => seconds(run.ms)).join(', ')} s)` : '');
 
@@ -676,6 +719,10 @@ async function main(): Promise<void> {
   console.log(`log audit   : ${audit.checks} stream checks, one pass, ${audit.threads} threads: ${seconds(audit.ms)} s, ${auditRate.toFixed(1)} MB/s${runsText(audits)}`);
   console.log(`baseline    : gunzip + JSON.parse, one thread, no checks: ${seconds(baseline.ms)} s, ${baselineRate.toFixed(1)} MB/s${runsText(baselines)}`);
   console.log(`ratio       : ${ratio.toFixed(2)}x the baseline (target >= 1.6x) ${verdict(ratio >= 1.6)}`);
+  const ceilingRatio = baseline.ms / ceiling.ms;
+  console.log(
+    `ceiling     : the baseline's work alone on ${String(ceiling.threads)} threads: ${seconds(ceiling.ms)} s, ${ceilingRatio.toFixed(2)}x the baseline${runsText(ceilings)}; the audit runs at ${((100 * ratio) / ceilingRatio).toFixed(0)}% of that`,
+  );
   console.log(`peak RSS    : ${peakRss} MB during the log audit (target < 600 MB) ${verdict(peakRss < 600)}`);
 
   const findings = isRecord(audit.findings) ? audit.findings : {};
