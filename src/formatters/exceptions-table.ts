@@ -1,38 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { ExceptionsView } from '../engine/audit-exceptions.js';
 import type { ExceptionStatus } from '../report/model.js';
-import { asOfText, byUrgency, dataText, exceptionCount, LIST_ALIGN, LIST_HEAD, listCells, statusCounts, TIER_ALIGN, TIER_HEAD, tierCells } from './exceptions.js';
-
-const OWNER_MAX_WIDTH = 20;
-const BORDERLESS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '',
-  middle: '  ',
-};
+import { asOfText, byUrgency, dataText, exceptionCount, LIST_ALIGN, LIST_HEAD, listCells, statusCounts, tierCells } from './exceptions.js';
+import { tierTable } from './table/exceptions.js';
+import { ownerCell, renderTable } from './table/layout.js';
 
 const TONES: Partial<Record<ExceptionStatus, 'red' | 'yellow' | 'dim'>> = { expired: 'red', expiring: 'yellow', unused: 'dim' };
-
-/** Long e-mail owners break before the domain rather than mid-word. */
-function ownerCell(owner: string): string {
-  const at = owner.indexOf('@');
-  return owner.length > OWNER_MAX_WIDTH && at > 0 ? `${owner.slice(0, at)}\n${owner.slice(at)}` : owner;
-}
-
-function renderTable(chalk: ChalkInstance, head: readonly string[], rows: string[][], align: readonly Table.HorizontalAlignment[]): string[] {
-  const table = new Table({
-    head: head.map((title) => chalk.bold(title)),
-    chars: BORDERLESS,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    colAligns: [...align],
-  });
-  table.push(...rows);
-  return table
-    .toString()
-    .split('\n')
-    .map((line) => `  ${line}`.trimEnd());
-}
 
 function listLines(view: ExceptionsView, chalk: ChalkInstance): string[] {
   const rows = byUrgency(view.exceptions).map((exception) => {
@@ -43,15 +16,12 @@ function listLines(view: ExceptionsView, chalk: ChalkInstance): string[] {
       return column === 3 ? ownerCell(cell) : cell;
     });
   });
-  return [`${chalk.bold(exceptionCount(view))}  ${statusCounts(view)}`, ...renderTable(chalk, LIST_HEAD, rows, LIST_ALIGN)];
+  return [`${chalk.bold(exceptionCount(view))}  ${statusCounts(view)}`, ...renderTable(chalk, LIST_HEAD, rows, { align: LIST_ALIGN })];
 }
 
 function tierLines(view: ExceptionsView, chalk: ChalkInstance): string[] {
   const rows = view.summary.exception_tiers.map((tier) => tierCells(tier, 'd'));
-  return [
-    chalk.bold('Exception age by risk (days since approval)'),
-    ...renderTable(chalk, TIER_HEAD, rows, TIER_ALIGN),
-  ];
+  return tierTable(chalk, 'Exception age by risk (days since approval)', rows);
 }
 
 function warningLines(view: ExceptionsView, chalk: ChalkInstance): string[] {
