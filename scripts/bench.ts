@@ -5,10 +5,11 @@
 // peak RSS and timings do not mix; baseline and audit alternate --runs times (default 3) and the medians are
 // compared, so a noisy neighbour on a shared machine moves both. The same baseline work split over the audit's
 // threads shows what the cores can give at all (the audit's ratio is bounded by it). Options: --size-mb N (default 1024),
-// --seed N (default 1), --workers N, --runs N, --generate-only (write bench-data/ and stop).
+// --iam-users N (default 50000; roles, policies and report rows scale with it), --seed N (default 1), --workers N,
+// --runs N, --data-dir DIR (default bench-data/), --generate-only (write the data and stop).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,6 @@ import {
 } from './cloudtrail-events.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(root, 'bench-data');
 const GENERATOR_VERSION = 4;
 const MB = 1024 * 1024;
 const gzipAsync = promisify(gzip);
@@ -42,11 +42,13 @@ const gzipAsync = promisify(gzip);
 
 interface Options {
   sizeMb: number;
+  iamUsers: number;
   seed: number;
   workers: number | undefined;
   phase: string | undefined;
   generateOnly: boolean;
   runs: number;
+  dataDir: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -63,13 +65,18 @@ function parseOptions(argv: readonly string[]): Options {
   };
   return {
     sizeMb: number('--size-mb', 1024) ?? 1024,
+    iamUsers: Math.max(1, Math.round(number('--iam-users', 50_000) ?? 50_000)),
     seed: number('--seed', 1) ?? 1,
     workers: number('--workers', undefined),
     phase: value('--phase'),
     generateOnly: argv.includes('--generate-only'),
     runs: Math.max(1, Math.round(number('--runs', 3) ?? 3)),
+    dataDir: path.resolve(value('--data-dir') ?? path.join(root, 'bench-data')),
   };
 }
+
+const options = parseOptions(process.argv.slice(2));
+const dataDir = options.dataDir;
 
 // --- the synthetic CloudTrail set ------------------------------------------------------------------------
 
@@ -391,12 +398,12 @@ function writeDigestFiles(dir: string, random: () => number): number {
 
 const IAM_ACCOUNT = '210987654321';
 
-function generateIam(dir: string, seed: number): Manifest['iam'] {
+function generateIam(dir: string, seed: number, userCount: number): Manifest['iam'] {
   const random = seededRandom(seed + 1000);
   const pick = picker(random);
   const date = (daysAgo: number): string => `${new Date(Date.parse(AS_OF) - daysAgo * 86_400_000).toISOString().slice(0, 19)}+00:00`;
   const arn = (kind: string, name: string): string => `arn:aws:iam::${IAM_ACCOUNT}:${kind}/${name}`;
-  const [userCount, roleCount, policyCount, groupCount] = [50_000, 10_000, 5_000, 200];
+  const [roleCount, policyCount, groupCount] = [Math.ceil(userCount / 5), Math.ceil(userCount / 10), 200];
   const policies = Array.from({ length: policyCount }, (_, index) => {
     const name = `team-${index % 97}-policy-${index}`;
     const document = {
@@ -448,7 +455,7 @@ function generateIam(dir: string, seed: number): Manifest['iam'] {
 
   const header = 'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
   const rows = [header, `<root_account>,arn:aws:iam::${IAM_ACCOUNT}:root,2019-02-11T08:00:00+00:00,not_supported,${date(40)},not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`];
-  const reportRows = 100_000;
+  const reportRows = 2 * userCount;
   for (let index = 0; index < reportRows; index++) {
     const name = `report-user${String(index).padStart(6, '0')}`;
     const console = random() < 0.7;
@@ -467,21 +474,25 @@ function generateIam(dir: string, seed: number): Manifest['iam'] {
   };
 }
 
-async function ensureData(options: Options): Promise<Manifest> {
+async function ensureData(): Promise<Manifest> {
   const manifestPath = path.join(dataDir, 'manifest.json');
+  const shown = path.relative(process.cwd(), dataDir) || '.';
   if (existsSync(manifestPath)) {
     const existing: Manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    if (existing.version === GENERATOR_VERSION && existing.seed === options.seed && existing.sizeMb === options.sizeMb) {
-      console.log(`reusing bench-data/ (seed ${options.seed}, ${options.sizeMb} MB)`);
+    if (existing.version === GENERATOR_VERSION && existing.seed === options.seed && existing.sizeMb === options.sizeMb && existing.iam.users === options.iamUsers) {
+      console.log(`reusing ${shown}/ (seed ${options.seed}, ${options.sizeMb} MB)`);
       return existing;
     }
+  } else if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    // The folder is emptied before generating: never one that holds anything but an earlier set.
+    throw new Error(`--data-dir ${shown} is not empty and holds no bench manifest: choose a new or empty folder`);
   }
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(path.join(dataDir, 'iam'), { recursive: true });
   const started = performance.now();
-  process.stdout.write(`generating ${options.sizeMb} MB of CloudTrail and the IAM set into bench-data/ (seed ${options.seed}) ... `);
+  process.stdout.write(`generating ${options.sizeMb} MB of CloudTrail and the IAM set into ${shown}/ (seed ${options.seed}) ... `);
   const cloudtrail = await generateCloudTrail(path.join(dataDir, 'cloudtrail'), options.sizeMb, options.seed);
-  const iam = generateIam(path.join(dataDir, 'iam'), options.seed);
+  const iam = generateIam(path.join(dataDir, 'iam'), options.seed, options.iamUsers);
   console.log(`${seconds(performance.now() - started)} s`);
   const manifest: Manifest = { version: GENERATOR_VERSION, seed: options.seed, sizeMb: options.sizeMb, cloudtrail, iam };
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -638,8 +649,8 @@ function maxRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-function runChild(phase: string, options: Options): PhaseResult {
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--phase', phase, '--size-mb', String(options.sizeMb), '--seed', String(options.seed)];
+function runChild(phase: string): PhaseResult {
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--phase', phase, '--data-dir', dataDir];
   if (options.workers !== undefined) args.push('--workers', String(options.workers));
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'inherit'] });
   if (child.status !== 0) throw new Error(`bench phase ${phase} failed (exit ${child.status})`);
@@ -647,7 +658,7 @@ function runChild(phase: string, options: Options): PhaseResult {
   return JSON.parse(last);
 }
 
-async function runPhase(options: Options): Promise<void> {
+async function runPhase(): Promise<void> {
   const manifest: Manifest = JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'utf8'));
   const phases: Record<string, () => PhaseResult | Promise<PhaseResult>> = {
     baseline: () => baselinePhase(manifest),
@@ -688,10 +699,9 @@ const CHECK_IDS: Record<CheckKey, string> = {
 };
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  if (options.phase) return runPhase(options);
+  if (options.phase) return runPhase();
   if (!existsSync(path.join(root, 'dist', 'engine', 'stream-worker.js'))) throw new Error('dist/ is not built: run `npm run bench` (it builds first)');
-  const manifest = await ensureData(options);
+  const manifest = await ensureData();
   if (options.generateOnly) return;
   const ct = manifest.cloudtrail;
   const mb = ct.uncompressedBytes / MB;
@@ -702,11 +712,11 @@ async function main(): Promise<void> {
   const audits: PhaseResult[] = [];
   const ceilings: PhaseResult[] = [];
   for (let run = 0; run < options.runs; run++) {
-    baselines.push(runChild('baseline', options));
-    audits.push(runChild('audit', options));
-    ceilings.push(runChild('ceiling', options));
+    baselines.push(runChild('baseline'));
+    audits.push(runChild('audit'));
+    ceilings.push(runChild('ceiling'));
   }
-  const iam = runChild('iam', options);
+  const iam = runChild('iam');
   const baseline = median(baselines);
   const audit = median(audits);
   const ceiling = median(ceilings);

@@ -1,0 +1,45 @@
+// `npm run bench` on a tiny set: it runs end to end and the audit finds exactly what the generator seeded.
+// Speed is not asserted here (that is the benchmark's own job); only that every figure is printed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'bench-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function bench(dataDir: string): { status: number | null; stdout: string; stderr: string } {
+  const args = ['scripts/bench.ts', '--data-dir', dataDir, '--size-mb', '2', '--iam-users', '200', '--runs', '1'];
+  return spawnSync(TSX, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+describe('npm run bench', () => {
+  it('prints every figure, and the findings match the counts the generator seeded', () => {
+    const { status, stdout, stderr } = bench(path.join(scratch, 'data'));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    for (const label of ['log audit', 'baseline', 'ratio', 'ceiling', 'peak RSS', 'correctness', 'IAM set']) {
+      expect(stdout).toMatch(new RegExp(`^${label} +: `, 'm'));
+    }
+    expect(stdout).toMatch(/^log audit +: 6 stream checks, one pass, \d+ threads: [\d.]+ s, [\d.]+ MB\/s$/m);
+    expect(stdout).toMatch(/^peak RSS +: \d+ MB during the log audit/m);
+    expect(stdout).toMatch(/^correctness : ok, every count exact: console-login-without-mfa 37\/37, root-activity 11\/11, logging-tampering 8\/8, admin-grants 8\/8, kms-key-deletion 5\/5,/m);
+    expect(stdout).toMatch(/coverage gaps \(check\) 2\/2, coverage gaps \(pass\) 2\/2, records (\d+)\/\1, files read (\d+)\/\2, identical findings in every run 1\/1$/m);
+    expect(stdout).toMatch(/^IAM set +: 200 users, 40 roles, 20 policies, 401-row credential report: parse [\d.]+ s, full audit [\d.]+ s \(9 checks\)/m);
+  }, 120_000);
+
+  it('refuses a data folder that holds anything but an earlier set, and leaves it alone', () => {
+    const folder = path.join(scratch, 'not-bench-data');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'keep.txt'), 'mine');
+    const { status, stderr } = bench(folder);
+    expect(status).not.toBe(0);
+    expect(stderr).toContain('is not empty and holds no bench manifest');
+    expect(readdirSync(folder)).toEqual(['keep.txt']);
+    expect(existsSync(path.join(folder, 'manifest.json'))).toBe(false);
+  }, 60_000);
+});
