@@ -4,15 +4,18 @@ import type { ExceptionStatus } from '../report/model.js';
 import { asOfText, byUrgency, dataText, exceptionCount, LIST_ALIGN, LIST_HEAD, listCells, statusCounts, tierCells } from './exceptions.js';
 import { tierTable } from './table/exceptions.js';
 import { ownerCell, renderTable } from './table/layout.js';
+import { verdict } from './table/tones.js';
 
-const TONES: Partial<Record<ExceptionStatus, 'red' | 'yellow' | 'dim'>> = { expired: 'red', expiring: 'yellow', unused: 'dim' };
+/** The status in the report's tones; unused exceptions are dimmed here, as ones to retire rather than act on. */
+function statusCell(chalk: ChalkInstance, status: ExceptionStatus): string {
+  return status === 'unused' ? chalk.dim(status) : verdict(chalk, status);
+}
 
 function listLines(view: ExceptionsView, chalk: ChalkInstance): string[] {
   const rows = byUrgency(view.exceptions).map((exception) => {
     const cells = listCells(exception, view.ran_tests);
-    const tone = TONES[exception.status];
     return cells.map((cell, column) => {
-      if (column === 2 && tone) return chalk[tone](cell);
+      if (column === 2) return statusCell(chalk, exception.status);
       return column === 3 ? ownerCell(cell) : cell;
     });
   });
