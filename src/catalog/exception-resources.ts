@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import type { LoadedControl } from './load-catalog.js';
 import type { LoadedException } from './load-exceptions.js';
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError, UserErrors, type Position } from '../errors.js';
+import { UserError, UserErrors, type Position } from '../core/errors.js';
 import type { AnyCheck } from '../checks/define-stream-check.js';
 import { builtinChecks } from '../checks/index.js';
 import { displayPath, stripBom } from '../sources/read-files.js';
-import { parseDate } from '../time.js';
+import { parseDate } from '../core/time.js';
 import { loadExceptions, type LoadedException } from './load-exceptions.js';
 import { loadPlugins, type PluginCheck } from './load-plugins.js';
 import { catalogSchema, type CatalogDocument, type ControlSpec, type SourceSpec, type TestSpec } from './schema.js';

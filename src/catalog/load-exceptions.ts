@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { globby } from 'globby';
-import { UserError, type Position } from '../errors.js';
+import { UserError, type Position } from '../core/errors.js';
 import { displayPath, stripBom } from '../sources/read-files.js';
-import { parseDate } from '../time.js';
+import { parseDate } from '../core/time.js';
 import { exceptionSchema, type ExceptionSpec } from './schema.js';
 import { schemaErrors } from './schema-errors.js';
 import { parseYamlFile, type YamlFile } from './yaml-document.js';

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { UserError, errorMessage, type Position } from '../errors.js';
+import { UserError, errorMessage, type Position } from '../core/errors.js';
 import type { Check } from '../checks/define-check.js';
 import type { AnyCheck, StreamCheck } from '../checks/define-stream-check.js';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { UserError } from '../errors.js';
-import { didYouMean } from '../suggest.js';
+import { UserError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
 import type { YamlFile } from './yaml-document.js';
 
 /** Turns zod issues into located errors, with "did you mean" for unknown keys and enum values. */

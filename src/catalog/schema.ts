@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseDate, parseDuration } from '../time.js';
+import { FUNCTIONS, RISKS } from '../core/vocabulary.js';
+import { DURATION_UNITS, parseDate, parseDuration } from '../core/time.js';
 
 const dateString = z
   .string({ error: 'Expected a date like 2026-11-01' })
@@ -7,15 +8,13 @@ const dateString = z
 
 const durationString = z
   .string({ error: 'Expected a duration like 90d, 12w, 6mo or 1y' })
-  .refine((text) => parseDuration(text) !== undefined, { message: 'Invalid duration: expected a number and a unit: d, w, mo or y (e.g. 90d, 12mo)' });
+  .refine((text) => parseDuration(text) !== undefined, { message: `Invalid duration: expected a number and a unit: ${DURATION_UNITS} (e.g. 90d, 12mo)` });
 
 const nonEmpty = z.string().trim().min(1, { message: 'Must not be empty' });
 const identifier = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
   message: 'Expected an id of letters, digits, ".", "_", ":" or "-"',
 });
 
-export const RISKS = ['critical', 'high', 'medium', 'low'] as const;
-export const FUNCTIONS = ['prevent', 'detect', 'respond', 'recover'] as const;
 export const riskSchema = z.enum(RISKS);
 
 const evidenceCommon = {
@@ -101,5 +100,3 @@ export type TestSpec = z.output<typeof testSchema>;
 export type EvidenceSpec = z.output<typeof evidenceSchema>;
 export type ExceptionSpec = z.output<typeof exceptionSchema>;
 export type SourceSpec = z.output<typeof sourceSchema>;
-export type Risk = z.output<typeof riskSchema>;
-export type ControlFunction = (typeof FUNCTIONS)[number];

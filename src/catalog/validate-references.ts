@@ -1,9 +1,9 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import type { AnyCheck } from '../checks/define-stream-check.js';
 import { BUILTIN_FRAMEWORKS } from '../frameworks/index.js';
 import { adapters, streamAdapters } from '../sources/index.js';
-import { didYouMean } from '../suggest.js';
-import { daysBetween } from '../time.js';
+import { didYouMean } from '../core/suggest.js';
+import { daysBetween } from '../core/time.js';
 import { exceptionResourceErrors } from './exception-resources.js';
 import type { LoadedControl, LoadedSource, LoadedTest } from './load-catalog.js';
 import type { LoadedException } from './load-exceptions.js';

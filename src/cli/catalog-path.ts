@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 
 /** The catalog argument, else ./controls.yaml, else the embedded ./controls.example.yaml. */
 export function resolveCatalogPath(argument: string | undefined): string {

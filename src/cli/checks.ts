@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { builtinChecks } from '../checks/index.js';
 import type { AnyCheck } from '../checks/define-stream-check.js';
-import { UserError } from '../errors.js';
-import { didYouMean } from '../suggest.js';
+import { UserError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
 import type { CliIo } from './io.js';
 import { z } from 'zod';
 

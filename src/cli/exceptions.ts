@@ -1,13 +1,13 @@
 import { Command, Option } from 'commander';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { auditExceptions, type ExceptionsView } from '../engine/audit-exceptions.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { EXCEPTIONS_FORMATS, exceptionsJson, type ExceptionsFormat } from '../formatters/exceptions.js';
 import { exceptionsMarkdown } from '../formatters/exceptions-markdown.js';
 import { exceptionsTable } from '../formatters/exceptions-table.js';
 import { DEFAULT_EXCEPTION_FAIL_ON, exceptionFailReasons, parseExceptionFailOn } from '../report/exceptions-fail-on.js';
-import { didYouMean } from '../suggest.js';
-import { parseAsOf } from '../time.js';
+import { didYouMean } from '../core/suggest.js';
+import { parseAsOf } from '../core/time.js';
 import { resolveCatalogPath } from './catalog-path.js';
 import { useColor, type CliIo } from './io.js';
 import { parseWarnDays } from './run.js';

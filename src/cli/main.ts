@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { toolVersion } from '../tool-version.js';
+import { toolVersion } from '../core/tool-version.js';
 import { checksCommand } from './checks.js';
 import { exceptionsCommand } from './exceptions.js';
 import { processIo, type CliIo } from './io.js';

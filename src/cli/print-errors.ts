@@ -1,4 +1,4 @@
-import { UserError, UserErrors } from '../errors.js';
+import { UserError, UserErrors } from '../core/errors.js';
 import type { CliIo } from './io.js';
 
 /**

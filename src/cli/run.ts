@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { runAudit } from '../engine/run-audit.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { formatterNamed } from '../formatters/index.js';
 import { DEFAULT_FAIL_ON, failOnReasons, parseFailOn } from '../report/fail-on.js';
-import { parseAsOf } from '../time.js';
+import { parseAsOf } from '../core/time.js';
 import { resolveCatalogPath } from './catalog-path.js';
 import { useColor, type CliIo } from './io.js';
 import { printWarnings } from './print-errors.js';

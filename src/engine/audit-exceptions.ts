@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { LoadedCatalog } from '../catalog/load-catalog.js';
 import { exceptionResults, exceptionTiers } from '../exceptions/exception-report.js';
-import { exceptionResultSchema, exceptionTierSchema, warningSchema, type ExceptionResult, type ExceptionStatus, type ExceptionTier } from '../report/model.js';
+import { exceptionResultSchema, exceptionTierSchema, warningSchema, type ExceptionResult, type ExceptionTier } from '../report/model.js';
 import { runAudit } from './run-audit.js';
+import type { ExceptionStatus } from '../core/vocabulary.js';
 
 /** The governance view of a catalog's exceptions (`exceptions --format json`): each status at as-of, and age per risk tier. */
 export const exceptionsViewSchema = z.strictObject({

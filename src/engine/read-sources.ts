@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { LoadedSource } from '../catalog/load-catalog.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../core/errors.js';
 import type { SourceResult } from '../report/model.js';
 import type { CheckResult } from '../checks/define-check.js';
 import { isStreamCheck } from '../checks/define-stream-check.js';

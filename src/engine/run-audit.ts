@@ -1,12 +1,12 @@
 import type { LoadedCatalog, LoadedControl, LoadedTest } from '../catalog/load-catalog.js';
 import type { LoadedException } from '../catalog/load-exceptions.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../core/errors.js';
 import { assessEvidenceItem, existsVerdict } from '../evidence/assess-evidence.js';
 import { hashDocuments } from '../evidence/hash-documents.js';
 import { exceptionResults } from '../exceptions/exception-report.js';
 import { applyExceptions } from '../exceptions/match-exceptions.js';
 import { REPORT_SCHEMA_ID, type ControlResult, type Report, type SourceResult, type TestResult } from '../report/model.js';
-import { toolVersion } from '../tool-version.js';
+import { toolVersion } from '../core/tool-version.js';
 import type { CheckResult } from '../checks/define-check.js';
 import { isStreamCheck } from '../checks/define-stream-check.js';
 import { readSources, streamSources, testKey, type SourceData, type StreamedSource } from './read-sources.js';

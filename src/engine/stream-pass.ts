@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import type { CheckResult } from '../checks/define-check.js';
 import type { StreamCheck, StreamCheckContext } from '../checks/define-stream-check.js';
-import { UserError, type Position } from '../errors.js';
+import { UserError, type Position } from '../core/errors.js';
 import type { SourceText, StreamAdapter } from '../sources/define-adapter.js';
 import { addToCoverage, coverageReport, createCoverage, DEFAULT_GAP_HOURS, mergeCoverage, type Coverage, type CoverageState } from '../sources/log-coverage.js';
 import type { SourceFileInfo } from '../sources/read-files.js';

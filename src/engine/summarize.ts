@@ -1,5 +1,5 @@
-import { FUNCTIONS } from '../catalog/schema.js';
-import { ASSURANCE, EXCEPTION_STATUSES, EXISTS, TEST_STATUSES, WORKS, type ControlResult, type ExceptionResult, type Summary } from '../report/model.js';
+import { ASSURANCE, EXCEPTION_STATUSES, EXISTS, FUNCTIONS, TEST_STATUSES, WORKS } from '../core/vocabulary.js';
+import { type ControlResult, type ExceptionResult, type Summary } from '../report/model.js';
 import { exceptionTiers } from '../exceptions/exception-report.js';
 
 function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {

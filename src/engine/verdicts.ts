@@ -1,4 +1,5 @@
-import type { Assurance, ExistsVerdict, MetricResult, TestStatus, WorksVerdict } from '../report/model.js';
+import type { MetricResult } from '../report/model.js';
+import type { Assurance, ExistsVerdict, TestStatus, WorksVerdict } from '../core/vocabulary.js';
 
 /** The verdict of one test: error outranks fail, fail outranks vacuous. */
 export function testStatus(outcome: { error?: string; failing: number; metricsMissed: boolean; examined: number }): TestStatus {

@@ -1,6 +1,7 @@
 import type { EvidenceSpec } from '../catalog/schema.js';
-import type { EvidenceResult, ExistsVerdict } from '../report/model.js';
-import { addDuration, formatDate, parseDate, parseDuration, startOfDay } from '../time.js';
+import type { EvidenceResult } from '../report/model.js';
+import { addDuration, formatDate, parseDate, parseDuration, startOfDay } from '../core/time.js';
+import type { ExistsVerdict } from '../core/vocabulary.js';
 
 /** What the engine found on disk for a document item; `undefined` when the file is absent. */
 export interface DocumentFacts {

@@ -1,7 +1,7 @@
 import type { LoadedException } from '../catalog/load-exceptions.js';
-import { RISKS } from '../catalog/schema.js';
-import type { ExceptionResult, ExceptionTier, ExistsVerdict, WorksVerdict } from '../report/model.js';
-import { formatDate } from '../time.js';
+import { type ExistsVerdict, RISKS, type WorksVerdict } from '../core/vocabulary.js';
+import type { ExceptionResult, ExceptionTier } from '../report/model.js';
+import { formatDate } from '../core/time.js';
 import { ageDays, dateStatus, daysToExpiry } from './exception-status.js';
 
 export interface ExceptionRunFacts {

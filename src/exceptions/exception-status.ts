@@ -1,5 +1,5 @@
 import type { LoadedException } from '../catalog/load-exceptions.js';
-import { daysBetween, startOfDay } from '../time.js';
+import { daysBetween, startOfDay } from '../core/time.js';
 
 export type DateStatus = 'active' | 'expiring' | 'expired';
 

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { ExceptionsView } from '../engine/audit-exceptions.js';
-import type { ExceptionStatus } from '../report/model.js';
+import type { ExceptionStatus } from '../core/vocabulary.js';
 import { asOfText, byUrgency, dataText, exceptionCount, LIST_ALIGN, LIST_HEAD, listCells, statusCounts, tierCells } from './exceptions.js';
 import { tierTable } from './table/exceptions.js';
 import { ownerCell, renderTable } from './table/layout.js';

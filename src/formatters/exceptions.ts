@@ -1,5 +1,6 @@
 import type { ExceptionsView } from '../engine/audit-exceptions.js';
-import { EXCEPTION_STATUSES, type ExceptionResult, type ExceptionTier } from '../report/model.js';
+import { type ExceptionResult, type ExceptionTier } from '../report/model.js';
+import { EXCEPTION_STATUSES } from '../core/vocabulary.js';
 
 /** The formats `controlproof exceptions --format` takes. */
 export const EXCEPTIONS_FORMATS = ['table', 'json', 'markdown'] as const;

@@ -1,5 +1,5 @@
-import { UserError } from '../errors.js';
-import { didYouMean } from '../suggest.js';
+import { UserError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
 import type { Formatter } from './define-formatter.js';
 import json from './json.js';
 import table from './table.js';

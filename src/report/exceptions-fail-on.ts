@@ -1,5 +1,5 @@
-import { UserError } from '../errors.js';
-import { didYouMean } from '../suggest.js';
+import { UserError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
 import { isExpiringSoon } from '../exceptions/exception-status.js';
 import type { ExceptionResult } from './model.js';
 

@@ -1,5 +1,5 @@
-import { UserError } from '../errors.js';
-import { didYouMean } from '../suggest.js';
+import { UserError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
 import { exceptionFailReasons } from './exceptions-fail-on.js';
 import type { Report } from './model.js';
 

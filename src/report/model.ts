@@ -1,14 +1,8 @@
 import { z } from 'zod';
-import { FUNCTIONS, RISKS } from '../catalog/schema.js';
+import { ASSURANCE, EVIDENCE_STATUSES, EXCEPTION_STATUSES, EXISTS, FUNCTIONS, RISKS, TEST_STATUSES, WORKS } from '../core/vocabulary.js';
 
 export const REPORT_SCHEMA_ID = 'controlproof/report@1';
 
-export const EXISTS = ['evidenced', 'stale', 'missing', 'none'] as const;
-export const WORKS = ['effective', 'ineffective', 'error', 'untested'] as const;
-export const ASSURANCE = ['assured', 'paper-only', 'unproven', 'undocumented', 'failing', 'unknown'] as const;
-export const TEST_STATUSES = ['pass', 'fail', 'error', 'vacuous'] as const;
-export const EVIDENCE_STATUSES = ['fresh', 'stale', 'missing'] as const;
-export const EXCEPTION_STATUSES = ['active', 'expiring', 'expired', 'unused'] as const;
 
 const counts = <T extends readonly [string, ...string[]]>(keys: T) =>
   z.strictObject(Object.fromEntries(keys.map((key) => [key, z.int().nonnegative()])) as Record<T[number], z.ZodInt>);
@@ -168,8 +162,3 @@ export type ExceptionResult = z.infer<typeof exceptionResultSchema>;
 export type ExceptionTier = z.infer<typeof exceptionTierSchema>;
 export type SourceResult = z.infer<typeof sourceResultSchema>;
 export type Summary = z.infer<typeof summarySchema>;
-export type ExistsVerdict = (typeof EXISTS)[number];
-export type WorksVerdict = (typeof WORKS)[number];
-export type Assurance = (typeof ASSURANCE)[number];
-export type TestStatus = (typeof TEST_STATUSES)[number];
-export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { UserError, type Position } from '../errors.js';
+import { UserError, type Position } from '../core/errors.js';
 import { defineAdapter, type SourceText } from './define-adapter.js';
 import { stripBom } from './read-files.js';
 import { assertNotEmpty, positionAt } from './source-text.js';

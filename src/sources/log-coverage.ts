@@ -1,8 +1,7 @@
 import type { CoveragePoint } from './define-adapter.js';
+import { compareText } from '../core/compare.js';
 
 const HOUR_MS = 3_600_000;
-const GAP_DURATION = /^(\d+(?:\.\d+)?)(m|h|d|w)$/;
-const UNIT_MS = { m: 60_000, h: HOUR_MS, d: 24 * HOUR_MS, w: 7 * 24 * HOUR_MS } as const;
 
 /** The earliest and latest event in one time bucket (epoch ms). */
 interface BucketSpan {
@@ -162,19 +161,4 @@ function isoTime(time: number): string {
 /** A gap's length in hours, rounded to one decimal. */
 export function gapHours(gap: CoverageGap): number {
   return Math.round(((gap.to - gap.from) / HOUR_MS) * 10) / 10;
-}
-
-/** A gap threshold as written in a check's params: `30m`, `6h`, `2d`, `1w`. Returns milliseconds. */
-export function parseGapDuration(text: string): number | undefined {
-  const match = GAP_DURATION.exec(text.trim());
-  if (!match) return undefined;
-  const unit = match[2];
-  const amount = Number(match[1]);
-  if (unit !== 'm' && unit !== 'h' && unit !== 'd' && unit !== 'w') return undefined;
-  const ms = amount * UNIT_MS[unit];
-  return ms > 0 ? ms : undefined;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { lineColAt, type LineCol } from './source-text.js';
 
 type JsonPath = readonly PropertyKey[];

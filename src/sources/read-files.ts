@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { globby } from 'globby';
-import { UserError, type Position } from '../errors.js';
+import { UserError, type Position } from '../core/errors.js';
 import type { SourceText } from './define-adapter.js';
 
 /** What the report records about each file a source read. */

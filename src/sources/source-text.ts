@@ -1,4 +1,4 @@
-import { UserError, type Position } from '../errors.js';
+import { UserError, type Position } from '../core/errors.js';
 import type { SourceText } from './define-adapter.js';
 
 /** A 1-based line and column. */

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { parseYamlFile } from '../catalog/yaml-document.js';
 import { defineAdapter, type SourceText } from './define-adapter.js';
 import { assertNotEmpty } from './source-text.js';

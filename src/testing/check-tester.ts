@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Check, CheckResult, Finding } from '../checks/define-check.js';
-import { parseDate } from '../time.js';
+import { parseDate } from '../core/time.js';
 
 /** The as-of every case uses unless it sets its own. */
 export const DEFAULT_AS_OF = '2026-11-01T00:00:00Z';

@@ -163,7 +163,7 @@ const cases: BadInput[] = [
     name: 'bad duration',
     catalog: edit(CATALOG, 'max_age: 12mo', 'max_age: 12 months'),
     at: 'controls.yaml:20:18',
-    message: 'controls[0].evidence[0].max_age: Invalid duration: expected a number and a unit: d, w, mo or y (e.g. 90d, 12mo)',
+    message: 'controls[0].evidence[0].max_age: Invalid duration: expected a number and a unit: m, h, d, w, mo or y (e.g. 90d, 12mo)',
   },
   {
     name: 'bad date (no 30 February)',

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { arnServicePrefix, canStartWith, literalPrefix } from '../../src/catalog/exception-resources.js';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
-import { UserErrors } from '../../src/errors.js';
+import { UserErrors } from '../../src/core/errors.js';
 import { removeTempDirs, tempTree } from '../cli/run-binary.js';
 
 afterAll(removeTempDirs);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { runAudit } from '../../src/engine/run-audit.js';
-import { UserErrors } from '../../src/errors.js';
+import { UserErrors } from '../../src/core/errors.js';
 import { removeTempDirs, repoRoot, tempTree } from '../cli/run-binary.js';
 
 afterAll(removeTempDirs);

@@ -8,7 +8,7 @@ import type { CheckResult } from '../../src/checks/define-check.js';
 import { isStreamCheck, type StreamCheck } from '../../src/checks/define-stream-check.js';
 import { builtinChecks } from '../../src/checks/index.js';
 import { batchSize, readLogFile, runStreamPass, type StreamPassResult, type StreamTest } from '../../src/engine/stream-pass.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import cloudTrailLogs from '../../src/sources/aws/cloudtrail-logs.js';
 import type { SourceText, StreamAdapter } from '../../src/sources/define-adapter.js';
 import { countsRecords, throwsInMerge, throwsOnRoot } from './stream-pass-plugin.mjs';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assurance, metricResult, testStatus, worksVerdict } from '../../src/engine/verdicts.js';
-import { EXISTS, WORKS, type Assurance, type ExistsVerdict, type WorksVerdict } from '../../src/report/model.js';
+import { type Assurance, EXISTS, type ExistsVerdict, WORKS, type WorksVerdict } from '../../src/core/vocabulary.js';
 
 describe('assurance', () => {
   // DESIGN.md's table, written out cell by cell; stale + effective is `undocumented` (see the function's comment).

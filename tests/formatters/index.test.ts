@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { formatterNamed, formatters } from '../../src/formatters/index.js';
 
 function thrownBy(action: () => unknown): unknown {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { exceptionFailReasons, parseExceptionFailOn } from '../../src/report/exceptions-fail-on.js';
 import type { ExceptionResult } from '../../src/report/model.js';
 

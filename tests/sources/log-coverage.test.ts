@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToCoverage, coverageReport, coverageStreams, createCoverage, mergeCoverage, parseGapDuration, type CoverageState } from '../../src/sources/log-coverage.js';
+import { addToCoverage, coverageReport, coverageStreams, createCoverage, mergeCoverage, type CoverageState } from '../../src/sources/log-coverage.js';
 
 const HOUR = 3_600_000;
 const at = (hour: number): number => Date.UTC(2026, 9, 31) + hour * HOUR;
@@ -55,11 +55,5 @@ describe('log coverage', () => {
   it('refuses to merge coverage kept with different thresholds, and a threshold of zero', () => {
     expect(() => mergeCoverage(coverageOf([1], 6), coverageOf([1], 12))).toThrow('cannot merge coverage with thresholds 21600000 and 43200000 ms');
     expect(() => createCoverage(0)).toThrow('gap threshold must be positive, found 0 ms');
-  });
-
-  it('parses gap durations in minutes, hours, days and weeks', () => {
-    expect(['30m', '6h', '1.5h', '2d', '1w', '6', '0h', 'h6'].map(parseGapDuration)).toEqual([
-      1_800_000, 21_600_000, 5_400_000, 172_800_000, 604_800_000, undefined, undefined, undefined,
-    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { assertNotEmpty, positionAt } from '../../src/sources/source-text.js';
 
 describe('positionAt', () => {

@@ -2,6 +2,7 @@
 // that collects them across files and worker threads.
 import type { CloudTrailIdentity, CloudTrailRecord } from '../../sources/aws/cloudtrail-logs.js';
 import type { CheckResult, Finding } from '../define-check.js';
+import { compareText } from '../../core/compare.js';
 
 /** A finding about one event, with what it takes to order and de-duplicate it. */
 export interface EventFinding extends Finding {
@@ -132,8 +133,4 @@ export function succeeded(record: CloudTrailRecord): boolean {
 /** CloudTrail's own form, `2026-10-05T08:12:09Z`, keeping milliseconds only when there are some. */
 export function formatEventTime(time: number): string {
   return new Date(time).toISOString().replace('.000Z', 'Z');
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import type { CloudTrailTrail } from '../../sources/aws/cloudtrail-trails.js';
-import { formatDate } from '../../time.js';
+import { formatDate } from '../../core/time.js';
 import { defineCheck, type Finding } from '../define-check.js';
 
 const EXPECTED = 'a multi-region trail that is logging, with read and write management events';

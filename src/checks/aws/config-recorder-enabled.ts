@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ConfigRecorder, ConfigRegion } from '../../sources/aws/config-recorders.js';
-import { formatDate } from '../../time.js';
+import { formatDate } from '../../core/time.js';
 import { defineCheck } from '../define-check.js';
 import { regionScopes, regionsParam, type RegionScope } from './regional-scope.js';
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { CloudTrailRecord } from '../../sources/aws/cloudtrail-logs.js';
-import { addEvent, coverageStreams, createCoverage, mergeCoverage, parseGapDuration, type CoverageGap, type CoverageState } from '../../sources/log-coverage.js';
-import { addDuration, parseDuration, type Duration } from '../../time.js';
+import { addEvent, coverageStreams, createCoverage, mergeCoverage, type CoverageGap, type CoverageState } from '../../sources/log-coverage.js';
+import { addDuration, DURATION_UNITS, parseDuration, type Duration } from '../../core/time.js';
+import { fixedDurationParam } from '../duration-param.js';
 import type { Finding } from '../define-check.js';
 import { defineStreamCheck } from '../define-stream-check.js';
 import { accountOf, formatEventTime } from './cloudtrail-event-findings.js';
@@ -14,19 +15,12 @@ const params = z.strictObject({
     .transform((text, context): Duration => {
       const duration = parseDuration(text);
       if (duration && duration.amount > 0) return duration;
-      context.addIssue({ code: 'custom', message: `Invalid window "${text}": expected a number and a unit: d, w, mo or y (e.g. 90d)` });
+      context.addIssue({ code: 'custom', message: `Invalid window "${text}": expected a positive number and a unit: ${DURATION_UNITS} (e.g. 90d)` });
       return z.NEVER;
     })
     .describe('The audit window ending at as-of that the logs must cover, e.g. `90d`.'),
-  max_gap: z
-    .string({ error: 'Expected a duration like 6h, 30m or 1d' })
-    .default('6h')
-    .transform((text, context) => {
-      const ms = parseGapDuration(text);
-      if (ms !== undefined) return { text, ms };
-      context.addIssue({ code: 'custom', message: `Invalid max_gap "${text}": expected a number and a unit: m, h, d or w (e.g. 6h)` });
-      return z.NEVER;
-    })
+  max_gap: fixedDurationParam
+    .prefault('6h')
     .describe('The longest stretch without events allowed, inside the window and at either end, e.g. `6h`.'),
 });
 

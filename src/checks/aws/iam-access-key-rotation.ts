@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CredentialReportRow } from '../../sources/aws/iam-credential-report.js';
-import { daysBetween, isOlderThan } from '../../time.js';
+import { daysBetween, isOlderThan } from '../../core/time.js';
 import { defineCheck } from '../define-check.js';
 import { durationParam } from '../duration-param.js';
 

@@ -1,5 +1,5 @@
 import type { AccessKeySlot } from '../../sources/aws/iam-credential-report.js';
-import { formatDate } from '../../time.js';
+import { formatDate } from '../../core/time.js';
 import { defineCheck } from '../define-check.js';
 
 export default defineCheck({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IamRole } from '../../sources/aws/iam-authorization-details.js';
-import { daysBetween, formatDate, isOlderThan, type Duration } from '../../time.js';
+import { daysBetween, formatDate, isOlderThan, type Duration } from '../../core/time.js';
 import { defineCheck, type Finding } from '../define-check.js';
 import { durationParam } from '../duration-param.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AccessKeySlot, CredentialReportRow } from '../../sources/aws/iam-credential-report.js';
-import { daysBetween, isOlderThan, type Duration } from '../../time.js';
+import { daysBetween, isOlderThan, type Duration } from '../../core/time.js';
 import { defineCheck, type Finding } from '../define-check.js';
 import { durationParam } from '../duration-param.js';
 

@@ -1,9 +1,10 @@
 // The controls that need action (paper-only, then failing), each with its evidence problems and failing tests.
 import type { ChalkInstance } from 'chalk';
-import type { Assurance, ControlResult, Report } from '../../report/model.js';
+import type { ControlResult, Report } from '../../report/model.js';
 import { clean, wrap, wrapParts } from './layout.js';
 import { testLines } from './test-details.js';
 import { verdict } from './tones.js';
+import type { Assurance } from '../../core/vocabulary.js';
 
 /** The controls that need action, in the order they are shown, each with what it means. */
 const ATTENTION: readonly { assurance: Assurance; heading: string; meaning: string }[] = [

@@ -1,10 +1,11 @@
 // The exceptions part of the report: counts by status, those that need a decision, and their age per risk tier.
 import type { ChalkInstance } from 'chalk';
 import type Table from 'cli-table3';
-import { EXCEPTION_STATUSES, type ExceptionResult, type ExceptionTier, type Report } from '../../report/model.js';
+import { type ExceptionResult, type ExceptionTier, type Report } from '../../report/model.js';
 import { TIER_ALIGN, TIER_HEAD, tierCells } from '../exceptions.js';
 import { clean, plural, renderTable } from './layout.js';
 import { count, countsLine, verdict } from './tones.js';
+import { EXCEPTION_STATUSES } from '../../core/vocabulary.js';
 
 function dueText(exception: ExceptionResult): string {
   const days = Math.abs(exception.days_to_expiry);

@@ -1,8 +1,8 @@
 // The top of the report: catalog and date, the exists × works matrix, assurance and test counts, works by function.
 import type { ChalkInstance } from 'chalk';
 import type Table from 'cli-table3';
-import { FUNCTIONS } from '../../catalog/schema.js';
-import { ASSURANCE, EXISTS, TEST_STATUSES, WORKS, type Report } from '../../report/model.js';
+import { ASSURANCE, EXISTS, FUNCTIONS, TEST_STATUSES, WORKS } from '../../core/vocabulary.js';
+import { type Report } from '../../report/model.js';
 import { clean, plural, renderTable, sum } from './layout.js';
 import { count, countsLine, verdict } from './tones.js';
 

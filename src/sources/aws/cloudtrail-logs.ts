@@ -1,4 +1,4 @@
-import { UserError } from '../../errors.js';
+import { UserError } from '../../core/errors.js';
 import { defineStreamAdapter, type SourceText } from '../define-adapter.js';
 import { describeValue, formatJsonPath, jsonPathPosition, parseJsonText } from '../parse-json.js';
 import { assertNotEmpty } from '../source-text.js';

@@ -1,5 +1,5 @@
-import { UserError, type Position } from '../../errors.js';
-import { parseDate } from '../../time.js';
+import { UserError, type Position } from '../../core/errors.js';
+import { parseDate } from '../../core/time.js';
 import { parseCsv, type CsvTable } from '../csv.js';
 import { defineAdapter, type SourceText } from '../define-adapter.js';
 import { parseJsonText } from '../parse-json.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../core/errors.js';
 import { defineAdapter, type SourceText } from '../define-adapter.js';
 import { parseJsonText, validateJson } from '../parse-json.js';
 import { assertNotEmpty, positionAt } from '../source-text.js';

@@ -98,15 +98,15 @@ new StreamCheckTester(check).run({
 
 describe('aws/ct-coverage params', () => {
   it('defaults max_gap to 6h and keeps the window as a duration', () => {
-    expect(check.params.parse({ window: '90d' })).toEqual({ window: { amount: 90, unit: 'd', text: '90d' }, max_gap: { text: '6h', ms: 21_600_000 } });
+    expect(check.params.parse({ window: '90d' })).toEqual({ window: { amount: 90, unit: 'd', text: '90d' }, max_gap: { amount: 6, unit: 'h', text: '6h', ms: 21_600_000 } });
   });
 
   it('rejects a window and a max_gap it cannot read, saying what it expected', () => {
     const result = check.params.safeParse({ window: '90 days', max_gap: '6 hours' });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.message)).toEqual([
-      'Invalid window "90 days": expected a number and a unit: d, w, mo or y (e.g. 90d)',
-      'Invalid max_gap "6 hours": expected a number and a unit: m, h, d or w (e.g. 6h)',
+      'Invalid window "90 days": expected a positive number and a unit: m, h, d, w, mo or y (e.g. 90d)',
+      'Invalid duration "6 hours": expected a positive number and a unit: m, h, d or w (e.g. 6h)',
     ]);
   });
 

@@ -72,7 +72,7 @@ describe('aws/iam-access-key-rotation params', () => {
   it('rejects a max_age that is not a duration, at the max_age key', () => {
     const result = check.params.safeParse({ max_age: 'quarterly' });
     expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
-      [['max_age'], 'Invalid duration "quarterly": expected a number and a unit: d, w, mo or y (e.g. 90d, 12mo)'],
+      [['max_age'], 'Invalid duration "quarterly": expected a number and a unit: m, h, d, w, mo or y (e.g. 6h, 90d, 12mo)'],
     ]);
   });
 

@@ -77,6 +77,6 @@ new CheckTester(check).run({
 describe('aws/iam-stale-roles params', () => {
   it('refuses a max_idle that is not a duration', () => {
     const result = check.params.safeParse({ max_idle: '90 days' });
-    expect(result.error?.issues[0]?.message).toBe('Invalid duration "90 days": expected a number and a unit: d, w, mo or y (e.g. 90d, 12mo)');
+    expect(result.error?.issues[0]?.message).toBe('Invalid duration "90 days": expected a number and a unit: m, h, d, w, mo or y (e.g. 6h, 90d, 12mo)');
   });
 });

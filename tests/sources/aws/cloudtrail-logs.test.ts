@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLogFile } from '../../../src/engine/stream-pass.js';
-import { UserError } from '../../../src/errors.js';
+import { UserError } from '../../../src/core/errors.js';
 import cloudTrailLogs, { isDigestOrInsightFile, parseEventTime, streamCloudTrailFile, type CloudTrailRecord } from '../../../src/sources/aws/cloudtrail-logs.js';
 import { streamAdapters } from '../../../src/sources/index.js';
 import { thrownUserError } from '../../thrown-user-error.js';

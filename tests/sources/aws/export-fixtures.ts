@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UserError } from '../../../src/errors.js';
+import { UserError } from '../../../src/core/errors.js';
 import type { Adapter, SourceText, SourceType } from '../../../src/sources/define-adapter.js';
 import { readSourceFile } from '../../../src/sources/read-files.js';
 import { thrownUserError } from '../../thrown-user-error.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
+import { UserError } from '../../../src/core/errors.js';
 import adapter, { type AuthorizationDetails } from '../../../src/sources/aws/iam-authorization-details.js';
 import type { SourceText } from '../../../src/sources/define-adapter.js';
 import { readSourceFile } from '../../../src/sources/read-files.js';

@@ -1,22 +1,35 @@
 import { UserError } from './errors.js';
 
+const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-const DURATION = /^(\d+)(d|w|mo|y)$/;
+/** The one duration grammar: minutes, hours, days and weeks (decimals allowed), months and years (whole). */
+const DURATION = /^(?:(\d+(?:\.\d+)?)(m|h|d|w)|(\d+)(mo|y))$/;
+const FIXED_MS = { m: MINUTE_MS, h: 60 * MINUTE_MS, d: DAY_MS, w: 7 * DAY_MS } as const;
+
+/** What a duration is written as, for messages: `30m`, `6h`, `90d`, `12w`, `6mo`, `1y`. */
+export const DURATION_UNITS = 'm, h, d, w, mo or y';
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A length of time as written in the catalog: `90d`, `12w`, `6mo`, `1y`. */
+/** A length of time as written in a catalog or a check's params: `30m`, `6h`, `90d`, `12w`, `6mo`, `1y`. */
 export interface Duration {
   amount: number;
-  unit: 'd' | 'w' | 'mo' | 'y';
+  unit: 'm' | 'h' | 'd' | 'w' | 'mo' | 'y';
   text: string;
 }
 
 export function parseDuration(text: string): Duration | undefined {
   const match = DURATION.exec(text.trim());
   if (!match) return undefined;
-  const amount = Number(match[1]);
-  const unit = match[2] as Duration['unit'];
-  return { amount, unit, text };
+  const fixed = match[2];
+  if (fixed === 'm' || fixed === 'h' || fixed === 'd' || fixed === 'w') return { amount: Number(match[1]), unit: fixed, text };
+  const calendar = match[4];
+  if (calendar === 'mo' || calendar === 'y') return { amount: Number(match[3]), unit: calendar, text };
+  return undefined;
+}
+
+/** The length of a duration in milliseconds; undefined for months and years, whose length depends on the date. */
+export function fixedDurationMs(duration: Duration): number | undefined {
+  return duration.unit === 'mo' || duration.unit === 'y' ? undefined : duration.amount * FIXED_MS[duration.unit];
 }
 
 /**
@@ -25,10 +38,11 @@ export function parseDuration(text: string): Duration | undefined {
  */
 export function addDuration(start: Date, duration: Duration): Date {
   switch (duration.unit) {
+    case 'm':
+    case 'h':
     case 'd':
-      return new Date(start.getTime() + duration.amount * DAY_MS);
     case 'w':
-      return new Date(start.getTime() + duration.amount * 7 * DAY_MS);
+      return new Date(start.getTime() + duration.amount * FIXED_MS[duration.unit]);
     case 'mo':
       return addMonths(start, duration.amount);
     case 'y':

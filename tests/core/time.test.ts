@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/errors.js';
+import { addDuration, daysBetween, fixedDurationMs, formatDate, isOlderThan, parseAsOf, parseDate, parseDuration, startOfDay } from '../../src/core/time.js';
+
+const at = (text: string): Date => new Date(text);
+
+describe('parseDuration: the one grammar for catalogs and params', () => {
+  it('reads minutes, hours, days and weeks (decimals allowed), months and years (whole)', () => {
+    expect(['30m', '1.5h', '90d', '12w', '6mo', '1y', ' 2d '].map((text) => parseDuration(text))).toEqual([
+      { amount: 30, unit: 'm', text: '30m' },
+      { amount: 1.5, unit: 'h', text: '1.5h' },
+      { amount: 90, unit: 'd', text: '90d' },
+      { amount: 12, unit: 'w', text: '12w' },
+      { amount: 6, unit: 'mo', text: '6mo' },
+      { amount: 1, unit: 'y', text: '1y' },
+      { amount: 2, unit: 'd', text: ' 2d ' },
+    ]);
+  });
+
+  it('rejects anything else: no unit, unknown units, fractions of months, signs, spaces inside', () => {
+    for (const text of ['6', 'h6', '6 h', '1.5mo', '2.5y', '-1d', '1s', '1dd', '', 'mo']) expect(parseDuration(text), text).toBeUndefined();
+  });
+
+  it('gives the length of fixed units only', () => {
+    const ms = (text: string) => {
+      const duration = parseDuration(text);
+      return duration === undefined ? 'invalid' : fixedDurationMs(duration);
+    };
+    expect(['30m', '6h', '1.5h', '2d', '1w', '0h', '1mo', '1y'].map(ms)).toEqual([1_800_000, 21_600_000, 5_400_000, 172_800_000, 604_800_000, 0, undefined, undefined]);
+  });
+});
+
+describe('addDuration and isOlderThan', () => {
+  it('adds fixed units exactly and keeps month ends in their month', () => {
+    const start = at('2026-08-31T00:00:00Z');
+    const add = (text: string) => addDuration(start, parseDuration(text) ?? { amount: 0, unit: 'd', text }).toISOString();
+    expect(add('90m')).toBe('2026-08-31T01:30:00.000Z');
+    expect(add('6h')).toBe('2026-08-31T06:00:00.000Z');
+    expect(add('1w')).toBe('2026-09-07T00:00:00.000Z');
+    expect(add('6mo')).toBe('2027-02-28T00:00:00.000Z');
+    expect(add('1y')).toBe('2027-08-31T00:00:00.000Z');
+    expect(addDuration(at('2028-02-29T00:00:00Z'), { amount: 1, unit: 'y', text: '1y' }).toISOString()).toBe('2029-02-28T00:00:00.000Z');
+    expect(addDuration(at('2026-03-31T12:00:00Z'), { amount: -1, unit: 'mo', text: '-1mo' }).toISOString()).toBe('2026-02-28T12:00:00.000Z');
+  });
+
+  it('is older only strictly past the duration', () => {
+    const ninety = { amount: 90, unit: 'd', text: '90d' } as const;
+    expect(isOlderThan(at('2026-08-03T00:00:00Z'), ninety, at('2026-11-01T00:00:00Z'))).toBe(false);
+    expect(isOlderThan(at('2026-08-02T23:59:59Z'), ninety, at('2026-11-01T00:00:00Z'))).toBe(true);
+  });
+});
+
+describe('parseDate', () => {
+  it('reads calendar dates as 00:00 UTC and instants with a zone', () => {
+    expect(parseDate('2026-11-01')?.toISOString()).toBe('2026-11-01T00:00:00.000Z');
+    expect(parseDate('2026-11-01T12:30:00+02:00')?.toISOString()).toBe('2026-11-01T10:30:00.000Z');
+    expect(parseDate('2026-11-01T12:30Z')?.toISOString()).toBe('2026-11-01T12:30:00.000Z');
+    expect(parseDate('2026-11-01T12:30:00.250Z')?.toISOString()).toBe('2026-11-01T12:30:00.250Z');
+  });
+
+  it('rejects impossible dates and instants without a zone', () => {
+    for (const text of ['2026-02-30', '2026-13-01', '2026-11-01T12:30:00', '01/11/2026', 'now', '']) expect(parseDate(text), text).toBeUndefined();
+  });
+});
+
+describe('days and as-of', () => {
+  it('counts whole days, floored, and formats calendar dates in UTC', () => {
+    expect(daysBetween(at('2026-11-01T00:00:00Z'), at('2026-11-03T23:59:59Z'))).toBe(2);
+    expect(daysBetween(at('2026-11-03T00:00:00Z'), at('2026-11-01T00:00:00Z'))).toBe(-2);
+    expect(startOfDay(at('2026-11-01T23:59:59Z')).toISOString()).toBe('2026-11-01T00:00:00.000Z');
+    expect(formatDate(at('2026-11-01T23:59:59Z'))).toBe('2026-11-01');
+  });
+
+  it('defaults as-of to now and rejects what is not a date', () => {
+    const now = at('2026-12-02T10:00:00Z');
+    expect(parseAsOf(undefined, () => now)).toBe(now);
+    expect(parseAsOf('2026-11-01').toISOString()).toBe('2026-11-01T00:00:00.000Z');
+    expect(() => parseAsOf('yesterday')).toThrow(UserError);
+  });
+});
