@@ -608,7 +608,7 @@ async function auditPhase(manifest: Manifest, workers: number | undefined): Prom
 async function iamPhase(manifest: Manifest): Promise<PhaseResult> {
   const { adapters }: typeof import('../src/sources/index.js') = await import(distModule('sources/index.js'));
   const { builtinChecks }: typeof import('../src/checks/index.js') = await import(distModule('checks/index.js'));
-  const { readSourceFile }: typeof import('../src/sources/read-files.js') = await import(distModule('sources/read-files.js'));
+  const { readExportFile }: typeof import('../src/kit/files/read-file.js') = await import(distModule('kit/files/read-file.js'));
   const known: Record<string, Record<string, unknown>> = { 'aws/iam-privilege-drift': { baseline: manifest.iam.approvedAdmins } };
   const sources = [
     ['aws/iam-credential-report', manifest.iam.credentialReport],
@@ -626,7 +626,7 @@ async function iamPhase(manifest: Manifest): Promise<PhaseResult> {
       continue;
     }
     const started = performance.now();
-    const { text } = await readSourceFile(path.join(dataDir, file));
+    const { text } = await readExportFile(path.join(dataDir, file));
     const records = adapter.read([text]);
     const parsed = performance.now();
     parseMs += parsed - started;

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { UserError, UserErrors, type Position } from '../core/errors.js';
 import type { AnyCheck } from '../checks/define-stream-check.js';
 import { builtinChecks } from '../checks/index.js';
-import { displayPath, stripBom } from '../sources/read-files.js';
+import { displayPath, stripBom } from '../kit/files/read-file.js';
 import { parseDate } from '../core/time.js';
 import { loadExceptions, type LoadedException } from './load-exceptions.js';
 import { loadPlugins, type PluginCheck } from './load-plugins.js';
 import { catalogSchema, type CatalogDocument, type ControlSpec, type SourceSpec, type TestSpec } from './schema.js';
 import { schemaErrors } from './schema-errors.js';
 import { validateReferences } from './validate-references.js';
-import { parseYamlFile, type YamlFile } from './yaml-document.js';
+import { parseYamlFile, type YamlFile } from '../kit/formats/yaml.js';
 
 export interface LoadedTest {
   spec: TestSpec;

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { globby } from 'globby';
 import { UserError, type Position } from '../core/errors.js';
-import { displayPath, stripBom } from '../sources/read-files.js';
+import { displayPath, stripBom } from '../kit/files/read-file.js';
 import { parseDate } from '../core/time.js';
 import { exceptionSchema, type ExceptionSpec } from './schema.js';
 import { schemaErrors } from './schema-errors.js';
-import { parseYamlFile, type YamlFile } from './yaml-document.js';
+import { parseYamlFile, type YamlFile } from '../kit/formats/yaml.js';
 
 /** An exception with its parsed dates and where it was declared. */
 export interface LoadedException {

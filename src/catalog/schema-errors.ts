@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
-import type { YamlFile } from './yaml-document.js';
+import type { YamlFile } from '../kit/formats/yaml.js';
 
 /** Turns zod issues into located errors, with "did you mean" for unknown keys and enum values. */
 export function schemaErrors(

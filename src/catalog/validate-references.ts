@@ -9,7 +9,7 @@ import type { LoadedControl, LoadedSource, LoadedTest } from './load-catalog.js'
 import type { LoadedException } from './load-exceptions.js';
 import type { CatalogDocument } from './schema.js';
 import { schemaErrors } from './schema-errors.js';
-import type { YamlFile } from './yaml-document.js';
+import type { YamlFile } from '../kit/formats/yaml.js';
 
 interface References {
   document: CatalogDocument;

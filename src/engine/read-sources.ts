@@ -6,7 +6,7 @@ import type { CheckResult } from '../checks/define-check.js';
 import { isStreamCheck } from '../checks/define-stream-check.js';
 import type { LoadedControl } from '../catalog/load-catalog.js';
 import { adapters, streamAdapters } from '../sources/index.js';
-import { readMatchedFiles, requireMatches } from '../sources/read-files.js';
+import { readMatchedFiles, requireMatches } from '../kit/files/match-files.js';
 import { runStreamPass } from './stream-pass.js';
 
 /** One source after reading: its records, or why it could not be read. */

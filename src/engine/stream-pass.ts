@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { gunzipSync } from 'node:zlib';
 import type { CheckResult } from '../checks/define-check.js';
 import type { StreamCheck, StreamCheckContext } from '../checks/define-stream-check.js';
 import { UserError, type Position } from '../core/errors.js';
-import type { SourceText, StreamAdapter } from '../sources/define-adapter.js';
+import type { SourceText } from '../kit/files/read-file.js';
+import type { StreamAdapter } from '../sources/define-adapter.js';
 import { addToCoverage, coverageReport, createCoverage, DEFAULT_GAP_HOURS, mergeCoverage, type Coverage, type CoverageState } from '../sources/log-coverage.js';
-import type { SourceFileInfo } from '../sources/read-files.js';
+import { readExportFileSync, type SourceFileInfo } from '../kit/files/read-file.js';
 
 /** One test over the streamed source: a stream check with its parsed params. */
 export interface StreamTest {
@@ -100,7 +99,7 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
 
 /** Reads one file and runs every visitor over its records, starting from fresh states. */
 export function processFile(adapter: StreamAdapter, visitors: readonly Visitor[], file: string, index: number, gapMs: number): FileOutcome {
-  const { info, text } = readLogFile(file);
+  const { info, text } = readExportFileSync(file);
   const states = visitors.map((visitor): TestOutcome => {
     try {
       return { ok: true, state: visitor.check.init(visitor.context) };
@@ -147,82 +146,6 @@ function planVisits(visitors: readonly Visitor[], adapter: StreamAdapter): { eve
     for (const key of new Set(keys)) byKey.set(key, [...(byKey.get(key) ?? []), test]);
   });
   return { everyRecord, byKey };
-}
-
-/** Largest decompressed log file; CloudTrail delivers files of a few megabytes. */
-const MAX_LOG_FILE_BYTES = 512 * 1024 * 1024;
-
-/**
- * Reads one log file whole (log files are small; it is the number of files that is large): gunzipped by magic
- * bytes, BOM stripped, raw bytes hashed. Synchronous on purpose: each worker reads one file at a time, and
- * `readFileSync` avoids the chunked reads of `fs.promises.readFile`.
- */
-export function readLogFile(absolute: string): { info: SourceFileInfo; text: SourceText } {
-  const display = displayPath(absolute);
-  let raw: Buffer;
-  try {
-    raw = readFileSync(absolute);
-  } catch (cause) {
-    throw new UserError(`Cannot read file: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      position: { file: display },
-      hint: 'Check that the export exists and is readable.',
-      cause,
-    });
-  }
-  const sha256 = createHash('sha256').update(raw).digest('hex');
-  let bytes = raw;
-  if (isGzip(raw)) {
-    try {
-      bytes = gunzipSync(raw, { maxOutputLength: MAX_LOG_FILE_BYTES, chunkSize: outputChunkSize(raw) });
-    } catch (cause) {
-      throw new UserError(`Invalid gzip data: ${cause instanceof Error ? cause.message : String(cause)}`, {
-        position: { file: display },
-        hint: 'The file starts like gzip but is truncated or corrupt; download it again.',
-        cause,
-      });
-    }
-  }
-  if (bytes.length > MAX_LOG_FILE_BYTES) {
-    throw new UserError(`File is ${bytes.length} bytes, above the ${MAX_LOG_FILE_BYTES}-byte limit for one log file`, {
-      position: { file: display },
-      hint: 'Split the file; CloudTrail itself delivers files of a few megabytes.',
-    });
-  }
-  return { info: { path: display, bytes: raw.length, sha256 }, text: { display, text: stripBom(decodeText(bytes)) } };
-}
-
-/**
- * One output buffer as large as the file will be, from the size gzip records in its last four bytes: zlib then
- * neither grows nor concatenates chunks. Only a hint (capped, and wrong for multi-member files, which then take
- * more chunks): the output limit is enforced separately.
- */
-function outputChunkSize(gzip: Buffer): number {
-  const recorded = gzip.length >= 18 ? gzip.readUInt32LE(gzip.length - 4) : 0;
-  return Math.min(Math.max(recorded + 1, 64 * 1024), 64 * 1024 * 1024);
-}
-
-/**
- * UTF-8 text, on V8's heap. Not decoded as Latin-1 when ASCII, though that is faster alone: Node makes large
- * Latin-1 strings external, and their memory pressure made the collector run several times as often with
- * both cores busy (the two-thread audit was ~8% slower).
- */
-function decodeText(bytes: Buffer): string {
-  return bytes.toString('utf8');
-}
-
-// Kept here rather than imported from read-files.ts: that module loads globby, which costs every worker
-// thread a quarter of a second of start-up.
-function displayPath(absolute: string): string {
-  const relative = path.relative(process.cwd(), absolute);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
-}
-
-function isGzip(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function checkError(check: StreamCheck, where: string, error: unknown): Error {

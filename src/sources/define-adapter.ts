@@ -1,9 +1,6 @@
-/** One export file, decompressed and decoded, ready for an adapter to parse. */
-export interface SourceText {
-  /** Path as shown to users (relative to the working directory). */
-  display: string;
-  text: string;
-}
+import type { SourceText } from '../kit/files/read-file.js';
+
+export type { SourceText };
 
 /**
  * The record type each source type yields. Each adapter file adds its own entry by declaration

@@ -1,6 +1,6 @@
 import { defineAdapter, type SourceText } from './define-adapter.js';
-import { parseJsonText } from './parse-json.js';
-import { assertNotEmpty } from './source-text.js';
+import { parseJsonText } from '../kit/formats/json.js';
+import { assertNotEmpty } from '../kit/formats/text.js';
 
 /** Hint for a syntax error in JSON of no known producer (the `json` and `ndjson` source types). */
 export const JSON_SYNTAX_HINT = 'Check the brackets, commas and quotes here; a truncated file ends early, so export it again.';

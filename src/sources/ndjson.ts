@@ -1,6 +1,6 @@
 import { defineAdapter, type SourceText } from './define-adapter.js';
 import { JSON_SYNTAX_HINT } from './json.js';
-import { parseJsonText } from './parse-json.js';
+import { parseJsonText } from '../kit/formats/json.js';
 
 const LINE_OPTIONS = { hint: JSON_SYNTAX_HINT, extraValueHint: 'Each line of an NDJSON file holds exactly one JSON value.' };
 

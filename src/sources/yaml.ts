@@ -1,7 +1,7 @@
 import { UserError } from '../core/errors.js';
-import { parseYamlFile } from '../catalog/yaml-document.js';
+import { parseYamlFile } from '../kit/formats/yaml.js';
 import { defineAdapter, type SourceText } from './define-adapter.js';
-import { assertNotEmpty } from './source-text.js';
+import { assertNotEmpty } from '../kit/formats/text.js';
 
 /** Records of one YAML file (core schema, no custom tags): the items of a top-level list, or the document itself. */
 function readYamlFile(source: SourceText): unknown[] {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/checks/define-check.js';
 import { isStreamCheck, type StreamCheck } from '../../src/checks/define-stream-check.js';
 import { builtinChecks } from '../../src/checks/index.js';
-import { batchSize, readLogFile, runStreamPass, type StreamPassResult, type StreamTest } from '../../src/engine/stream-pass.js';
+import { batchSize, runStreamPass, type StreamPassResult, type StreamTest } from '../../src/engine/stream-pass.js';
 import { UserError } from '../../src/core/errors.js';
 import cloudTrailLogs from '../../src/sources/aws/cloudtrail-logs.js';
 import type { SourceText, StreamAdapter } from '../../src/sources/define-adapter.js';
@@ -218,17 +218,7 @@ describe('runStreamPass: coverage', () => {
   });
 });
 
-describe('readLogFile and batchSize', () => {
-  it('reads plain files with a BOM as well as gzip', () => {
-    const file = path.join(tmp, 'bom.json');
-    writeFileSync(file, '\uFEFF{"Records": []}');
-    expect(readLogFile(file).text.text).toBe('{"Records": []}');
-  });
-
-  it('a missing file is a user error naming it', () => {
-    expect(() => readLogFile(path.join(tmp, 'missing.json.gz'))).toThrow(/^Cannot read file: ENOENT/);
-  });
-
+describe('batchSize', () => {
   it('hands out large batches while many files remain and single files at the end', () => {
     expect(batchSize(10_000, 2)).toBe(16);
     expect(batchSize(100, 2)).toBe(6);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import csv, { parseCsv } from '../../src/sources/csv.js';
-import { readSourceFile } from '../../src/sources/read-files.js';
+import { parseCsv } from '../../src/kit/formats/csv.js';
+import csv from '../../src/sources/csv.js';
+import { readExportFile } from '../../src/kit/files/read-file.js';
 import { thrownUserError } from '../thrown-user-error.js';
 
 
@@ -41,7 +42,7 @@ describe('csv adapter', () => {
   });
 
   it('parses the BOM + CRLF fixture saved by Excel, read through read-files', async () => {
-    const { text } = await readSourceFile(path.resolve('fixtures/bad/bom.csv'));
+    const { text } = await readExportFile(path.resolve('fixtures/bad/bom.csv'));
     const rows = csv.read([text]);
     expect(rows).toHaveLength(3);
     expect(Object.keys(rows[0] ?? {})[0]).toBe('employee_id');
@@ -85,7 +86,7 @@ describe('csv adapter', () => {
   });
 
   it('points an unclosed quote at the quote that opened it (fixture)', async () => {
-    const { text } = await readSourceFile(path.resolve('fixtures/bad/bad-quoting.csv'));
+    const { text } = await readExportFile(path.resolve('fixtures/bad/bad-quoting.csv'));
     expect(thrownUserError(() => csv.read([text])).located).toBe(
       'fixtures/bad/bad-quoting.csv:3:23: Expected a closing quote for the field opened here, found the end of the file',
     );

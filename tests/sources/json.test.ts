@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import json from '../../src/sources/json.js';
-import { readSourceFile } from '../../src/sources/read-files.js';
+import { readExportFile } from '../../src/kit/files/read-file.js';
 import { thrownUserError } from '../thrown-user-error.js';
 
 
@@ -53,7 +53,7 @@ describe('json adapter', () => {
   });
 
   it('reports the truncated fixture at its last character', async () => {
-    const { text } = await readSourceFile(path.resolve('fixtures/bad/truncated.json'));
+    const { text } = await readExportFile(path.resolve('fixtures/bad/truncated.json'));
     const error = thrownUserError(() => json.read([text]));
     expect(error.located).toBe(
       'fixtures/bad/truncated.json:15:53: Invalid JSON: expected a closing double quote, found end of file',
@@ -62,7 +62,7 @@ describe('json adapter', () => {
   });
 
   it('rejects an empty or whitespace-only file at 1:1', async () => {
-    const { text } = await readSourceFile(path.resolve('fixtures/bad/empty.json'));
+    const { text } = await readExportFile(path.resolve('fixtures/bad/empty.json'));
     expect(thrownUserError(() => json.read([text])).located).toBe('fixtures/bad/empty.json:1:1: File is empty: expected a JSON document');
     expect(thrownUserError(() => read(' \n\t\r\n')).located).toBe('data.json:1:1: File is empty: expected a JSON document');
   });

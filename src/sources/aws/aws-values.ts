@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssue, describeValue, formatJsonPath } from '../parse-json.js';
+import { describeIssue, describeValue, formatJsonPath } from '../../kit/formats/json.js';
 
 /** An IAM policy principal: `"*"` (anyone) or principal type → values (`{ AWS: [...], Service: [...] }`). */
 export type PolicyPrincipal = '*' | Readonly<Record<string, readonly string[]>>;

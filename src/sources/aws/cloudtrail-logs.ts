@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { defineStreamAdapter, type SourceText } from '../define-adapter.js';
-import { describeValue, formatJsonPath, jsonPathPosition, parseJsonText } from '../parse-json.js';
-import { assertNotEmpty } from '../source-text.js';
+import { describeValue, formatJsonPath, jsonPathPosition, parseJsonText } from '../../kit/formats/json.js';
+import { assertNotEmpty } from '../../kit/formats/text.js';
 import { parseAwsTimestamp } from './aws-values.js';
 
 /** The identity that made a CloudTrail call (`userIdentity`); every field may be absent in real logs. */

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { UserError } from '../../core/errors.js';
 import type { SourceText } from '../define-adapter.js';
-import { jsonPathPosition, parseJsonText, validateJson } from '../parse-json.js';
-import { assertNotEmpty } from '../source-text.js';
+import { jsonPathPosition, parseJsonText, validateJson } from '../../kit/formats/json.js';
+import { assertNotEmpty } from '../../kit/formats/text.js';
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 const ACCOUNT_ID = /^\d{12}$/;

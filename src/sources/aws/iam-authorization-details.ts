@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { UserError } from '../../core/errors.js';
 import { defineAdapter, type SourceText } from '../define-adapter.js';
-import { jsonPathPosition, parseJsonText, validateJson } from '../parse-json.js';
-import { assertNotEmpty } from '../source-text.js';
+import { jsonPathPosition, parseJsonText, validateJson } from '../../kit/formats/json.js';
+import { assertNotEmpty } from '../../kit/formats/text.js';
 import { awsTimestampSchema, parsePolicyDocument, policyDocumentSchema, PolicyDocumentError, type PolicyDocument } from './aws-values.js';
 import { isObject, notThisExport } from './export-file.js';
 

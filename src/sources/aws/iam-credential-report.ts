@@ -1,9 +1,9 @@
 import { UserError, type Position } from '../../core/errors.js';
 import { parseDate } from '../../core/time.js';
-import { parseCsv, type CsvTable } from '../csv.js';
+import { parseCsv, type CsvTable } from '../../kit/formats/csv.js';
 import { defineAdapter, type SourceText } from '../define-adapter.js';
-import { parseJsonText } from '../parse-json.js';
-import { assertNotEmpty } from '../source-text.js';
+import { parseJsonText } from '../../kit/formats/json.js';
+import { assertNotEmpty } from '../../kit/formats/text.js';
 import { isObject } from './export-file.js';
 
 /** A date column: `null` for `N/A`, `no_information` and `not_supported` (never epoch 0). */

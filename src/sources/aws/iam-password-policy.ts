@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { UserError } from '../../core/errors.js';
 import { defineAdapter, type SourceText } from '../define-adapter.js';
-import { parseJsonText, validateJson } from '../parse-json.js';
-import { assertNotEmpty, positionAt } from '../source-text.js';
+import { parseJsonText, validateJson } from '../../kit/formats/json.js';
+import { assertNotEmpty, positionAt } from '../../kit/formats/text.js';
 
 /** The account password policy as `get-account-password-policy` prints it, normalised. */
 export interface PasswordPolicy {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readLogFile } from '../../../src/engine/stream-pass.js';
+import { readExportFileSync } from '../../../src/kit/files/read-file.js';
 import { UserError } from '../../../src/core/errors.js';
 import cloudTrailLogs, { isDigestOrInsightFile, parseEventTime, streamCloudTrailFile, type CloudTrailRecord } from '../../../src/sources/aws/cloudtrail-logs.js';
 import { streamAdapters } from '../../../src/sources/index.js';
@@ -17,7 +17,7 @@ function filesUnder(dir: string): string[] {
 }
 
 function recordsOf(file: string): CloudTrailRecord[] {
-  return [...streamCloudTrailFile(readLogFile(file).text)];
+  return [...streamCloudTrailFile(readExportFileSync(file).text)];
 }
 
 function recordsOfText(text: string, display = 'events.json'): CloudTrailRecord[] {

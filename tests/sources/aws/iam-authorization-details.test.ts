@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
 import adapter, { type AuthorizationDetails } from '../../../src/sources/aws/iam-authorization-details.js';
 import type { SourceText } from '../../../src/sources/define-adapter.js';
-import { readSourceFile } from '../../../src/sources/read-files.js';
+import { readExportFile } from '../../../src/kit/files/read-file.js';
 import { thrownUserError } from '../../thrown-user-error.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures');
 
 async function fixture(relative: string): Promise<SourceText> {
-  return (await readSourceFile(path.join(FIXTURES, relative))).text;
+  return (await readExportFile(path.join(FIXTURES, relative))).text;
 }
 
 async function readFixture(relative: string): Promise<AuthorizationDetails> {

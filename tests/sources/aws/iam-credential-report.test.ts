@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import credentialReport, { REPORT_COLUMNS, type CredentialReportRow } from '../../../src/sources/aws/iam-credential-report.js';
-import { readSourceFile } from '../../../src/sources/read-files.js';
+import { readExportFile } from '../../../src/kit/files/read-file.js';
 import { thrownUserError } from '../../thrown-user-error.js';
 
 
@@ -98,8 +98,8 @@ describe('aws/iam-credential-report adapter', () => {
   });
 
   it('reads the fixtures through read-files the same way', async () => {
-    const csvFile = await readSourceFile(path.resolve('fixtures/aws/credential-report.csv'));
-    const jsonFile = await readSourceFile(path.resolve('fixtures/aws/credential-report.json'));
+    const csvFile = await readExportFile(path.resolve('fixtures/aws/credential-report.csv'));
+    const jsonFile = await readExportFile(path.resolve('fixtures/aws/credential-report.json'));
     expect(credentialReport.read([jsonFile.text])).toEqual(credentialReport.read([csvFile.text]));
   });
 
@@ -122,7 +122,7 @@ describe('aws/iam-credential-report adapter', () => {
   });
 
   it('rejects a wrong header column at its position, naming the missing one (fixture)', async () => {
-    const { text } = await readSourceFile(path.resolve('fixtures/bad/credential-report-wrong-header.csv'));
+    const { text } = await readExportFile(path.resolve('fixtures/bad/credential-report-wrong-header.csv'));
     const error = thrownUserError(() => credentialReport.read([text]));
     expect(error.located).toBe(
       'fixtures/bad/credential-report-wrong-header.csv:1:110: Expected the 22 credential report columns, missing mfa_active; found unexpected column "mfa_enabled"',

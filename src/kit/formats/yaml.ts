@@ -1,5 +1,5 @@
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { UserError, type Position } from '../core/errors.js';
+import { UserError, type Position } from '../../core/errors.js';
 
 /** A parsed YAML file that can tell where any value in it came from. */
 export interface YamlFile {

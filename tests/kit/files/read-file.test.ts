@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { displayPath, isGzip, readMatchedFiles, readSourceFile, stripBom } from '../../src/sources/read-files.js';
-import { rejectedUserError } from '../thrown-user-error.js';
+import { readMatchedFiles } from '../../../src/kit/files/match-files.js';
+import { displayPath, isGzip, MAX_FILE_BYTES, readExportFile, readExportFileSync, stripBom } from '../../../src/kit/files/read-file.js';
+import { rejectedUserError } from '../../thrown-user-error.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'controlproof-read-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,10 +20,10 @@ function write(name: string, content: string | Uint8Array): string {
 
 const ABC_SHA256 = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
 
-describe('readSourceFile', () => {
+describe('readExportFile', () => {
   it('reads plain text and hashes the raw bytes', async () => {
     const file = write('plain.txt', 'abc');
-    const { info, text } = await readSourceFile(file);
+    const { info, text } = await readExportFile(file);
     expect(text).toEqual({ display: file, text: 'abc' });
     expect(info).toEqual({ path: file, bytes: 3, sha256: ABC_SHA256 });
   });
@@ -30,24 +31,24 @@ describe('readSourceFile', () => {
   it('gunzips by magic bytes even without a .gz suffix, hashing the compressed bytes', async () => {
     const compressed = gzipSync('{"Records": []}\n');
     const file = write('cloudtrail-export.json', compressed);
-    const { info, text } = await readSourceFile(file);
+    const { info, text } = await readExportFile(file);
     expect(text.text).toBe('{"Records": []}\n');
     expect(info.bytes).toBe(compressed.length);
-    expect(info.sha256).not.toBe((await readSourceFile(write('uncompressed.json', '{"Records": []}\n'))).info.sha256);
+    expect(info.sha256).not.toBe((await readExportFile(write('uncompressed.json', '{"Records": []}\n'))).info.sha256);
   });
 
   it('strips a UTF-8 BOM, also inside gzip, and hashes the bytes with the BOM', async () => {
     const withBom = write('bom.csv', '\ufeffabc');
-    const { info, text } = await readSourceFile(withBom);
+    const { info, text } = await readExportFile(withBom);
     expect(text.text).toBe('abc');
     expect(info.bytes).toBe(6);
     expect(info.sha256).not.toBe(ABC_SHA256);
-    expect((await readSourceFile(write('bom.csv.gz', gzipSync('\ufeffa,b\r\n')))).text.text).toBe('a,b\r\n');
+    expect((await readExportFile(write('bom.csv.gz', gzipSync('\ufeffa,b\r\n')))).text.text).toBe('a,b\r\n');
   });
 
   it('rejects corrupt gzip data with the file named', async () => {
     const file = write('broken.gz', Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03]));
-    const error = await rejectedUserError(() => readSourceFile(file));
+    const error = await rejectedUserError(() => readExportFile(file));
     expect(error.message).toMatch(/^Invalid gzip data: /);
     expect(error.position).toEqual({ file });
     expect(error.hint).toBe('The file starts like gzip but is truncated or corrupt; export it again.');
@@ -55,9 +56,32 @@ describe('readSourceFile', () => {
 
   it('rejects a missing file', async () => {
     const file = path.join(dir, 'absent.csv');
-    const error = await rejectedUserError(() => readSourceFile(file));
+    const error = await rejectedUserError(() => readExportFile(file));
     expect(error.message).toMatch(/^Cannot read file: ENOENT/);
     expect(error.position).toEqual({ file });
+  });
+});
+
+describe('readExportFileSync (what stream workers use)', () => {
+  it('decodes exactly as the asynchronous read does', async () => {
+    const file = write('sync/bom.json.gz', gzipSync('\uFEFF{"Records": []}'));
+    expect(readExportFileSync(file)).toEqual(await readExportFile(file));
+    expect(readExportFileSync(file).text.text).toBe('{"Records": []}');
+  });
+
+  it('a missing file is a user error naming it', () => {
+    expect(() => readExportFileSync(path.join(dir, 'missing.json.gz'))).toThrow(/^Cannot read file: ENOENT/);
+  });
+
+  it('names the cap when a small gzip file decompresses past it', () => {
+    // Zeros compress about a thousandfold: a file of half a megabyte that expands past the cap.
+    const bomb = write('sync/bomb.json.gz', gzipSync(Buffer.alloc(MAX_FILE_BYTES + 1024)));
+    expect(() => readExportFileSync(bomb)).toThrow(`File decompresses to more bytes than that, above the ${MAX_FILE_BYTES}-byte limit for one export file`);
+  });
+
+  it('shows paths relative to the working directory it is given', () => {
+    const file = write('sync/plain.json', '{}');
+    expect(readExportFileSync(file, dir).text.display).toBe(path.join('sync', 'plain.json'));
   });
 });
 

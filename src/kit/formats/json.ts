@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { UserError } from '../core/errors.js';
-import { lineColAt, type LineCol } from './source-text.js';
+import { UserError } from '../../core/errors.js';
+import { lineColAt, type LineCol } from './text.js';
 
 type JsonPath = readonly PropertyKey[];
 

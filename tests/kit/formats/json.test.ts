@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatJsonPath, jsonPathPosition, parseJsonText, validateJson } from '../../src/sources/parse-json.js';
-import { readSourceFile } from '../../src/sources/read-files.js';
-import { thrownUserError } from '../thrown-user-error.js';
+import { formatJsonPath, jsonPathPosition, parseJsonText, validateJson } from '../../../src/kit/formats/json.js';
+import { readExportFile } from '../../../src/kit/files/read-file.js';
+import { thrownUserError } from '../../thrown-user-error.js';
 
 
 describe('parseJsonText', () => {
@@ -62,7 +62,7 @@ describe('parseJsonText', () => {
     it('counts columns from the first character after a stripped byte order mark', async () => {
       const file = path.join(dir, 'bom.json');
       writeFileSync(file, '\ufeff{"a": x}\r\n');
-      const { text } = await readSourceFile(file);
+      const { text } = await readExportFile(file);
       expect(thrownUserError(() => parseJsonText(text.text, 'bom.json')).located).toBe('bom.json:1:7: Invalid JSON: expected a JSON value, found "x"');
     });
   });
