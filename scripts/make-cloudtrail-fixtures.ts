@@ -1,5 +1,5 @@
 // Writes the CloudTrail fixtures (fixtures/aws/cloudtrail/**, fixtures/aws/lookup-events*.json and the
-// malformed ones under fixtures/bad/aws/) deterministically: run `npx tsx scripts/make-cloudtrail-fixtures.ts`
+// malformed ones under fixtures/aws/bad/) deterministically: run `npx tsx scripts/make-cloudtrail-fixtures.ts`
 // after changing the story below, and commit the result.
 //
 // The story, 2026-10-02 to 2026-10-31 in account 210987654321: alice (admin, signs in with MFA) attaches

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinChecks } from '../src/checks/index.js';
-import { generatedFiles, orphanedCheckDocs, renderCheckDocs, root } from '../scripts/generate.js';
+import { checkLoaders, providerLoaders, sourceLoaders } from '../src/providers/index.js';
+import { builtinChecks, builtinSources, generatedFiles, orphanedDocs, renderCheckDocs, root } from '../scripts/generate.js';
 
 const STALE = 'out of date: run `npm run generate`';
 
@@ -14,8 +14,8 @@ describe('generated files', () => {
     });
   }
 
-  it('docs/checks holds no page of a check that no longer exists', () => {
-    expect(orphanedCheckDocs(), STALE).toEqual([]);
+  it('docs/ holds no check or source page that nothing generates', () => {
+    expect(orphanedDocs(), STALE).toEqual([]);
   });
 
   it('documents every registered check, and the index links each page', () => {
@@ -25,6 +25,15 @@ describe('generated files', () => {
       expect(Object.keys(generatedFiles)).toContain(`docs/checks/${check.id}.md`);
       expect(readme).toContain(`| [\`${check.id}\`](${check.id}.md) | ${check.title} |`);
     }
+  });
+
+  it('registers every check, source and provider folder under the id its path gives, each loading the module that defines it', async () => {
+    expect(Object.keys(checkLoaders)).toEqual(builtinChecks.map((check) => check.id));
+    expect(Object.keys(sourceLoaders)).toEqual(builtinSources.map((source) => source.type));
+    expect(Object.keys(providerLoaders)).toEqual(['aws', 'generic']);
+    for (const [id, load] of Object.entries(checkLoaders)) expect((await load()).default.id).toBe(id);
+    for (const [type, load] of Object.entries(sourceLoaders)) expect((await load()).default.type).toBe(type);
+    for (const [id, load] of Object.entries(providerLoaders)) expect((await load()).default.id).toBe(id);
   });
 });
 
@@ -36,13 +45,14 @@ describe('renderCheckDocs', () => {
     const headings = page.split('\n').filter((line) => line.startsWith('#'));
     expect(headings).toEqual([
       '# Unused IAM credentials are disabled',
-      '## Source types',
+      '## Inputs',
       '## Params',
       '## Metrics',
       '## Remediation',
       '## Criteria suggestions',
     ]);
     expect(page).toContain('Id: `aws/iam-unused-credentials`');
+    expect(page).toContain('| `records` | `aws/iam-credential-report` | whole |');
   });
 
   it('renders params from the zod schema, with the input default', () => {

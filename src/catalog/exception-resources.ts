@@ -1,15 +1,17 @@
+// Exception resource globs that can never match a finding of their control are catalog errors. What a resource
+// id looks like is the provider's business (its `resourceIds` grammar); this file only knows glob syntax.
 import { UserError } from '../core/errors.js';
-import type { LoadedControl } from './load-catalog.js';
-import type { LoadedException } from './load-exceptions.js';
+import type { ResourceIdGrammar } from '../kit/define-provider.js';
+import type { LoadedControl, LoadedException } from './model.js';
 
 // picomatch (bash mode) syntax; `@(` and `+(` open extglobs, a lone `@` or `+` is literal (IAM names allow both).
 const GLOB_SYNTAX = /[*?[\]{}()!\\]|[@+](?=\()/;
-const ARN_SERVICE = /^arn:[^:]+:[^:]+:/;
 
-/** The kind of id a control's findings carry: an ARN-service prefix and one full example. */
+/** The kind of id a test's findings carry: its fixed prefix, one full example, and the grammar that judges it. */
 interface ResourceShape {
   prefix: string;
   example: string;
+  grammar: ResourceIdGrammar;
 }
 
 /** The text of a resource glob before its first wildcard or other glob syntax: every id it matches starts with it. */
@@ -18,43 +20,22 @@ export function literalPrefix(glob: string): string {
   return syntax ? glob.slice(0, syntax.index) : glob;
 }
 
-/** `arn:aws:iam:` for `arn:aws:iam::123456789012:user/alice`; undefined for an id that is not an ARN. */
-export function arnServicePrefix(example: string): string | undefined {
-  return ARN_SERVICE.exec(example)?.[0];
-}
-
 /**
- * Whether an id starting with `prefix` can also start with the ARN-service prefix `shape`, as far as
- * `prefix` is written. Another partition of the same family (`aws-cn`, `aws-us-gov` for `aws`) is compatible.
+ * A catalog error for each exception resource (id or glob) that cannot match any finding of its control, judged
+ * by the `resourceExample` of the control's checks and their provider's grammar. A control with a check that
+ * declares no example, or whose provider has no grammar, accepts any glob.
  */
-export function canStartWith(prefix: string, shape: string): boolean {
-  const written = prefix.split(':');
-  return shape
-    .split(':')
-    .slice(0, 3)
-    .every((wanted, index) => {
-      const part = written[index];
-      if (part === undefined) return true;
-      const complete = index < written.length - 1;
-      if (index === 1) {
-        return complete ? part === wanted || part.startsWith(`${wanted}-`) : wanted.startsWith(part) || part.startsWith(wanted);
-      }
-      return complete ? part === wanted : wanted.startsWith(part);
-    });
-}
-
-/**
- * A catalog error for each exception resource (id or glob) that cannot match any finding of its control,
- * judged by the `resourceExample` of the control's checks. A control with a check that declares no example
- * (or a non-ARN one) accepts any glob.
- */
-export function exceptionResourceErrors(exceptions: readonly LoadedException[], controls: readonly LoadedControl[]): UserError[] {
+export function exceptionResourceErrors(
+  exceptions: readonly LoadedException[],
+  controls: readonly LoadedControl[],
+  grammars: ReadonlyMap<string, ResourceIdGrammar>,
+): UserError[] {
   return exceptions.flatMap((exception) => {
     const control = controls.find((candidate) => candidate.spec.id === exception.spec.control);
-    const shapes = control ? resourceShapes(control) : undefined;
+    const shapes = control ? resourceShapes(control, grammars) : undefined;
     if (!shapes) return [];
     return (exception.spec.resources ?? []).flatMap((glob, index) => {
-      if (shapes.some((shape) => canStartWith(literalPrefix(glob), shape.prefix))) return [];
+      if (shapes.some((shape) => shape.grammar.canStartWith(literalPrefix(glob), shape.prefix))) return [];
       const prefixes = [...new Set(shapes.map((shape) => `"${shape.prefix}"`))].join(' or ');
       const example = shapes[0]?.example ?? '';
       return [
@@ -71,15 +52,16 @@ export function exceptionResourceErrors(exceptions: readonly LoadedException[], 
 }
 
 /** The shapes of a control's findings, or undefined when any of its tests' checks has no known shape. */
-function resourceShapes(control: LoadedControl): ResourceShape[] | undefined {
+function resourceShapes(control: LoadedControl, grammars: ReadonlyMap<string, ResourceIdGrammar>): ResourceShape[] | undefined {
   // A test whose check did not resolve is reported on its own; without it the shapes are not all known.
   if (control.tests.length === 0 || control.tests.length !== control.spec.tests.length) return undefined;
   const shapes: ResourceShape[] = [];
   for (const test of control.tests) {
     const example = test.check.resourceExample;
-    const prefix = example === undefined ? undefined : arnServicePrefix(example);
-    if (example === undefined || prefix === undefined) return undefined;
-    shapes.push({ prefix, example });
+    const grammar = grammars.get(test.check.id);
+    const prefix = example === undefined ? undefined : grammar?.prefixOf(example);
+    if (example === undefined || grammar === undefined || prefix === undefined) return undefined;
+    shapes.push({ prefix, example, grammar });
   }
   return shapes;
 }

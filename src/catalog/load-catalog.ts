@@ -1,66 +1,35 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError, UserErrors, type Position } from '../core/errors.js';
-import type { AnyCheck } from '../checks/define-stream-check.js';
-import { builtinChecks } from '../checks/index.js';
-import { displayPath, stripBom } from '../kit/files/read-file.js';
+import { UserError, UserErrors } from '../core/errors.js';
+import { compareText } from '../core/compare.js';
 import { parseDate } from '../core/time.js';
-import { loadExceptions, type LoadedException } from './load-exceptions.js';
-import { loadPlugins, type PluginCheck } from './load-plugins.js';
-import { catalogSchema, type CatalogDocument, type ControlSpec, type SourceSpec, type TestSpec } from './schema.js';
+import type { Check } from '../kit/define-check.js';
+import type { ResourceIdGrammar } from '../kit/define-provider.js';
+import { displayPath, stripBom } from '../kit/files/read-file.js';
+import { parseYamlFile } from '../kit/formats/yaml.js';
+import { Registry } from '../providers/registry.js';
+import { loadExceptions } from './load-exceptions.js';
+import { loadPlugins } from './load-plugins.js';
+import type { DeclaredSource, LoadedCatalog, LoadedSource } from './model.js';
+import { catalogSchema, type CatalogDocument } from './schema.js';
 import { schemaErrors } from './schema-errors.js';
 import { validateReferences } from './validate-references.js';
-import { parseYamlFile, type YamlFile } from '../kit/formats/yaml.js';
 
-export interface LoadedTest {
-  spec: TestSpec;
-  check: AnyCheck;
-  /** Params parsed by the check's schema (defaults applied). */
-  params: unknown;
-  /** Absolute path of the plugin module that defines the check; stream-pass workers import it from there. */
-  module?: string;
-  position: Position;
-}
-
-export interface LoadedControl {
-  spec: ControlSpec;
-  tests: LoadedTest[];
-}
-
-export interface LoadedSource extends SourceSpec {
-  name: string;
-  patterns: string[];
-  position: Position;
-  /** Where the source's `path:` is written, for "no file matches" errors. */
-  pathPosition: Position;
-}
-
-/** A catalog that passed schema and reference validation, with everything resolved. */
-export interface LoadedCatalog {
-  file: string;
-  display: string;
-  dir: string;
-  sha256: string;
-  document: CatalogDocument;
-  asOf: Date | undefined;
-  evidenceRoot: string;
-  sources: Map<string, LoadedSource>;
-  controls: LoadedControl[];
-  exceptions: LoadedException[];
-  checks: Map<string, AnyCheck>;
-  /** Problems that do not stop a run (e.g. an exception valid for longer than max_exception_days). */
-  warnings: UserError[];
+export interface LoadOptions {
+  /** The directory relative paths (the catalog argument) are resolved against and shown relative to. */
+  cwd?: string;
 }
 
 /**
- * Reads, parses and validates a catalog: schema, plugins, exception files and every reference
- * (checks, sources, params, frameworks, controls). Reads no source data. Throws `UserErrors`
- * listing every problem found, each at its file:line:col.
+ * Reads, parses and validates a catalog: schema, plugins, exception files and every reference (checks, sources
+ * and how they bind, params, frameworks, controls). Loads only the checks and source types it names, and reads
+ * no source data. Throws `UserErrors` listing every problem found, each at its file:line:col.
  */
-export async function loadCatalog(file: string): Promise<LoadedCatalog> {
-  const absolute = path.resolve(file);
-  const display = displayPath(absolute);
+export async function loadCatalog(file: string, options: LoadOptions = {}): Promise<LoadedCatalog> {
+  const cwd = options.cwd ?? process.cwd();
+  const absolute = path.resolve(cwd, file);
+  const display = displayPath(absolute, cwd);
   const raw = await readFile(absolute).catch((cause: unknown) => {
     throw new UserError(`Cannot read catalog: ${cause instanceof Error ? cause.message : String(cause)}`, {
       position: { file: display },
@@ -74,17 +43,34 @@ export async function loadCatalog(file: string): Promise<LoadedCatalog> {
   const document = parsed.data;
   const dir = path.dirname(absolute);
 
-  const plugins = await loadPlugins(document.plugins, dir, (index) => yaml.positionOf(['plugins', index]));
-  const checks = checkRegistry(plugins, yaml);
-  const { exceptions, errors: exceptionErrors } = await loadExceptions(document.exceptions, yaml, dir);
+  const registry = new Registry(await loadPlugins(document.plugins, dir, (index) => yaml.positionOf(['plugins', index])));
+  const { exceptions, errors: exceptionErrors } = await loadExceptions(document.exceptions, yaml, dir, cwd);
   const sources = new Map(
-    Object.entries(document.sources).map(([name, spec]) => [
-      name,
-      { ...spec, name, patterns: typeof spec.path === 'string' ? [spec.path] : spec.path, position: yaml.positionOf(['sources', name]), pathPosition: yaml.positionOf(['sources', name, 'path']) },
-    ]),
+    await Promise.all(
+      Object.entries(document.sources).map(async ([name, spec]): Promise<[string, DeclaredSource]> => [
+        name,
+        {
+          ...spec,
+          name,
+          patterns: typeof spec.path === 'string' ? [spec.path] : spec.path,
+          definition: await registry.source(spec.type),
+          position: yaml.positionOf(['sources', name]),
+          pathPosition: yaml.positionOf(['sources', name, 'path']),
+        },
+      ]),
+    ),
   );
-  const pluginModules = new Map(plugins.map((plugin) => [plugin.check.id, plugin.module]));
-  const { controls, errors, warnings } = validateReferences({ document, yaml, checks, pluginModules, sources, exceptions });
+  const { checks, grammars } = await namedChecks(document, registry);
+  const { controls, errors, warnings } = validateReferences({
+    document,
+    yaml,
+    checks,
+    checkIds: registry.checkIds(),
+    sourceTypes: registry.sourceTypes(),
+    sources,
+    exceptions,
+    grammars,
+  });
   const all = [...exceptionErrors, ...errors];
   if (all.length > 0) throw new UserErrors(sortByPosition(all));
 
@@ -92,36 +78,39 @@ export async function loadCatalog(file: string): Promise<LoadedCatalog> {
     file: absolute,
     display,
     dir,
+    cwd,
     sha256: createHash('sha256').update(raw).digest('hex'),
     document,
     asOf: document.as_of === undefined ? undefined : parseDate(document.as_of),
     evidenceRoot: path.resolve(dir, document.evidence_root),
-    sources,
+    // Validation passed, so every source's type resolved.
+    sources: new Map([...sources].flatMap(([name, source]) => (source.definition ? [[name, { ...source, definition: source.definition } satisfies LoadedSource]] : []))),
     controls,
     exceptions,
-    checks,
+    registry,
     warnings,
   };
 }
 
-function checkRegistry(plugins: readonly PluginCheck[], yaml: YamlFile): Map<string, AnyCheck> {
-  const checks = new Map<string, AnyCheck>(builtinChecks.map((check) => [check.id, check]));
-  for (const [index, { check: plugin }] of plugins.entries()) {
-    if (checks.has(plugin.id)) {
-      throw new UserError(`Plugin check id "${plugin.id}" is already taken by another check`, {
-        position: yaml.positionOf(['plugins', index]),
-        hint: 'Prefix plugin check ids with your organisation, e.g. "acme/...".',
-      });
-    }
-    checks.set(plugin.id, plugin);
-  }
-  return checks;
+/** The checks the catalog's tests name that exist, and the resource-id grammar of each one's provider. */
+async function namedChecks(document: CatalogDocument, registry: Registry): Promise<{ checks: Map<string, Check>; grammars: Map<string, ResourceIdGrammar> }> {
+  const ids = [...new Set(document.controls.flatMap((control) => control.tests.map((test) => test.check)))];
+  const loaded = await Promise.all(
+    ids.map(async (id) => {
+      const check = await registry.check(id);
+      return { id, check, grammar: check ? (await registry.providerOf(id))?.resourceIds : undefined };
+    }),
+  );
+  return {
+    checks: new Map(loaded.flatMap(({ id, check }) => (check ? [[id, check]] : []))),
+    grammars: new Map(loaded.flatMap(({ id, grammar }) => (grammar ? [[id, grammar]] : []))),
+  };
 }
 
 function sortByPosition(errors: readonly UserError[]): UserError[] {
   return [...errors].sort(
     (a, b) =>
-      (a.position?.file ?? '').localeCompare(b.position?.file ?? '') ||
+      compareText(a.position?.file ?? '', b.position?.file ?? '') ||
       (a.position?.line ?? 0) - (b.position?.line ?? 0) ||
       (a.position?.col ?? 0) - (b.position?.col ?? 0),
   );

@@ -2,23 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { globby } from 'globby';
 import { UserError, type Position } from '../core/errors.js';
+import type { LoadedException } from './model.js';
 import { displayPath, stripBom } from '../kit/files/read-file.js';
 import { parseDate } from '../core/time.js';
-import { exceptionSchema, type ExceptionSpec } from './schema.js';
+import { exceptionSchema } from './schema.js';
 import { schemaErrors } from './schema-errors.js';
 import { parseYamlFile, type YamlFile } from '../kit/formats/yaml.js';
-
-/** An exception with its parsed dates and where it was declared. */
-export interface LoadedException {
-  spec: ExceptionSpec;
-  /** File that declares it (the catalog or an exceptions file), as shown to users. */
-  file: string;
-  position: Position;
-  approved: Date;
-  expires: Date;
-  /** Where a key (or a deeper path, e.g. `'resources', 0`) of this exception is. */
-  positionOf(...path: PropertyKey[]): Position;
-}
 
 /**
  * Collects exceptions from the catalog's `exceptions:` list: inline objects, and strings naming
@@ -28,6 +17,7 @@ export async function loadExceptions(
   entries: readonly unknown[],
   catalog: YamlFile,
   catalogDir: string,
+  cwd: string,
 ): Promise<{ exceptions: LoadedException[]; errors: UserError[] }> {
   const exceptions: LoadedException[] = [];
   const errors: UserError[] = [];
@@ -46,7 +36,7 @@ export async function loadExceptions(
       );
     }
     for (const file of files) {
-      const yaml = parseYamlFile(stripBom(await readFile(file, 'utf8')), displayPath(file));
+      const yaml = parseYamlFile(stripBom(await readFile(file, 'utf8')), displayPath(file, cwd));
       const list = exceptionList(yaml);
       if (!list) {
         errors.push(

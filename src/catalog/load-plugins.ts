@@ -1,95 +1,171 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { UserError, errorMessage, type Position } from '../core/errors.js';
-import type { Check } from '../checks/define-check.js';
-import type { AnyCheck, StreamCheck } from '../checks/define-stream-check.js';
+import { streamedInput, type BatchCheck, type Check, type CheckInfo, type Visitor } from '../kit/define-check.js';
+import { providerIdOf, type Provider } from '../kit/define-provider.js';
+import type { Source } from '../kit/define-source.js';
+import { checkLoaders, providerLoaders, sourceLoaders } from '../providers/index.js';
+import { importModule, type Contributed, type PluginContributions } from '../providers/registry.js';
 
-/** A check a plugin exports, with the module it came from (stream-pass workers import it there). */
-export interface PluginCheck {
-  check: AnyCheck;
-  module: string;
-}
+const EXPORT_HINT = 'Export a check, a source or a provider: `export default defineCheck({ ... })`, `defineSource(...)`, `defineProvider(...)` or an array of them.';
 
 /**
- * Imports each plugin module named by the catalog (paths relative to it) and validates that its default
- * export is a check or an array of checks. Plugins run only from paths the catalog names.
+ * Imports each plugin module named by the catalog (paths relative to it) and validates its default export: a
+ * check, a source, a provider (with its sources and checks), or an array of them. Plugins run only from paths
+ * the catalog names, and are untrusted input until their exports pass.
  */
-export async function loadPlugins(
-  entries: readonly string[],
-  catalogDir: string,
-  positionOf: (index: number) => Position,
-): Promise<PluginCheck[]> {
-  const checks: PluginCheck[] = [];
+export async function loadPlugins(entries: readonly string[], catalogDir: string, positionOf: (index: number) => Position): Promise<PluginContributions> {
+  const checks: Contributed<Check>[] = [];
+  const sources: Contributed<Source>[] = [];
+  const providers: Contributed<Provider>[] = [];
+  const taken = new Set<string>([...Object.keys(checkLoaders), ...Object.keys(sourceLoaders), ...Object.keys(providerLoaders).map((id) => `provider ${id}`)]);
   for (const [index, entry] of entries.entries()) {
     const position = positionOf(index);
-    const absolute = path.resolve(catalogDir, entry);
-    const isFile = await stat(absolute).then((s) => s.isFile(), () => false);
-    if (!isFile) {
-      throw new UserError(`Plugin file not found: ${entry}`, {
-        position,
-        hint: `Plugin paths are relative to the catalog; looked for ${absolute}.`,
-      });
-    }
-    let module: unknown;
+    const plugin = { entry, position };
+    const module = path.resolve(catalogDir, entry);
+    const isFile = await stat(module).then((s) => s.isFile(), () => false);
+    if (!isFile) throw new UserError(`Plugin file not found: ${entry}`, { position, hint: `Plugin paths are relative to the catalog; looked for ${module}.` });
+    let namespace: unknown;
     try {
-      module = await import(pathToFileURL(absolute).href);
+      namespace = await importModule(module);
     } catch (cause) {
-      throw new UserError(`Cannot load plugin ${entry}: ${errorMessage(cause)}`, {
-        position,
-        hint: 'A plugin is an ES module (.js or .mjs) whose default export is a check or an array of checks.',
-        cause,
-      });
+      throw new UserError(`Cannot load plugin ${entry}: ${errorMessage(cause)}`, { position, hint: `A plugin is an ES module (.js or .mjs). ${EXPORT_HINT}`, cause });
     }
-    const exported = module !== null && typeof module === 'object' && 'default' in module ? module.default : undefined;
-    const candidates = Array.isArray(exported) ? exported : [exported];
-    if (exported === undefined || candidates.length === 0) {
-      throw new UserError(`Plugin ${entry} has no default export`, {
-        position,
-        hint: 'Export the check: `export default defineCheck({ ... })` or an array of checks.',
-      });
+    const exported = namespace !== null && typeof namespace === 'object' && 'default' in namespace ? namespace.default : undefined;
+    const items = Array.isArray(exported) ? exported : [exported];
+    if (exported === undefined || items.length === 0) throw new UserError(`Plugin ${entry} has no default export`, { position, hint: EXPORT_HINT });
+    const claim = (id: string, what: 'check' | 'source' | 'provider'): void => {
+      if (taken.has(id)) {
+        throw new UserError(`Plugin ${what} ${what === 'source' ? 'type' : 'id'} "${id.replace(/^provider /, '')}" is already taken by another ${what}`, {
+          position,
+          hint: 'Prefix plugin ids with your organisation, e.g. "acme/...".',
+        });
+      }
+      taken.add(id);
+    };
+    for (const item of items) {
+      if (isObject(item) && 'kind' in item && 'type' in item) {
+        const source = asSource(item, plugin);
+        claim(source.type, 'source');
+        sources.push({ item: source, module });
+      } else if (isObject(item) && !('kind' in item) && !('run' in item) && !('visitor' in item) && ('sources' in item || 'checks' in item || 'coverageScope' in item || 'resourceIds' in item)) {
+        const provider = asProvider(item, plugin);
+        claim(`provider ${provider.id}`, 'provider');
+        providers.push({ item: provider, module });
+        for (const source of provider.sources ?? []) {
+          const valid = asSource(source, plugin);
+          claim(valid.type, 'source');
+          sources.push({ item: valid, module });
+        }
+        for (const check of provider.checks ?? []) {
+          const valid = asCheck(check, plugin);
+          claim(valid.id, 'check');
+          checks.push({ item: valid, module });
+        }
+      } else {
+        const check = asCheck(item, plugin);
+        claim(check.id, 'check');
+        checks.push({ item: check, module });
+      }
     }
-    for (const candidate of candidates) checks.push({ check: asCheck(candidate, entry, position), module: absolute });
   }
-  return checks;
+  return { checks, sources, providers };
 }
 
-/** Validates the shape of a plugin's export; a plugin is untrusted input until it passes. */
-function asCheck(value: unknown, entry: string, position: Position): AnyCheck {
-  const problems: string[] = [];
-  if (value === null || typeof value !== 'object') {
-    throw new UserError(`Plugin ${entry} exports ${value === null ? 'null' : typeof value}, not a check`, {
-      position,
-      hint: 'Export the check: `export default defineCheck({ ... })` or an array of checks.',
-    });
-  }
-  const field = (name: string): unknown => (name in value ? Reflect.get(value, name) : undefined);
-  for (const name of ['id', 'title', 'description', 'remediation']) {
-    if (typeof field(name) !== 'string' || String(field(name)).trim() === '') problems.push(`"${name}" must be a non-empty string`);
-  }
-  const sources = field('sources');
-  if (!Array.isArray(sources) || sources.length === 0 || !sources.every((s) => typeof s === 'string')) {
-    problems.push('"sources" must be a non-empty array of source types');
-  }
-  const isStream = field('kind') === 'stream';
-  const hooks = isStream ? ['init', 'visit', 'merge', 'finish'] : ['run'];
-  for (const hook of hooks) if (typeof field(hook) !== 'function') problems.push(`"${hook}" must be a function`);
-  const params = field('params');
-  if (params !== undefined && !isZodLike(params)) problems.push('"params" must be a zod schema');
-  const id = field('id');
-  if (problems.length > 0) {
-    throw new UserError(`Plugin ${entry} exports an invalid check${typeof id === 'string' ? ` "${id}"` : ''}: ${problems.join('; ')}`, {
-      position,
-      hint: 'Build checks with defineCheck({ id, title, description, sources, params, remediation, run }).',
-    });
-  }
-  // Shape validated above; defaults fill what a hand-written (non-defineCheck) plugin may omit.
-  const defaults = { params: z.strictObject({}), metrics: {}, criteria: {} };
-  if (isStream) return { ...defaults, ...(value as Partial<StreamCheck>) } as StreamCheck;
-  return { ...defaults, ...(value as Partial<Check>) } as Check;
+interface PluginAt {
+  entry: string;
+  position: Position;
 }
 
-function isZodLike(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && typeof Reflect.get(value, 'safeParse') === 'function';
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object';
+}
+
+function invalid(what: string, { entry, position }: PluginAt, id: unknown, problems: readonly string[], hint: string): UserError {
+  return new UserError(`Plugin ${entry} exports an invalid ${what}${typeof id === 'string' ? ` "${id}"` : ''}: ${problems.join('; ')}`, { position, hint });
+}
+
+function nonEmptyStrings(value: Record<string, unknown>, names: readonly string[]): string[] {
+  return names.filter((name) => typeof value[name] !== 'string' || String(value[name]).trim() === '').map((name) => `"${name}" must be a non-empty string`);
+}
+
+/** Validates a plugin's check; a hand-written one (not made by defineCheck) gets the defaults defineCheck fills in. */
+function asCheck(value: unknown, plugin: PluginAt): Check {
+  if (!isObject(value)) {
+    throw new UserError(`Plugin ${plugin.entry} exports ${value === null ? 'null' : typeof value}, not a check`, { position: plugin.position, hint: EXPORT_HINT });
+  }
+  const problems = nonEmptyStrings(value, ['id', 'title', 'description', 'remediation']);
+  const inputs = value.inputs;
+  const inputsValid =
+    isObject(inputs) &&
+    Object.keys(inputs).length > 0 &&
+    Object.values(inputs).every((spec) => typeof spec === 'string' || (Array.isArray(spec) && spec.length > 0 && spec.every((type) => typeof type === 'string')));
+  if (!inputsValid) problems.push('"inputs" must map each input name to a source type or view (or a list of them)');
+  const visitor = value.visitor;
+  if (visitor === undefined) {
+    if (typeof value.run !== 'function') problems.push('"run" must be a function (or "visitor" an object of init, visit, merge and finish)');
+  } else {
+    for (const hook of ['init', 'visit', 'merge', 'finish']) if (!isObject(visitor) || typeof visitor[hook] !== 'function') problems.push(`"visitor.${hook}" must be a function`);
+  }
+  if (value.params !== undefined && !(isObject(value.params) && typeof value.params.safeParse === 'function')) problems.push('"params" must be a zod schema');
+  if (problems.length > 0) throw invalid('check', plugin, value.id, problems, 'Build checks with defineCheck({ id, title, description, inputs, params, remediation, run }).');
+  // Shape validated above.
+  const check = value as unknown as CheckInfo;
+  const normalised: CheckInfo = {
+    ...check,
+    inputs: Object.fromEntries(Object.entries(check.inputs).map(([name, spec]) => [name, typeof spec === 'string' ? [spec] : spec])),
+    params: check.params ?? z.strictObject({}),
+    metrics: check.metrics ?? {},
+    criteria: check.criteria ?? {},
+  };
+  if (visitor === undefined) return { ...normalised, kind: 'batch', run: value.run as BatchCheck['run'] };
+  const hooks = visitor as Record<string, unknown>;
+  const named = typeof value.stream === 'string' ? value.stream : typeof hooks.input === 'string' ? hooks.input : undefined;
+  let stream: string;
+  try {
+    stream = streamedInput(check.id, Object.keys(normalised.inputs), named);
+  } catch (error) {
+    throw invalid('check', plugin, check.id, [errorMessage(error)], 'Name the streamed input in visitor.input.');
+  }
+  // Hooks validated above.
+  const erased = visitor as unknown as Visitor;
+  return { ...normalised, kind: 'stream', stream, visitor: { visits: Array.isArray(hooks.visits) ? erased.visits : undefined, init: erased.init, visit: erased.visit, merge: erased.merge, finish: erased.finish } };
+}
+
+function asSource(value: unknown, plugin: PluginAt): Source {
+  if (!isObject(value)) throw new UserError(`Plugin ${plugin.entry} exports ${value === null ? 'null' : typeof value}, not a source`, { position: plugin.position, hint: EXPORT_HINT });
+  const problems = nonEmptyStrings(value, ['type', 'description']);
+  if (value.kind === 'batch') {
+    if (typeof value.read !== 'function') problems.push('"read" must be a function');
+  } else if (value.kind === 'stream') {
+    if (typeof value.readFile !== 'function') problems.push('"readFile" must be a function');
+  } else problems.push('"kind" must be "batch" or "stream"');
+  if (value.views !== undefined && !(isObject(value.views) && Object.values(value.views).every((view) => typeof view === 'function'))) {
+    problems.push('"views" must map view ids to functions');
+  }
+  if (problems.length > 0) throw invalid('source', plugin, value.type, problems, 'Build sources with defineSource({ type, kind, description, read }) or, for logs, { kind: "stream", readFile }.');
+  // Shape validated above.
+  return value as unknown as Source;
+}
+
+function asProvider(value: Record<string, unknown>, plugin: PluginAt): Provider {
+  const problems = nonEmptyStrings(value, ['id', 'title', 'description']);
+  for (const list of ['sources', 'checks']) if (value[list] !== undefined && !Array.isArray(value[list])) problems.push(`"${list}" must be an array`);
+  if (value.coverageScope !== undefined && !(Array.isArray(value.coverageScope) && value.coverageScope.every((name) => typeof name === 'string'))) {
+    problems.push('"coverageScope" must be an array of names');
+  }
+  const resourceIds = value.resourceIds;
+  if (resourceIds !== undefined && !(isObject(resourceIds) && typeof resourceIds.prefixOf === 'function' && typeof resourceIds.canStartWith === 'function')) {
+    problems.push('"resourceIds" must have prefixOf and canStartWith functions');
+  }
+  if (problems.length === 0) {
+    const id = String(value.id);
+    const foreign = [...((value.sources as { type?: unknown }[] | undefined) ?? []).map((source) => source.type), ...((value.checks as { id?: unknown }[] | undefined) ?? []).map((check) => check.id)]
+      .filter((item): item is string => typeof item === 'string' && providerIdOf(item) !== id);
+    if (foreign.length > 0) problems.push(`its source types and check ids must start with "${id}/", found ${foreign.map((item) => `"${item}"`).join(', ')}`);
+  }
+  if (problems.length > 0) throw invalid('provider', plugin, value.id, problems, 'Build providers with defineProvider({ id, title, description, sources, checks }).');
+  // Shape validated above.
+  return value as unknown as Provider;
 }

@@ -35,9 +35,14 @@ const metricThreshold = z
   .strictObject({ min: z.number().optional(), max: z.number().optional() })
   .refine((threshold) => threshold.min !== undefined || threshold.max !== undefined, { message: 'Expected min and/or max' });
 
+/** One catalog source, or a list of them whose records are read together. */
+const sourceNames = z.union([nonEmpty, z.array(nonEmpty).min(1)]);
+
 export const testSchema = z.strictObject({
   check: nonEmpty,
-  source: nonEmpty,
+  /** Binds the check's only input; a check with several inputs binds each under `inputs`. */
+  source: sourceNames.optional(),
+  inputs: z.record(z.string(), sourceNames).optional(),
   title: z.string().optional(),
   params: z.record(z.string(), z.unknown()).default({}),
   metrics: z.record(z.string(), metricThreshold).default({}),

@@ -1,23 +1,29 @@
 import { UserError } from '../core/errors.js';
-import type { AnyCheck } from '../checks/define-stream-check.js';
-import { BUILTIN_FRAMEWORKS } from '../frameworks/index.js';
-import { adapters, streamAdapters } from '../sources/index.js';
 import { didYouMean } from '../core/suggest.js';
 import { daysBetween } from '../core/time.js';
+import { BUILTIN_FRAMEWORKS } from '../frameworks/index.js';
+import type { Check } from '../kit/define-check.js';
+import type { ResourceIdGrammar } from '../kit/define-provider.js';
+import type { YamlFile } from '../kit/formats/yaml.js';
+import { bindInputs } from './bind-inputs.js';
 import { exceptionResourceErrors } from './exception-resources.js';
-import type { LoadedControl, LoadedSource, LoadedTest } from './load-catalog.js';
-import type { LoadedException } from './load-exceptions.js';
+import type { DeclaredSource, LoadedControl, LoadedException, LoadedTest } from './model.js';
 import type { CatalogDocument } from './schema.js';
 import { schemaErrors } from './schema-errors.js';
-import type { YamlFile } from '../kit/formats/yaml.js';
 
-interface References {
+/** What the references are checked against: the catalog and the checks, source types and grammars it names. */
+export interface References {
   document: CatalogDocument;
   yaml: YamlFile;
-  checks: ReadonlyMap<string, AnyCheck>;
-  pluginModules: ReadonlyMap<string, string>;
-  sources: ReadonlyMap<string, LoadedSource>;
+  /** The checks the catalog names that exist, by id. */
+  checks: ReadonlyMap<string, Check>;
+  /** Every known check id and source type, for suggestions. */
+  checkIds: readonly string[];
+  sourceTypes: readonly string[];
+  sources: ReadonlyMap<string, DeclaredSource>;
   exceptions: readonly LoadedException[];
+  /** The resource-id grammar of each check the catalog names, where its provider declares one. */
+  grammars: ReadonlyMap<string, ResourceIdGrammar>;
 }
 
 /** Every cross-reference in a schema-valid catalog, checked before any data is read. */
@@ -39,16 +45,13 @@ export function validateReferences(refs: References): { controls: LoadedControl[
       return [resolved];
     }),
   }));
-  errors.push(...exceptionResourceErrors(refs.exceptions, controls));
+  errors.push(...exceptionResourceErrors(refs.exceptions, controls, refs.grammars));
   return { controls, errors, warnings: longExceptionWarnings(refs) };
 }
 
-const knownSourceTypes = (): string[] => [...adapters, ...streamAdapters].map((adapter) => adapter.type);
-
-function sourceTypeErrors({ sources, yaml }: References): UserError[] {
-  const types = knownSourceTypes();
+function sourceTypeErrors({ sources, yaml, sourceTypes: types }: References): UserError[] {
   return [...sources.values()]
-    .filter((source) => !types.includes(source.type))
+    .filter((source) => source.definition === undefined)
     .map(
       (source) =>
         new UserError(`Unknown source type "${source.type}" for source "${source.name}"`, {
@@ -123,34 +126,16 @@ function resolveTest(refs: References, controlIndex: number, testIndex: number):
   const at = ['controls', controlIndex, 'tests', testIndex];
   const spec = document.controls[controlIndex]?.tests[testIndex];
   if (!spec) return [];
-  const errors: UserError[] = [];
   const check = checks.get(spec.check);
   if (!check) {
-    errors.push(
+    return [
       new UserError(`Unknown check "${spec.check}"`, {
         position: yaml.positionOf([...at, 'check']),
-        hint: didYouMean(spec.check, checks.keys(), 'Run `controlproof checks` to list the available checks.'),
+        hint: didYouMean(spec.check, refs.checkIds, 'Run `controlproof checks` to list the available checks.'),
       }),
-    );
+    ];
   }
-  const source = sources.get(spec.source);
-  if (!source) {
-    errors.push(
-      new UserError(`Unknown source "${spec.source}"`, {
-        position: yaml.positionOf([...at, 'source']),
-        hint: didYouMean(spec.source, sources.keys(), `Declare it under "sources:" (known: ${[...sources.keys()].join(', ') || 'none'}).`),
-      }),
-    );
-  }
-  if (!check) return errors;
-  if (source && knownSourceTypes().includes(source.type) && !check.sources.includes(source.type)) {
-    errors.push(
-      new UserError(`Check "${check.id}" cannot read source "${source.name}" of type "${source.type}"`, {
-        position: yaml.positionOf([...at, 'source']),
-        hint: `It reads: ${check.sources.join(', ')}.`,
-      }),
-    );
-  }
+  const { bindings, errors } = bindInputs({ check, spec, sources, yaml, at });
   const params = check.params.safeParse(spec.params);
   if (!params.success) errors.push(...schemaErrors(params.error.issues, yaml, check.params, [...at, 'params']));
   const declaredMetrics = Object.keys(check.metrics);
@@ -165,8 +150,7 @@ function resolveTest(refs: References, controlIndex: number, testIndex: number):
     }
   }
   if (errors.length > 0 || !params.success) return errors;
-  const module = refs.pluginModules.get(check.id);
-  return { spec, check, params: params.data, position: yaml.positionOf(at), ...(module ? { module } : {}) };
+  return { spec, check, params: params.data, bindings, position: yaml.positionOf(at) };
 }
 
 function longExceptionWarnings({ document, exceptions }: References): UserError[] {

@@ -1,35 +1,46 @@
 import { Command } from 'commander';
-import { builtinChecks } from '../checks/index.js';
-import type { AnyCheck } from '../checks/define-stream-check.js';
+import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
+import { inputTypes, type Check } from '../kit/define-check.js';
+import { Registry } from '../providers/registry.js';
 import type { CliIo } from './io.js';
-import { z } from 'zod';
 
 export function checksCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('checks')
     .description('list the built-in checks, or show one check\'s documentation')
     .argument('[id]', 'a check id, e.g. aws/iam-console-mfa')
-    .action((id: string | undefined) => {
-      if (id === undefined) io.stdout(listChecks(builtinChecks));
-      else io.stdout(describeCheck(findCheck(id)));
+    .action(async (id: string | undefined) => {
+      const registry = new Registry();
+      if (id === undefined) io.stdout(listChecks(await allChecks(registry)));
+      else io.stdout(describeCheck(await findCheck(registry, id)));
       setExitCode(0);
     });
 }
 
-function findCheck(id: string): AnyCheck {
-  const check = builtinChecks.find((candidate) => candidate.id === id);
+async function allChecks(registry: Registry): Promise<Check[]> {
+  const checks = await Promise.all(registry.checkIds().map((id) => registry.check(id)));
+  return checks.filter((check): check is Check => check !== undefined);
+}
+
+async function findCheck(registry: Registry, id: string): Promise<Check> {
+  const check = await registry.check(id);
   if (check) return check;
-  const ids = builtinChecks.map((candidate) => candidate.id);
-  throw new UserError(`Unknown check "${id}"`, { hint: didYouMean(id, ids, 'Run `controlproof checks` to list them.') });
+  throw new UserError(`Unknown check "${id}"`, { hint: didYouMean(id, registry.checkIds(), 'Run `controlproof checks` to list them.') });
 }
 
-export function listChecks(checks: readonly AnyCheck[]): string {
+/** `name: type` per input for a check with several, else the types its one input reads. */
+function readsText(check: Check): string {
+  const inputs = Object.entries(check.inputs);
+  return inputs.length === 1 ? inputTypes(check).join(', ') : inputs.map(([name, types]) => `${name}: ${types.join(', ')}`).join('; ');
+}
+
+export function listChecks(checks: readonly Check[]): string {
   const width = Math.max(...checks.map((check) => check.id.length));
-  return checks.map((check) => `${check.id.padEnd(width)}  ${check.title}  [${check.sources.join(', ')}]\n`).join('');
+  return checks.map((check) => `${check.id.padEnd(width)}  ${check.title}  [${readsText(check)}]\n`).join('');
 }
 
-export function describeCheck(check: AnyCheck): string {
+export function describeCheck(check: Check): string {
   const schema = z.toJSONSchema(check.params, { io: 'input', unrepresentable: 'any' });
   const properties = typeof schema === 'object' && schema.properties ? Object.entries(schema.properties) : [];
   const params = properties.map(([name, property]) => {
@@ -39,9 +50,10 @@ export function describeCheck(check: AnyCheck): string {
   });
   const metrics = Object.entries(check.metrics).map(([name, description]) => `  ${name} — ${description}\n`);
   const criteria = Object.entries(check.criteria).map(([framework, ids]) => `  ${framework}: ${(ids ?? []).join(', ')}\n`);
+  const inputs = Object.entries(check.inputs);
   return [
     `${check.id}: ${check.title}\n\n${check.description}\n\n`,
-    `Sources: ${check.sources.join(', ')}\n`,
+    inputs.length === 1 ? `Sources: ${readsText(check)}\n` : `Inputs:\n${inputs.map(([name, types]) => `  ${name}: ${types.join(', ')}\n`).join('')}`,
     params.length ? `Params:\n${params.join('')}` : 'Params: none\n',
     metrics.length ? `Metrics:\n${metrics.join('')}` : '',
     criteria.length ? `Evidences (suggested mappings):\n${criteria.join('')}` : '',

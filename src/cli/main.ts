@@ -8,7 +8,7 @@ import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 the --fail-on set happened, 2 could not run. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
   let exitCode = 0;
   const setExitCode = (code: number): void => {

@@ -1,11 +1,11 @@
+import path from 'node:path';
 import { Command, Option } from 'commander';
-import { loadCatalog } from '../catalog/load-catalog.js';
 import { runAudit } from '../engine/run-audit.js';
 import { UserError } from '../core/errors.js';
-import { formatterNamed } from '../formatters/index.js';
+import { formatNames, formatterNamed } from '../formatters/select.js';
 import { DEFAULT_FAIL_ON, failOnReasons, parseFailOn } from '../report/fail-on.js';
 import { parseAsOf } from '../core/time.js';
-import { resolveCatalogPath } from './catalog-path.js';
+import { loadCatalogArgument } from './catalog-path.js';
 import { useColor, type CliIo } from './io.js';
 import { printWarnings } from './print-errors.js';
 import { writeAtomic } from './write-atomic.js';
@@ -33,7 +33,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
   return new Command('run')
     .description('run every control test and report both lenses: exists (evidence) and works (behaviour)')
     .argument('[catalog]', 'catalog file (default: ./controls.yaml, else ./controls.example.yaml)')
-    .option('--format <format>', 'table|json; repeatable, as NAME or NAME=FILE', collect, [])
+    .option('--format <format>', `${formatNames('run').join('|')}; repeatable, as NAME or NAME=FILE`, collect, [])
     .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
     .option('--as-of <date>', 'the moment the assessment is about (default: catalog as_of, else now)')
     .option('--fail-on <list>', 'exit 1 when any of these happen (comma list, or none)', DEFAULT_FAIL_ON)
@@ -47,8 +47,8 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const failOn = parseFailOn(options.failOn);
       const warnDays = parseWarnDays(options.warnDays);
       const targets = outputTargets(options.format, options.output);
-      const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed(target.format) }));
-      const catalog = await loadCatalog(resolveCatalogPath(catalogArgument));
+      const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('run', target.format) }));
+      const catalog = await loadCatalogArgument(catalogArgument, io);
       // The table already lists warnings; anything else on stdout gets them on stderr.
       const tableOnStdout = targets.some((target) => target.file === undefined && target.format === 'table');
       if (!options.quiet && !tableOnStdout) printWarnings(io, catalog.warnings);
@@ -65,7 +65,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
           onlyFailing: options.onlyFailing === true,
         });
         if (file === undefined) io.stdout(text);
-        else await writeAtomic(file, text);
+        else await writeAtomic(path.resolve(io.cwd, file), text);
       }
       const reasons = failOnReasons(report, failOn);
       if (reasons.length > 0 && !options.quiet) io.stderr(`controlproof: failing (--fail-on ${options.failOn}):\n${reasons.map((r) => `  - ${r}\n`).join('')}`);

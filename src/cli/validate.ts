@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { loadCatalog } from '../catalog/load-catalog.js';
-import { resolveCatalogPath } from './catalog-path.js';
+import { loadCatalogArgument } from './catalog-path.js';
 import type { CliIo } from './io.js';
 import { printWarnings } from './print-errors.js';
 
@@ -9,7 +8,7 @@ export function validateCommand(io: CliIo, setExitCode: (code: number) => void):
     .description('check the catalog: schema, plugins and every reference; reads no data')
     .argument('[catalog]', 'catalog file (default: ./controls.yaml, else ./controls.example.yaml)')
     .action(async (catalogArgument: string | undefined) => {
-      const catalog = await loadCatalog(resolveCatalogPath(catalogArgument));
+      const catalog = await loadCatalogArgument(catalogArgument, io);
       printWarnings(io, catalog.warnings);
       const tests = catalog.controls.reduce((sum, control) => sum + control.tests.length, 0);
       io.stdout(

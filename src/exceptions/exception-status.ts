@@ -1,4 +1,4 @@
-import type { LoadedException } from '../catalog/load-exceptions.js';
+import type { LoadedException } from '../catalog/model.js';
 import { daysBetween, startOfDay } from '../core/time.js';
 
 export type DateStatus = 'active' | 'expiring' | 'expired';

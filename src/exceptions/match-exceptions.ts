@@ -1,13 +1,7 @@
 import picomatch from 'picomatch';
-import type { LoadedException } from '../catalog/load-exceptions.js';
-import type { Finding } from '../checks/define-check.js';
-import type { FindingResult } from '../report/model.js';
-import { maskText, maskValue } from '../report/mask-secrets.js';
+import type { LoadedException } from '../catalog/model.js';
+import type { Finding } from '../kit/define-check.js';
 import { daysToExpiry } from './exception-status.js';
-
-function maskDetails(details: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, maskValue(value, key)]));
-}
 
 /** Tests whether an exception covers a resource id; `*` spans any characters, `/` and `:` included. */
 export function resourceMatcher(exception: LoadedException): (resource: string) => boolean {
@@ -18,22 +12,26 @@ export function resourceMatcher(exception: LoadedException): (resource: string) 
   return (resource) => matchers.some((match) => match(resource));
 }
 
+/** A finding with the exception that covers it, or the expired one that would have. */
+export interface ExceptedFinding extends Finding {
+  /** Id of the active exception that covers this finding, if any. */
+  excepted_by?: string;
+  /** Id of an expired exception that would have covered it: the finding counts as a failure again. */
+  expired_exception?: string;
+}
+
 export interface ExceptedFindings {
-  findings: FindingResult[];
+  findings: ExceptedFinding[];
   excepted: number;
   /** Exception id → resources it matched (in force or not). */
   matched: Map<string, string[]>;
 }
 
 /**
- * Marks the findings of one control that its exceptions cover. An exception in force (not past its
- * expiry day) excepts the finding; an expired one suppresses nothing and is only named on it.
+ * Marks the findings of one control that its exceptions cover. An exception in force (not past its expiry day)
+ * excepts the finding; an expired one suppresses nothing and is only named on it.
  */
-export function applyExceptions(
-  findings: readonly Finding[],
-  exceptions: readonly LoadedException[],
-  asOf: Date,
-): ExceptedFindings {
+export function applyExceptions(findings: readonly Finding[], exceptions: readonly LoadedException[], asOf: Date): ExceptedFindings {
   const candidates = exceptions.map((exception) => ({
     exception,
     matches: resourceMatcher(exception),
@@ -41,21 +39,16 @@ export function applyExceptions(
   }));
   const matched = new Map<string, string[]>();
   let excepted = 0;
-  const results = findings.map((finding): FindingResult => {
+  const marked = findings.map((finding): ExceptedFinding => {
     const hits = candidates.filter((candidate) => candidate.matches(finding.resource));
     for (const hit of hits) matched.set(hit.exception.spec.id, [...(matched.get(hit.exception.spec.id) ?? []), finding.resource]);
     const active = hits.find((hit) => hit.inForce);
     const expired = hits.find((hit) => !hit.inForce);
-    // Findings quote export data: secrets in it never reach a report.
-    const result: FindingResult = { resource: maskText(finding.resource), message: maskText(finding.message) };
-    if (finding.details) result.details = maskDetails(finding.details);
     if (active) {
       excepted++;
-      result.excepted_by = active.exception.spec.id;
-    } else if (expired) {
-      result.expired_exception = expired.exception.spec.id;
+      return { ...finding, excepted_by: active.exception.spec.id };
     }
-    return result;
+    return expired ? { ...finding, expired_exception: expired.exception.spec.id } : { ...finding };
   });
-  return { findings: results, excepted, matched };
+  return { findings: marked, excepted, matched };
 }

@@ -1,4 +1,13 @@
+import type { ExceptionsView } from '../report/exceptions-view.js';
 import type { Report } from '../report/model.js';
+
+/** The views of the report layer that formatters render, by name: the run report, the exceptions view, … */
+export interface ReportViews {
+  run: Report;
+  exceptions: ExceptionsView;
+}
+
+export type ViewName = keyof ReportViews;
 
 /** How a formatter should render: the CLI decides colour (TTY, NO_COLOR, --no-color) and --only-failing. */
 export interface FormatOptions {
@@ -7,16 +16,22 @@ export interface FormatOptions {
   onlyFailing?: boolean;
 }
 
-/** Turns a report into the text of one output format; pure, so the CLI decides where it goes. */
-export interface Formatter {
+/** Turns one report view into the text of one output format; pure, so the CLI decides where it goes. */
+export interface Formatter<V extends ViewName> {
+  /** What `--format` takes; the file's name under src/formatters/<view>/. */
   name: string;
+  /** The view it renders; the folder it lives in. */
+  view: V;
   description: string;
   /** File extension for `--format NAME=FILE` defaults, without the dot. */
   extension: string;
-  format(report: Report, options: FormatOptions): string;
+  format(view: ReportViews[V], options: FormatOptions): string;
 }
 
-/** Defines a formatter: one file per output format under src/formatters. */
-export function defineFormatter(formatter: Formatter): Formatter {
+/** A formatter of any view. */
+export type AnyFormatter = { [V in ViewName]: Formatter<V> }[ViewName];
+
+/** Defines a formatter: one file per output format under src/formatters/<view>/. */
+export function defineFormatter<V extends ViewName>(formatter: Formatter<V>): Formatter<V> {
   return formatter;
 }

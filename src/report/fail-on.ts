@@ -1,7 +1,8 @@
+// What makes a command exit 1: `--fail-on` of `run` and of `exceptions`, parsed by one grammar.
 import { UserError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
-import { exceptionFailReasons } from './exceptions-fail-on.js';
-import type { Report } from './model.js';
+import { isExpiringSoon } from '../exceptions/exception-status.js';
+import type { ExceptionResult, Report } from './model.js';
 
 export const FAIL_ON_CONDITIONS = [
   'ineffective',
@@ -18,20 +19,30 @@ export type FailOnCondition = (typeof FAIL_ON_CONDITIONS)[number];
 
 export const DEFAULT_FAIL_ON = 'ineffective,expired-exceptions';
 
-/** Parses `--fail-on`: a comma list of conditions, or `none`. */
-export function parseFailOn(text: string): FailOnCondition[] {
+/** What `controlproof exceptions --fail-on` can fail on. */
+export const EXCEPTION_FAIL_ON_CONDITIONS = ['expired', 'expiring'] as const;
+
+export type ExceptionFailOnCondition = (typeof EXCEPTION_FAIL_ON_CONDITIONS)[number];
+
+export const DEFAULT_EXCEPTION_FAIL_ON = 'expired';
+
+/** A `--fail-on` value: a comma list of `known` conditions, or `none` for the empty set. */
+export function parseConditions<C extends string>(text: string, known: readonly C[]): C[] {
   const items = text.split(',').map((item) => item.trim()).filter(Boolean);
   if (items.length === 1 && items[0] === 'none') return [];
   return items.map((item) => {
-    const condition = FAIL_ON_CONDITIONS.find((known) => known === item);
+    const condition = known.find((candidate) => candidate === item);
     if (!condition) {
-      throw new UserError(`Unknown --fail-on condition "${item}"`, {
-        hint: didYouMean(item, [...FAIL_ON_CONDITIONS, 'none'], `Use a comma list of: ${FAIL_ON_CONDITIONS.join(', ')}, or none.`),
+      throw new UserError(`Unknown --fail-on condition "${item}": expected a comma list of ${known.join(', ')}, or none`, {
+        hint: didYouMean(item, [...known, 'none'], `For example --fail-on ${known.slice(0, 2).join(',')}, or --fail-on none.`),
       });
     }
     return condition;
   });
 }
+
+export const parseFailOn = (text: string): FailOnCondition[] => parseConditions(text, FAIL_ON_CONDITIONS);
+export const parseExceptionFailOn = (text: string): ExceptionFailOnCondition[] => parseConditions(text, EXCEPTION_FAIL_ON_CONDITIONS);
 
 /** One line per thing in the fail-on set that happened; empty means exit 0. */
 export function failOnReasons(report: Report, conditions: readonly FailOnCondition[]): string[] {
@@ -53,4 +64,18 @@ export function failOnReasons(report: Report, conditions: readonly FailOnConditi
   ];
   reasons.push(...exceptionFailReasons(report.exceptions, report.warn_days, exceptionConditions));
   return reasons;
+}
+
+/**
+ * One line per exception in the fail-on set, naming it, its owner and how long it is overdue (or how soon it
+ * ends); empty means exit 0. Expiring counts by date, so an unused exception that ends soon counts too.
+ */
+export function exceptionFailReasons(exceptions: readonly ExceptionResult[], warnDays: number, conditions: readonly ExceptionFailOnCondition[]): string[] {
+  return exceptions.flatMap((exception) => {
+    const who = `exception ${exception.id} (control ${exception.control}, owner: ${exception.owner})`;
+    const left = exception.days_to_expiry;
+    if (conditions.includes('expired') && left < 0) return [`${who} expired on ${exception.expires}, ${-left} day(s) overdue`];
+    if (conditions.includes('expiring') && isExpiringSoon(left, warnDays)) return [`${who} expires on ${exception.expires}, in ${left} day(s)`];
+    return [];
+  });
 }

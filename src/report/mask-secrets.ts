@@ -40,3 +40,10 @@ export function maskValue(value: unknown, key?: string): unknown {
   }
   return value;
 }
+
+/** A finding as a report shows it: its resource, message and details quote export data, so secrets in them are masked. */
+export function maskFinding<F extends { resource: string; message: string; details?: Record<string, unknown> }>(finding: F): F {
+  const masked = { ...finding, resource: maskText(finding.resource), message: maskText(finding.message) };
+  if (finding.details) masked.details = Object.fromEntries(Object.entries(finding.details).map(([key, value]) => [key, maskValue(value, key)]));
+  return masked;
+}

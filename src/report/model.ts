@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ASSURANCE, EVIDENCE_STATUSES, EXCEPTION_STATUSES, EXISTS, FUNCTIONS, RISKS, TEST_STATUSES, WORKS } from '../core/vocabulary.js';
 
-export const REPORT_SCHEMA_ID = 'controlproof/report@1';
+export const REPORT_SCHEMA_ID = 'controlproof/report@2';
 
 
 const counts = <T extends readonly [string, ...string[]]>(keys: T) =>
@@ -26,7 +26,8 @@ export const metricResultSchema = z.strictObject({
 
 export const testResultSchema = z.strictObject({
   check: z.string(),
-  source: z.string(),
+  /** Each input of the check → the catalog sources the test bound to it. */
+  inputs: z.record(z.string(), z.array(z.string())),
   title: z.string().optional(),
   status: z.enum(TEST_STATUSES),
   examined: z.int().nonnegative(),
@@ -36,6 +37,8 @@ export const testResultSchema = z.strictObject({
   /** What to do next, from the check's documentation; present when the test failed. */
   remediation: z.string().optional(),
   error: z.string().optional(),
+  /** Where the test is written in the catalog (report.catalog.path). */
+  position: z.strictObject({ line: z.int().positive(), col: z.int().positive() }),
 });
 
 export const evidenceResultSchema = z.strictObject({
@@ -107,12 +110,12 @@ export const sourceResultSchema = z.strictObject({
   status: z.enum(['ok', 'error', 'unused']),
   files: z.array(z.strictObject({ path: z.string(), bytes: z.int().nonnegative(), sha256: z.string() })),
   records: z.int().nonnegative(),
-  /** For logs: first and last event per account and region, and gaps longer than the threshold. */
+  /** For logs: first and last event per scope (for AWS, per account and region), and gaps longer than the threshold. */
   coverage: z
     .array(
       z.strictObject({
-        account: z.string(),
-        region: z.string(),
+        /** The provider's coverage scope, e.g. `{ account, region }` for AWS. */
+        scope: z.record(z.string(), z.string()),
         events: z.int().nonnegative(),
         first: z.string(),
         last: z.string(),
@@ -162,3 +165,4 @@ export type ExceptionResult = z.infer<typeof exceptionResultSchema>;
 export type ExceptionTier = z.infer<typeof exceptionTierSchema>;
 export type SourceResult = z.infer<typeof sourceResultSchema>;
 export type Summary = z.infer<typeof summarySchema>;
+export type Warning = z.infer<typeof warningSchema>;

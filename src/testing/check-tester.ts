@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Check, CheckResult, Finding } from '../checks/define-check.js';
+import type { BatchCheck, Check, CheckResult, Finding } from '../kit/define-check.js';
 import { parseDate } from '../core/time.js';
 
 /** The as-of every case uses unless it sets its own. */
@@ -18,8 +18,10 @@ export interface ExpectedFinding {
 interface CaseInput {
   /** Unique within the table; becomes the vitest test name. */
   name: string;
-  /** Source records as the adapter yields them; frozen before the check sees them. */
-  records: readonly unknown[];
+  /** The records of the check's only input, as its source yields them; frozen before the check sees them. */
+  records?: readonly unknown[];
+  /** Records per input, for a check with several inputs (instead of `records`). */
+  inputs?: Readonly<Record<string, readonly unknown[]>>;
   /** Raw params, parsed through the check's schema like the catalog's. */
   params?: Record<string, unknown>;
   /** A date or ISO instant; default {@link DEFAULT_AS_OF}. */
@@ -58,19 +60,30 @@ const PLACEHOLDER = /\{\{[^}]*\}\}/;
  * one vitest `describe(check.id)` with one `it` per case.
  */
 export class CheckTester {
-  constructor(private readonly check: Check) {}
+  private readonly check: BatchCheck;
+
+  constructor(check: Check) {
+    if (check.kind !== 'batch') throw new Error(`${check.id} is a stream check: test it with StreamCheckTester`);
+    this.check = check;
+  }
 
   run(table: CheckTestTable): void {
-    const problems = tableProblems(table);
-    if (problems.length > 0) throw new Error(`Invalid test table for ${this.check.id}:\n${problems.join('\n')}`);
-    describe(this.check.id, () => {
-      for (const testCase of taggedCases(table)) {
-        it(`${testCase.kind}: ${testCase.name}`, () => {
-          expect(caseProblems(this.check, testCase)).toEqual([]);
-        });
-      }
-    });
+    describeTable(this.check.id, table, (testCase) => caseProblems(this.check, testCase));
   }
+}
+
+/** One vitest `describe(id)` with one `it` per case, each expecting no problems; `before` runs first, once. */
+export function describeTable(id: string, table: CheckTestTable, problemsOf: (testCase: TaggedCase) => string[], before?: () => Promise<void>): void {
+  const problems = tableProblems(table);
+  if (problems.length > 0) throw new Error(`Invalid test table for ${id}:\n${problems.join('\n')}`);
+  describe(id, () => {
+    if (before) beforeAll(before);
+    for (const testCase of taggedCases(table)) {
+      it(`${testCase.kind}: ${testCase.name}`, () => {
+        expect(problemsOf(testCase)).toEqual([]);
+      });
+    }
+  });
 }
 
 /** Problems with the table itself: duplicate or empty case names. */
@@ -95,16 +108,18 @@ function taggedCases(table: CheckTestTable): TaggedCase[] {
 
 /** Runs one case and returns what is wrong with the result; empty when the case holds. */
 export function caseProblems(check: Check, testCase: TaggedCase): string[] {
+  if (check.kind !== 'batch') return [`${check.id} is a stream check: test it with StreamCheckTester`];
   const params = check.params.safeParse(testCase.params ?? {});
   if (!params.success) return [`invalid params: ${z.prettifyError(params.error)}`];
   const asOfText = testCase.asOf ?? DEFAULT_AS_OF;
   const asOf = parseDate(asOfText);
   if (!asOf) return [`invalid asOf "${asOfText}": expected a date like 2026-11-01 or an ISO instant`];
 
-  const records = deepFreeze(structuredClone(testCase.records));
+  const inputs = caseInputs(check, testCase);
+  if (typeof inputs === 'string') return [inputs];
   let result: CheckResult;
   try {
-    result = check.run({ records, params: deepFreeze(params.data), asOf });
+    result = check.run({ inputs: deepFreeze(structuredClone(inputs)), params: deepFreeze(params.data), asOf });
   } catch (error) {
     return [threwProblem(error)];
   }
@@ -115,6 +130,21 @@ export function caseProblems(check: Check, testCase: TaggedCase): string[] {
   ];
 }
 
+/** The case's records by input: `records` for a check with one input, `inputs` naming every input otherwise. */
+export function caseInputs(check: Pick<Check, 'id' | 'inputs'>, testCase: Pick<CaseInput, 'records' | 'inputs'>): Record<string, readonly unknown[]> | string {
+  const names = Object.keys(check.inputs);
+  if (testCase.records !== undefined && testCase.inputs !== undefined) return 'a case gives either records or inputs, not both';
+  if (testCase.records !== undefined) {
+    const [only, ...more] = names;
+    if (only === undefined || more.length > 0) return `${check.id} has several inputs (${names.join(', ')}): give the case's records under inputs`;
+    return { [only]: testCase.records };
+  }
+  const given = testCase.inputs ?? {};
+  const unknown = Object.keys(given).filter((name) => !names.includes(name));
+  if (unknown.length > 0) return `unknown input ${unknown.map((name) => `"${name}"`).join(', ')}: ${check.id} reads ${names.join(', ')}`;
+  return Object.fromEntries(names.map((name) => [name, given[name] ?? []]));
+}
+
 function threwProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // Records and params are frozen, so a check that writes to its input throws a TypeError here.
@@ -122,7 +152,7 @@ function threwProblem(error: unknown): string {
   return `check threw: ${message}${hint}`;
 }
 
-function resultShapeProblems(check: Check, result: CheckResult): string[] {
+function resultShapeProblems(check: Pick<Check, 'metrics'>, result: CheckResult): string[] {
   const problems: string[] = [];
   if (!Number.isInteger(result.examined) || result.examined < 0) {
     problems.push(`examined must be a non-negative integer, found ${result.examined}`);

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { edit, removeTempDirs, repoRoot, runBinary, tempTree } from '../cli/run-binary.js';
+import { runCli } from '../support/cli.js';
+import { repoRoot } from '../support/paths.js';
+import { edit, removeTempDirs, tempTree } from '../support/workspace.js';
 
 // Every bad input a user can give goes through the real binary: one `file:line:col: message` line,
 // one hint line, exit 2, and never a stack trace (unless --debug).
 
 const credentialReport = readFileSync(path.join(repoRoot, 'fixtures/aws/credential-report.csv'), 'utf8');
-const wrongHeaderReport = readFileSync(path.join(repoRoot, 'fixtures/bad/credential-report-wrong-header.csv'), 'utf8');
+const wrongHeaderReport = readFileSync(path.join(repoRoot, 'fixtures/aws/bad/credential-report-wrong-header.csv'), 'utf8');
 const credentialReportJson = readFileSync(path.join(repoRoot, 'fixtures/aws/credential-report.json'), 'utf8');
 
 /** Line numbers matter: the expected positions below count lines in this text. */
@@ -220,7 +222,7 @@ const cases: BadInput[] = [
     files: { 'plugins/garbage.mjs': 'export default 42;\n' },
     at: 'controls.yaml:4:5',
     message: 'Plugin plugins/garbage.mjs exports number, not a check',
-    hint: 'Export the check: `export default defineCheck({ ... })` or an array of checks.',
+    hint: 'Export a check, a source or a provider: `export default defineCheck({ ... })`, `defineSource(...)`, `defineProvider(...)` or an array of them.',
   },
   {
     name: 'plugin exporting half a check',
@@ -228,7 +230,7 @@ const cases: BadInput[] = [
     files: { 'plugins/half.mjs': "export default { id: 'acme/half', title: 'Half a check' };\n" },
     at: 'controls.yaml:4:5',
     message:
-      'Plugin plugins/half.mjs exports an invalid check "acme/half": "description" must be a non-empty string; "remediation" must be a non-empty string; "sources" must be a non-empty array of source types; "run" must be a function',
+      'Plugin plugins/half.mjs exports an invalid check "acme/half": "description" must be a non-empty string; "remediation" must be a non-empty string; "inputs" must map each input name to a source type or view (or a list of them); "run" must be a function (or "visitor" an object of init, visit, merge and finish)',
   },
   {
     name: 'plugin that throws while loading',
@@ -346,7 +348,7 @@ describe.concurrent('bad input: exit 2 with file:line:col, a hint and no stack',
     const args = commandLine(testCase, index);
     it(`${testCase.name} (${args[0]})`, async () => {
       const dir = await tempTree({ 'controls.yaml': testCase.catalog, 'credential-report.csv': credentialReport, ...testCase.files });
-      const { code, stdout, stderr } = await runBinary(args, { cwd: dir });
+      const { code, stdout, stderr } = await runCli(args, { cwd: dir });
       const [first = '', second = ''] = stderr.split('\n');
       const expected = testCase.at === undefined ? testCase.message : `${testCase.at}: ${testCase.message}`;
 
@@ -365,14 +367,14 @@ describe('--debug', { timeout: 60_000 }, () => {
 
   it('prints the stack only when asked, after the same located line', async () => {
     const dir = await tempTree({ 'controls.yaml': catalog });
-    const plain = await runBinary(['validate', 'controls.yaml'], { cwd: dir });
-    const debug = await runBinary(['validate', 'controls.yaml', '--debug'], { cwd: dir });
+    const plain = await runCli(['validate', 'controls.yaml'], { cwd: dir });
+    const debug = await runCli(['validate', 'controls.yaml', '--debug'], { cwd: dir });
 
     const located = 'controls.yaml:22:16: Unknown check "aws/iam-roots-mfa"';
     expect(plain.stderr.split('\n')[0]).toBe(located);
     expect(plain.stderr).not.toContain('    at ');
     expect(debug.stderr.split('\n')[0]).toBe(located);
-    expect(debug.stderr).toMatch(/\n {4}at .+load-catalog\.js/);
+    expect(debug.stderr).toMatch(/\n {4}at .+load-catalog\.(js|ts)/);
     expect([plain.code, debug.code]).toEqual([2, 2]);
   });
 });
@@ -423,9 +425,9 @@ describe.concurrent('unreadable data: the test is `error` with the file and posi
   for (const dataCase of dataCases) {
     it(dataCase.name, async () => {
       const dir = await tempTree({ 'controls.yaml': catalog(dataCase.path), 'good/credential-report.csv': credentialReport, ...dataCase.files });
-      const { code, stdout, stderr } = await runBinary(['run', 'controls.yaml', '--format', 'json', '--as-of', '2026-11-01'], { cwd: dir });
+      const { code, stdout, stderr } = await runCli(['run', 'controls.yaml', '--format', 'json', '--as-of', '2026-11-01'], { cwd: dir });
       const report: unknown = JSON.parse(stdout);
-      const failOnError = await runBinary(['run', 'controls.yaml', '--format', 'json', '--as-of', '2026-11-01', '--fail-on', 'error'], { cwd: dir });
+      const failOnError = await runCli(['run', 'controls.yaml', '--format', 'json', '--as-of', '2026-11-01', '--fail-on', 'error'], { cwd: dir });
 
       expect(report).toMatchObject({
         controls: [

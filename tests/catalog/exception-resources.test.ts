@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { arnServicePrefix, canStartWith, literalPrefix } from '../../src/catalog/exception-resources.js';
+import { literalPrefix } from '../../src/catalog/exception-resources.js';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { UserErrors } from '../../src/core/errors.js';
-import { removeTempDirs, tempTree } from '../cli/run-binary.js';
+import { removeTempDirs, tempTree } from '../support/workspace.js';
 
 afterAll(removeTempDirs);
 
@@ -20,34 +20,6 @@ describe('literalPrefix', () => {
     ['*carol', ''],
   ])('%s -> %s', (glob, prefix) => {
     expect(literalPrefix(glob)).toBe(prefix);
-  });
-});
-
-describe('arnServicePrefix', () => {
-  it('is the partition and service of an ARN, and undefined for other ids', () => {
-    expect(arnServicePrefix('arn:aws:iam::123456789012:user/alice')).toBe('arn:aws:iam:');
-    expect(arnServicePrefix('arn:aws:s3:::bucket')).toBe('arn:aws:s3:');
-    expect(arnServicePrefix('payroll/2026-Q3')).toBeUndefined();
-  });
-});
-
-describe('canStartWith', () => {
-  it.each([
-    ['', true],
-    ['a', true],
-    ['arn:aws:i', true],
-    ['arn:aws:iam::210987654321:user/carol', true],
-    ['arn:aws-cn:iam::1:user/carol', true],
-    ['arn:aws-us-gov:iam:', true],
-    ['arn:a', true],
-    ['user/carol', false],
-    ['carol', false],
-    ['arn:aws:s3:::bucket', false],
-    ['arn:aws:iamx:', false],
-    ['arn:gcp:iam::1:user/carol', false],
-    ['arn::iam::1:root', false],
-  ])('%s -> %s for arn:aws:iam:', (prefix, expected) => {
-    expect(canStartWith(prefix, 'arn:aws:iam:')).toBe(expected);
   });
 });
 

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { runAudit } from '../../src/engine/run-audit.js';
 import { UserErrors } from '../../src/core/errors.js';
-import { removeTempDirs, repoRoot, tempTree } from '../cli/run-binary.js';
+import { repoRoot } from '../support/paths.js';
+import { removeTempDirs, tempTree } from '../support/workspace.js';
 
 afterAll(removeTempDirs);
 
@@ -90,9 +91,9 @@ controls:
   it('loads a plugin check from fixtures/plugins, validates its params and runs it', async () => {
     const dir = await tempTree({ 'controls.yaml': catalogWithPlugin, 'credential-report.csv': credentialReport });
     const catalog = await loadCatalog(path.join(dir, 'controls.yaml'));
-    const check = catalog.checks.get('acme/iam-password-age');
+    const check = catalog.controls[0]?.tests[0]?.check;
 
-    expect(check?.sources).toEqual(['aws/iam-credential-report']);
+    expect(check?.inputs).toEqual({ records: ['aws/iam-credential-report'] });
     expect(catalog.controls[0]?.tests[0]?.params).toEqual({ max_age_days: 365 });
 
     const report = await runAudit(catalog, { asOf: new Date('2026-11-01T00:00:00Z'), warnDays: 30 });

@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exceptionsViewSchema, type ExceptionsView } from '../../src/engine/audit-exceptions.js';
+import { exceptionsViewSchema, type ExceptionsView } from '../../src/report/exceptions-view.js';
 import { reportSchema, type Report } from '../../src/report/model.js';
-import { repoRoot as ROOT, runBinary, type BinaryResult } from './run-binary.js';
+import { runCli, type CliResult } from '../support/cli.js';
+import { repoRoot as ROOT } from '../support/paths.js';
 
 const ACCOUNT = '210987654321';
 // Each test spawns the CLI a few times; allow for a busy machine.
@@ -13,8 +14,8 @@ const REPORT_HEADER =
   'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
 
 /** The built CLI (`npm run build` first), run in `cwd` as a user or a CI job would. */
-function controlproof(args: readonly string[], cwd: string): Promise<BinaryResult> {
-  return runBinary(args, { cwd });
+function controlproof(args: readonly string[], cwd: string): Promise<CliResult> {
+  return runCli(args, { cwd });
 }
 
 const workspaces: string[] = [];
@@ -91,11 +92,11 @@ ${exceptions.join('\n')}
 `;
 }
 
-function jsonReport(result: BinaryResult): Report {
+function jsonReport(result: CliResult): Report {
   return reportSchema.parse(JSON.parse(result.stdout));
 }
 
-function jsonView(result: BinaryResult): ExceptionsView {
+function jsonView(result: CliResult): ExceptionsView {
   return exceptionsViewSchema.parse(JSON.parse(result.stdout));
 }
 
@@ -336,12 +337,12 @@ describe('exception files and catalog errors', CLI_TIMEOUT, () => {
     const failOn = await controlproof(['exceptions', '--fail-on', 'expird'], lifecycle);
     expect([failOn.code, failOn.stderr]).toEqual([
       2,
-      'Unknown --fail-on condition "expird": expected expired, expiring or none\n  hint: Did you mean "expired"?\n',
+      'Unknown --fail-on condition "expird": expected a comma list of expired, expiring, or none\n  hint: Did you mean "expired"?\n',
     ]);
     const format = await controlproof(['exceptions', '--format', 'html'], lifecycle);
     expect(format.code).toBe(2);
     expect(format.stderr).toBe(
-      'Unknown format "html": expected one of table, json, markdown\n  hint: Use --format table, --format json or --format markdown.\n',
+      'Unknown format "html": expected one of json, markdown, table\n  hint: Use --format json or --format markdown or --format table.\n',
     );
   });
 });

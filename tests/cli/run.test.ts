@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { removeTempDirs, repoRoot, runBinary, tempTree } from './run-binary.js';
+import { runBinary, runCli } from '../support/cli.js';
+import { repoRoot } from '../support/paths.js';
+import { removeTempDirs, tempTree } from '../support/workspace.js';
 
 const EXAMPLE = path.join(repoRoot, 'controls.example.yaml');
 const ANSI = '\u001b[';
@@ -38,7 +40,7 @@ describe.concurrent('controlproof run (the real binary)', { timeout: 60_000 }, (
   });
 
   it('exits 1 when something in the --fail-on set happened, naming it on stderr', async () => {
-    const byDefault = await runBinary(['run', 'controls.example.yaml'], { cwd: repoRoot });
+    const byDefault = await runCli(['run', 'controls.example.yaml'], { cwd: repoRoot });
     expect(byDefault.code).toBe(1);
     const lines = byDefault.stderr.split('\n');
     const heading = lines.indexOf('controlproof: failing (--fail-on ineffective,expired-exceptions):');
@@ -74,7 +76,7 @@ controls:
 `,
       'credential-report.csv': readFileSync(path.join(repoRoot, 'fixtures/aws/credential-report.csv'), 'utf8'),
     });
-    const run = (failOn: string) => runBinary(['run', 'controls.yaml', '--as-of', '2026-11-01', '--fail-on', failOn], { cwd: dir });
+    const run = (failOn: string) => runCli(['run', 'controls.yaml', '--as-of', '2026-11-01', '--fail-on', failOn], { cwd: dir });
     const [ineffective, paperOnly, quiet] = await Promise.all([run('ineffective'), run('paper-only'), run('error,stale-evidence,missing-evidence,vacuous')]);
 
     expect([ineffective.code, paperOnly.code, quiet.code]).toEqual([1, 1, 0]);
@@ -85,7 +87,7 @@ controls:
 
   it('exits 2 when it cannot run', async () => {
     const dir = await tempTree({ 'controls.yaml': 'version: 1\nname: Broken\ncontrols: []\n' });
-    const { code, stdout, stderr } = await runBinary(['run', 'controls.yaml'], { cwd: dir });
+    const { code, stdout, stderr } = await runCli(['run', 'controls.yaml'], { cwd: dir });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.split('\n')[0]).toBe('controls.yaml:3:11: controls: A catalog needs at least one control');
@@ -94,7 +96,7 @@ controls:
   it('validate checks the example without reading data, exit 0', async () => {
     const catalog = await loadCatalog(EXAMPLE);
     const tests = catalog.controls.reduce((sum, control) => sum + control.tests.length, 0);
-    const { code, stdout } = await runBinary(['validate', 'controls.example.yaml'], { cwd: repoRoot });
+    const { code, stdout } = await runCli(['validate', 'controls.example.yaml'], { cwd: repoRoot });
     expect(code).toBe(0);
     expect(stdout).toBe(
       `controls.example.yaml: valid — ${catalog.controls.length} controls, ${tests} tests, ${catalog.sources.size} sources, ${catalog.exceptions.length} exceptions\n`,
@@ -103,11 +105,11 @@ controls:
 
   it('gives byte-identical JSON for the same inputs and --as-of', async () => {
     const args = ['run', 'controls.example.yaml', '--format', 'json', '--as-of', '2026-11-01', '--fail-on', 'none'];
-    const [first, second] = await Promise.all([runBinary(args, { cwd: repoRoot }), runBinary(args, { cwd: repoRoot })]);
+    const [first, second] = await Promise.all([runCli(args, { cwd: repoRoot }), runCli(args, { cwd: repoRoot })]);
     expect(first.code).toBe(0);
     expect(first.stdout.length).toBeGreaterThan(1000);
     expect(second.stdout).toBe(first.stdout);
-    expect(JSON.parse(first.stdout)).toMatchObject({ schema: 'controlproof/report@1', as_of: '2026-11-01T00:00:00.000Z' });
+    expect(JSON.parse(first.stdout)).toMatchObject({ schema: 'controlproof/report@2', as_of: '2026-11-01T00:00:00.000Z' });
   });
 
   it('--output replaces an existing file whole, through a temp file and a rename', async () => {
@@ -119,8 +121,8 @@ controls:
     const args = ['run', EXAMPLE, '--format', 'json', '--as-of', '2026-11-01', '--fail-on', 'none'];
 
     const [written, printed] = await Promise.all([
-      runBinary([...args, '--output', 'out/report.json'], { cwd: dir }),
-      runBinary(args, { cwd: dir }),
+      runCli([...args, '--output', 'out/report.json'], { cwd: dir }),
+      runCli(args, { cwd: dir }),
     ]);
 
     expect(written.code).toBe(0);
@@ -133,7 +135,7 @@ controls:
 
   it('--format json=FILE --format table writes the JSON to the file and the table to stdout', async () => {
     const dir = await tempTree({});
-    const { code, stdout } = await runBinary(
+    const { code, stdout } = await runCli(
       ['run', EXAMPLE, '--format', 'json=out/r.json', '--format', 'table', '--as-of', '2026-11-01', '--fail-on', 'none'],
       { cwd: dir },
     );
@@ -141,7 +143,7 @@ controls:
     expect(stdout).toContain('exists \\ works');
     expect(stdout).not.toContain('"schema"');
     const report: unknown = JSON.parse(await readFile(path.join(dir, 'out/r.json'), 'utf8'));
-    expect(report).toMatchObject({ schema: 'controlproof/report@1', as_of: '2026-11-01T00:00:00.000Z' });
+    expect(report).toMatchObject({ schema: 'controlproof/report@2', as_of: '2026-11-01T00:00:00.000Z' });
     expect(await readdir(path.join(dir, 'out'))).toEqual(['r.json']);
   });
 
@@ -157,7 +159,7 @@ controls:
 describe('colour on a terminal (main in-process)', () => {
   function terminal(env: NodeJS.ProcessEnv): CliIo & { out: () => string } {
     let out = '';
-    return { stdout: (text) => void (out += text), stderr: () => undefined, stdoutIsTty: true, env, out: () => out };
+    return { stdout: (text) => void (out += text), stderr: () => undefined, stdoutIsTty: true, env, cwd: repoRoot, out: () => out };
   }
   const argv = ['node', 'controlproof', 'run', EXAMPLE, '--fail-on', 'none'];
 

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { reportSchema } from '../../src/report/model.js';
-import { repoRoot, runBinary } from '../cli/run-binary.js';
+import { runCli } from '../support/cli.js';
+import { repoRoot } from '../support/paths.js';
 
 const COMMAND = 'npx controlproof run --fail-on ineffective,expired-exceptions --format json=controlproof-report.json --format table';
 const REPORT_FILE = 'controlproof-report.json';
@@ -96,7 +97,7 @@ describe('docs/ci.md', () => {
     it('exits 1, names the expired exception, its owner and days overdue as documented, and writes the report', async () => {
       const [npx, name, ...args] = COMMAND.split(' ');
       expect([npx, name]).toEqual(['npx', 'controlproof']);
-      const result = await runBinary(args, { cwd: dir });
+      const result = await runCli(args, { cwd: dir });
       expect(result.code).toBe(1);
       expect(matchesSample(result.stderr, fencedBlocks(doc, 'text')[0] ?? '')).toBe(true);
       expect(result.stderr).toContain(

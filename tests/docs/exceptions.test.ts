@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runBinary } from '../cli/run-binary.js';
+import { runCli } from '../support/cli.js';
+import { repoRoot } from '../support/paths.js';
 
 const doc = readFileSync(path.join(repoRoot, 'docs/exceptions.md'), 'utf8');
 
@@ -22,7 +23,7 @@ describe('docs/exceptions.md', { timeout: 60_000 }, () => {
 
   it('shows the real output of `controlproof exceptions` on the example catalog, stdout and stderr', async () => {
     const [shown, failing] = textBlocks();
-    const result = await runBinary(['exceptions', 'controls.example.yaml'], { cwd: repoRoot });
+    const result = await runCli(['exceptions', 'controls.example.yaml'], { cwd: repoRoot });
     expect(result.code).toBe(1);
     expect(shown).toBe(`$ controlproof exceptions controls.example.yaml\n${withoutPositions(result.stdout)}`);
     expect(failing).toBe(result.stderr);

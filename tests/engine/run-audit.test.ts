@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadCatalog, type LoadedCatalog } from '../../src/catalog/load-catalog.js';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import type { LoadedCatalog } from '../../src/catalog/model.js';
 import { runAudit } from '../../src/engine/run-audit.js';
 import type { ControlResult, Report } from '../../src/report/model.js';
-import credentialReportAdapter from '../../src/sources/aws/iam-credential-report.js';
-import { removeTempDirs, repoRoot, tempTree } from '../cli/run-binary.js';
+import credentialReportAdapter from '../../src/providers/aws/sources/iam-credential-report.js';
+import { repoRoot } from '../support/paths.js';
+import { removeTempDirs, tempTree } from '../support/workspace.js';
 
 const ACCOUNT = 'arn:aws:iam::210987654321';
 
@@ -221,7 +223,7 @@ describe('sources', () => {
     const read = vi.spyOn(credentialReportAdapter, 'read');
     const again = await runAudit(catalog, { asOf, warnDays: 30 });
     // Six tests in four controls read "creds".
-    expect(again.controls.flatMap((result) => result.tests).filter((test) => test.source === 'creds')).toHaveLength(6);
+    expect(again.controls.flatMap((result) => result.tests).filter((test) => test.inputs.records?.[0] === 'creds')).toHaveLength(6);
     expect(read).toHaveBeenCalledTimes(1);
     expect(again.sources.map(({ name, status, records }) => ({ name, status, records }))).toEqual([
       { name: 'creds', status: 'ok', records: 9 },

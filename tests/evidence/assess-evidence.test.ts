@@ -3,7 +3,7 @@ import type { EvidenceSpec } from '../../src/catalog/schema.js';
 import { assessEvidenceItem, existsVerdict } from '../../src/evidence/assess-evidence.js';
 import { hashDocuments } from '../../src/evidence/hash-documents.js';
 import type { EvidenceResult } from '../../src/report/model.js';
-import { removeTempDirs, tempTree } from '../cli/run-binary.js';
+import { removeTempDirs, tempTree } from '../support/workspace.js';
 
 const at = (text: string): Date => new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
 

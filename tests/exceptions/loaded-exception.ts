@@ -1,4 +1,4 @@
-import type { LoadedException } from '../../src/catalog/load-exceptions.js';
+import type { LoadedException } from '../../src/catalog/model.js';
 import type { ExceptionSpec } from '../../src/catalog/schema.js';
 
 /** An exception as the catalog loader yields it: approved 2026-10-01, expiring 2026-12-31, unless overridden. */

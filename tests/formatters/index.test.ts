@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { formatterNamed, formatters } from '../../src/formatters/index.js';
+import { formatters } from '../../src/formatters/index.js';
+import { formatNames, formatterNamed } from '../../src/formatters/select.js';
 
 function thrownBy(action: () => unknown): unknown {
   try {
@@ -12,27 +13,33 @@ function thrownBy(action: () => unknown): unknown {
 }
 
 describe('formatter registry', () => {
-  it('holds table and json', () => {
-    expect(formatters.map((formatter) => [formatter.name, formatter.extension])).toEqual([
-      ['table', 'txt'],
-      ['json', 'json'],
+  it('holds each view\'s formats, one file each under src/formatters/<view>/', () => {
+    expect(formatters.map((formatter) => [formatter.view, formatter.name, formatter.extension])).toEqual([
+      ['exceptions', 'json', 'json'],
+      ['exceptions', 'markdown', 'md'],
+      ['exceptions', 'table', 'txt'],
+      ['run', 'json', 'json'],
+      ['run', 'table', 'txt'],
     ]);
+    expect(formatNames('run')).toEqual(['json', 'table']);
   });
 
-  it('finds a formatter by name', () => {
-    expect(formatterNamed('json').name).toBe('json');
-    expect(formatterNamed('table').name).toBe('table');
+  it('finds a formatter of a view by name, and only of that view', () => {
+    expect(formatterNamed('run', 'json').name).toBe('json');
+    expect(formatterNamed('run', 'table').view).toBe('run');
+    expect(formatterNamed('exceptions', 'markdown').view).toBe('exceptions');
+    expect(() => formatterNamed('run', 'markdown')).toThrow('Unknown format "markdown": expected one of json, table');
   });
 
   it('rejects an unknown name, listing the known ones and suggesting a close one', () => {
-    const error = thrownBy(() => formatterNamed('tabel'));
+    const error = thrownBy(() => formatterNamed('run', 'tabel'));
     expect(error).toBeInstanceOf(UserError);
-    expect(error).toMatchObject({ message: 'Unknown format "tabel": expected one of table, json', hint: 'Did you mean "table"?' });
+    expect(error).toMatchObject({ message: 'Unknown format "tabel": expected one of json, table', hint: 'Did you mean "table"?' });
   });
 
   it('falls back to naming the formats when nothing is close', () => {
-    expect(thrownBy(() => formatterNamed('spreadsheet'))).toMatchObject({
-      hint: 'Use --format table or --format json.',
+    expect(thrownBy(() => formatterNamed('run', 'spreadsheet'))).toMatchObject({
+      hint: 'Use --format json or --format table.',
     });
   });
 });

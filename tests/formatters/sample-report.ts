@@ -9,7 +9,7 @@ const consoleUsersWithoutMfa = ['dana', 'ci-deploy', 'erik', 'farah', 'gosia', '
 
 const consoleMfaTest: TestResult = {
   check: 'aws/iam-console-mfa',
-  source: 'iam-credentials',
+  inputs: { records: ['iam-credentials'] }, position: { line: 23, col: 9 },
   status: 'fail',
   examined: 42,
   excepted: 0,
@@ -22,7 +22,7 @@ const consoleMfaTest: TestResult = {
 };
 
 export const sampleReport: Report = reportSchema.parse({
-  schema: 'controlproof/report@1',
+  schema: 'controlproof/report@2',
   tool: { name: 'controlproof', version: '0.1.0' },
   catalog: {
     path: 'controls.yaml',
@@ -128,7 +128,7 @@ export const sampleReport: Report = reportSchema.parse({
         },
       ],
       tests: [
-        { check: 'okta/mfa-enrolled', source: 'okta-users', status: 'pass', examined: 214, excepted: 0, findings: [], metrics: {} },
+        { check: 'okta/mfa-enrolled', inputs: { records: ['okta-users'] }, position: { line: 26, col: 9 }, status: 'pass', examined: 214, excepted: 0, findings: [], metrics: {} },
       ],
     },
     {
@@ -155,7 +155,7 @@ export const sampleReport: Report = reportSchema.parse({
       tests: [
         {
           check: 'assert',
-          source: 'backup-restore-jobs',
+          inputs: { records: ['backup-restore-jobs'] }, position: { line: 29, col: 9 },
           title: 'a restore job completed in the last 90 days',
           status: 'vacuous',
           examined: 0,
@@ -189,7 +189,7 @@ export const sampleReport: Report = reportSchema.parse({
       ],
       tests: [
         consoleMfaTest,
-        { check: 'aws/iam-root-mfa', source: 'iam-credentials', status: 'pass', examined: 1, excepted: 0, findings: [], metrics: {} },
+        { check: 'aws/iam-root-mfa', inputs: { records: ['iam-credentials'] }, position: { line: 32, col: 9 }, status: 'pass', examined: 1, excepted: 0, findings: [], metrics: {} },
       ],
     },
     {
@@ -206,7 +206,7 @@ export const sampleReport: Report = reportSchema.parse({
       tests: [
         {
           check: 'aws/iam-access-key-rotation',
-          source: 'iam-credentials',
+          inputs: { records: ['iam-credentials'] }, position: { line: 35, col: 9 },
           status: 'pass',
           examined: 12,
           excepted: 1,
@@ -236,7 +236,7 @@ export const sampleReport: Report = reportSchema.parse({
       tests: [
         {
           check: 'aws/cloudtrail-multi-region',
-          source: 'cloudtrail-trails',
+          inputs: { records: ['cloudtrail-trails'] }, position: { line: 38, col: 9 },
           status: 'fail',
           examined: 1,
           excepted: 0,
@@ -274,7 +274,7 @@ export const sampleReport: Report = reportSchema.parse({
       tests: [
         {
           check: 'okta/leavers-deactivated',
-          source: 'okta-users',
+          inputs: { records: ['okta-users'] }, position: { line: 41, col: 9 },
           status: 'fail',
           examined: 37,
           excepted: 1,
@@ -318,7 +318,7 @@ export const sampleReport: Report = reportSchema.parse({
       tests: [
         {
           check: 'assert',
-          source: 'guardduty-detectors',
+          inputs: { records: ['guardduty-detectors'] }, position: { line: 44, col: 9 },
           status: 'error',
           examined: 0,
           excepted: 0,
@@ -344,7 +344,7 @@ export const sampleReport: Report = reportSchema.parse({
       tests: [
         {
           check: 'github/branch-protection',
-          source: 'github-branch-protection',
+          inputs: { records: ['github-branch-protection'] }, position: { line: 47, col: 9 },
           status: 'error',
           examined: 0,
           excepted: 0,

@@ -4,8 +4,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { runAudit } from '../../src/engine/run-audit.js';
-import json from '../../src/formatters/json.js';
-import { removeTempDirs, repoRoot, tempTree } from '../cli/run-binary.js';
+import json from '../../src/formatters/run/json.js';
+import { repoRoot } from '../support/paths.js';
+import { removeTempDirs, tempTree } from '../support/workspace.js';
 
 // The published schema file, as consumers of the JSON report get it (tests/generated.test.ts keeps it in
 // step with the zod model).
@@ -97,7 +98,7 @@ describe('schema/report.schema.json', () => {
 
   it('accepts the example run’s report', () => {
     expect(errorsOf(example)).toEqual([]);
-    expect(example).toMatchObject({ schema: 'controlproof/report@1', controls: expect.arrayContaining([expect.objectContaining({ id: 'IAM-02', assurance: 'paper-only' })]) });
+    expect(example).toMatchObject({ schema: 'controlproof/report@2', controls: expect.arrayContaining([expect.objectContaining({ id: 'IAM-02', assurance: 'paper-only' })]) });
   });
 
   it('accepts a report full of errors', () => {

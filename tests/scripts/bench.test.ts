@@ -5,15 +5,16 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/paths.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = repoRoot;
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'bench-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function bench(dataDir: string): { status: number | null; stdout: string; stderr: string } {
-  const args = ['scripts/bench.ts', '--data-dir', dataDir, '--size-mb', '2', '--iam-users', '200', '--runs', '1'];
+  const args = ['scripts/bench/main.ts', '--data-dir', dataDir, '--size-mb', '2', '--iam-users', '200', '--runs', '1'];
   return spawnSync(TSX, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineCheck } from '../../src/checks/define-check.js';
+import { defineCheck } from '../../src/kit/define-check.js';
 import { caseProblems, CheckTester, tableProblems, type PassCase, type TaggedCase } from '../../src/testing/check-tester.js';
 
 /** Rows whose `status` is not `ok` are findings; `min_score` is a param, `ok_pct` a metric. */
@@ -8,11 +8,11 @@ const statusCheck = defineCheck({
   id: 'test/status',
   title: 'Status is ok',
   description: 'Every row has status ok.',
-  sources: ['csv'],
+  inputs: { records: 'csv' },
   params: z.strictObject({ min_score: z.number().int().default(0) }),
   metrics: { ok_pct: 'Share of rows that are ok.' },
   remediation: 'Fix the row.',
-  run({ records, params, asOf }) {
+  run({ inputs: { records }, params, asOf }) {
     const findings = records
       .filter((row) => row.status !== 'ok' || Number(row.score ?? 0) < params.min_score)
       .map((row) => ({ resource: row.id ?? '?', message: `row ${row.id} has status ${row.status} on ${asOf.toISOString().slice(0, 10)}` }));
@@ -27,7 +27,7 @@ const rows = [
 ];
 
 function checkReturning(result: { examined: number; findings: { resource: string; message: string }[]; metrics?: Record<string, number> }) {
-  return defineCheck({ id: 'test/fixed', title: 'Fixed', description: 'Returns a fixed result.', sources: ['csv'], remediation: 'None.', run: () => result });
+  return defineCheck({ id: 'test/fixed', title: 'Fixed', description: 'Returns a fixed result.', inputs: { records: 'csv' }, remediation: 'None.', run: () => result });
 }
 
 const pass = (records: readonly unknown[], extra: Partial<PassCase> = {}): TaggedCase => ({ kind: 'pass', name: 'case', records, ...extra });
@@ -56,9 +56,9 @@ describe('caseProblems', () => {
       id: 'test/mutating',
       title: 'Mutating',
       description: 'Marks rows it has seen.',
-      sources: ['csv'],
+      inputs: { records: 'csv' },
       remediation: 'None.',
-      run({ records }) {
+      run({ inputs: { records } }) {
         for (const row of records) row.seen = 'yes';
         return { examined: records.length, findings: [] };
       },
@@ -75,10 +75,10 @@ describe('caseProblems', () => {
       id: 'test/mutating-params',
       title: 'Mutating params',
       description: 'Fills in a default by writing to params.',
-      sources: ['csv'],
+      inputs: { records: 'csv' },
       params: z.strictObject({ tags: z.array(z.string()).default([]) }),
       remediation: 'None.',
-      run({ records, params }) {
+      run({ inputs: { records }, params }) {
         params.tags.push('default');
         return { examined: records.length, findings: [] };
       },
@@ -187,7 +187,7 @@ describe('caseProblems', () => {
       id: 'test/throwing',
       title: 'Throwing',
       description: 'Always throws.',
-      sources: ['csv'],
+      inputs: { records: 'csv' },
       remediation: 'None.',
       run() {
         throw new Error('source has no rows array');

@@ -1,5 +1,5 @@
 import { UserError, type Position } from '../../core/errors.js';
-import type { SourceText } from '../../sources/define-adapter.js';
+import type { SourceText } from '../define-source.js';
 
 /** A 1-based line and column. */
 export interface LineCol {

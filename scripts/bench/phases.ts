@@ -1,0 +1,201 @@
+// The measurements of `npm run bench`, each run in a child process of its own: the baseline (one thread of gunzip +
+// JSON.parse), the ceiling (that work split over the threads), the full log audit and the IAM audit.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
+import { ACCOUNTS, AS_OF, MB, REGIONS, type Manifest } from './set.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
+
+export interface PhaseResult {
+  ms: number;
+  maxRssMb: number;
+  [key: string]: unknown;
+}
+
+export function eventFiles(dataDir: string, manifest: Manifest): string[] {
+  return manifest.cloudtrail.files.map((file) => path.join(dataDir, 'cloudtrail', file));
+}
+
+function distModule(relative: string): string {
+  return pathToFileURL(path.join(root, 'dist', relative)).href;
+}
+
+/** The baseline: what one thread needs just to decompress and parse the same files, with no checks. */
+function baselinePhase({ dataDir, manifest }: PhaseContext): PhaseResult {
+  const started = performance.now();
+  const records = parseFiles(eventFiles(dataDir, manifest));
+  return { ms: performance.now() - started, maxRssMb: maxRssMb(), records };
+}
+
+/** Gunzip + `JSON.parse` of each file, nothing else; returns the number of records. */
+function parseFiles(files: readonly string[]): number {
+  let records = 0;
+  for (const file of files) {
+    const parsed: unknown = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));
+    if (parsed !== null && typeof parsed === 'object' && 'Records' in parsed && Array.isArray(parsed.Records)) records += parsed.Records.length;
+  }
+  return records;
+}
+
+/** `parseFiles` in a worker thread: the body of a worker started with `eval`, so it needs no TypeScript loader. */
+const PARSE_FILES_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const { gunzipSync } = require('node:zlib');
+let records = 0;
+for (const file of workerData) records += JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')).Records.length;
+parentPort.postMessage(records);
+`;
+
+/**
+ * What the machine's cores can give: the baseline's work (nothing else) split over as many threads as the audit
+ * uses, files dealt out in turn. Two cores of a shared VM rarely double one; the audit's ratio is read against this.
+ */
+async function ceilingPhase({ dataDir, manifest, workers }: PhaseContext): Promise<PhaseResult> {
+  const threads = Math.max(1, workers ?? os.availableParallelism());
+  const files = eventFiles(dataDir, manifest);
+  const share = (thread: number): string[] => files.filter((_, index) => index % threads === thread);
+  const started = performance.now();
+  const others = Array.from({ length: threads - 1 }, (_, index) => {
+    const worker = new Worker(PARSE_FILES_WORKER, { eval: true, workerData: share(index + 1), execArgv: [] });
+    return new Promise<number>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  });
+  let records = parseFiles(share(0));
+  for (const count of await Promise.all(others)) records += count;
+  return { ms: performance.now() - started, maxRssMb: maxRssMb(), records, threads };
+}
+
+/** Every built-in check, loaded from dist through the registry. */
+async function distChecks(): Promise<import('../../src/kit/define-check.js').Check[]> {
+  const { Registry }: typeof import('../../src/providers/registry.js') = await import(distModule('providers/registry.js'));
+  const registry = new Registry();
+  const checks = await Promise.all(registry.checkIds().map((id) => registry.check(id)));
+  return checks.filter((check) => check !== undefined);
+}
+
+/** The full log audit from dist: one stream pass, every built-in stream check, as the engine runs it. */
+async function auditPhase({ dataDir, manifest, workers }: PhaseContext): Promise<PhaseResult> {
+  const { runStreamPass, passResults }: typeof import('../../src/engine/stream/pass.js') = await import(distModule('engine/stream/pass.js'));
+  const { Registry }: typeof import('../../src/providers/registry.js') = await import(distModule('providers/registry.js'));
+  const registry = new Registry();
+  const source = await registry.source('aws/cloudtrail-logs');
+  const provider = await registry.providerOf('aws/cloudtrail-logs');
+  if (source?.kind !== 'stream') throw new Error('dist has no aws/cloudtrail-logs stream source: run npm run build');
+  const params: Record<string, unknown> = { 'aws/ct-coverage': { window: '1d', max_gap: '6h' } };
+  const tests = (await distChecks())
+    .filter((check) => check.kind === 'stream' && check.inputs[check.stream]?.includes('aws/cloudtrail-logs'))
+    .flatMap((check) => (check.kind === 'stream' ? [{ key: check.id, check, params: check.params.parse(params[check.id] ?? {}) }] : []));
+  // Matched as a source glob would be: digest files included, for the source to skip.
+  const digests = ACCOUNTS.flatMap((account) =>
+    REGIONS.map((region) => path.join(dataDir, 'cloudtrail', `AWSLogs/${account}/CloudTrail-Digest/${region}/2026/10/31/${account}_CloudTrail-Digest_${region}_org-trail_us-east-1_20261031T230000Z.json.gz`)),
+  );
+  const files = [...eventFiles(dataDir, manifest), ...digests].sort();
+  const asOf = new Date(AS_OF);
+  const started = performance.now();
+  const pass = await runStreamPass({ source, files, tests, asOf, ...(provider?.coverageScope ? { coverageScope: provider.coverageScope } : {}), ...(workers === undefined ? {} : { workers }) });
+  const results = passResults(pass, tests, asOf);
+  const ms = performance.now() - started;
+  const findings = Object.fromEntries([...results].map(([key, value]) => [key, value instanceof Error ? `error: ${value.message}` : value.findings.length]));
+  const metrics = Object.fromEntries([...results].map(([key, value]) => [key, value instanceof Error ? {} : (value.metrics ?? {})]));
+  const passGaps = pass.coverage.reduce((sum, stream) => sum + stream.gaps.length, 0);
+  const digest = createHash('sha256').update(JSON.stringify([...results].map(([key, value]) => [key, value instanceof Error ? value.message : value]))).digest('hex');
+  return {
+    ms,
+    maxRssMb: maxRssMb(),
+    records: pass.records,
+    filesRead: pass.files.length,
+    checks: tests.length,
+    findings,
+    metrics,
+    passGaps,
+    digest,
+    threads: workers ?? os.availableParallelism(),
+  };
+}
+
+/** The IAM set: time to parse it with the sources, against parsing plus every built-in check that reads it. */
+async function iamPhase({ dataDir, manifest }: PhaseContext): Promise<PhaseResult> {
+  const { Registry }: typeof import('../../src/providers/registry.js') = await import(distModule('providers/registry.js'));
+  const { readExportFile }: typeof import('../../src/kit/files/read-file.js') = await import(distModule('kit/files/read-file.js'));
+  const registry = new Registry();
+  const checks = await distChecks();
+  const known: Record<string, Record<string, unknown>> = { 'aws/iam-privilege-drift': { baseline: manifest.iam.approvedAdmins } };
+  const sources = [
+    ['aws/iam-credential-report', manifest.iam.credentialReport],
+    ['aws/iam-authorization-details', manifest.iam.authorizationDetails],
+  ] as const;
+  const asOf = new Date(AS_OF);
+  let parseMs = 0;
+  let auditMs = 0;
+  const ran: string[] = [];
+  const skipped: string[] = [];
+  for (const [type, file] of sources) {
+    const source = await registry.source(type);
+    if (source?.kind !== 'batch') {
+      skipped.push(`${type} (no source)`);
+      continue;
+    }
+    const started = performance.now();
+    const { text } = await readExportFile(path.join(dataDir, file));
+    const records = source.read([text]);
+    const parsed = performance.now();
+    parseMs += parsed - started;
+    for (const check of checks) {
+      if (check.kind !== 'batch' || !check.inputs.records?.includes(type)) continue;
+      const params = check.params.safeParse(known[check.id] ?? {});
+      if (!params.success) {
+        skipped.push(`${check.id} (needs params)`);
+        continue;
+      }
+      check.run({ inputs: { records }, params: params.data, asOf });
+      ran.push(check.id);
+    }
+    auditMs += performance.now() - started;
+  }
+  return { ms: auditMs, parseMs, maxRssMb: maxRssMb(), ran, skipped };
+}
+
+function maxRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/** What a phase measures on. */
+export interface PhaseContext {
+  dataDir: string;
+  manifest: Manifest;
+  workers: number | undefined;
+}
+
+const PHASES: Record<string, (context: PhaseContext) => PhaseResult | Promise<PhaseResult>> = {
+  baseline: baselinePhase,
+  ceiling: ceilingPhase,
+  audit: auditPhase,
+  iam: iamPhase,
+};
+
+/** Runs one phase in a child process of its own, so peak RSS and timings do not mix; it prints its result as JSON. */
+export function runChild(phase: string, dataDir: string, workers: number | undefined): PhaseResult {
+  const args = [...process.execArgv, MAIN, '--phase', phase, '--data-dir', dataDir];
+  if (workers !== undefined) args.push('--workers', String(workers));
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) throw new Error(`bench phase ${phase} failed (exit ${child.status})`);
+  const last = child.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last);
+}
+
+/** The child process's side: measures `phase` and prints its result. */
+export async function runPhase(phase: string, context: PhaseContext): Promise<void> {
+  const measure = PHASES[phase];
+  if (!measure) throw new Error(`Unknown --phase "${phase}": expected ${Object.keys(PHASES).join(', ')}`);
+  console.log(JSON.stringify(await measure(context)));
+}

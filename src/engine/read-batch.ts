@@ -1,0 +1,71 @@
+// Reads each whole-file source once, however many tests use it, and its views once, however many tests read them.
+import path from 'node:path';
+import type { LoadedSource } from '../catalog/model.js';
+import { errorMessage } from '../core/errors.js';
+import { readMatchedFiles } from '../kit/files/match-files.js';
+import type { SourceResult } from '../report/model.js';
+
+/** One source after reading: its records, or why it could not be read. */
+export interface SourceData {
+  result: SourceResult;
+  records: readonly unknown[];
+}
+
+export interface ReadContext {
+  /** The catalog's folder: source globs are relative to it, and report paths too. */
+  dir: string;
+  /** The working directory, for paths in error messages. */
+  cwd: string;
+}
+
+/** A source that cannot be read becomes `status: error` with the reason and position; it never stops the others. */
+export async function readBatchSources(sources: readonly LoadedSource[], context: ReadContext): Promise<Map<string, SourceData>> {
+  return new Map(await Promise.all(sources.map(async (source) => [source.name, await readBatchSource(source, context)] as const)));
+}
+
+async function readBatchSource(source: LoadedSource, { dir, cwd }: ReadContext): Promise<SourceData> {
+  const result: SourceResult = { name: source.name, type: source.type, status: 'ok', files: [], records: 0 };
+  try {
+    if (source.definition.kind !== 'batch') throw new Error(`source type "${source.type}" is streamed, not read whole`);
+    const files = await readMatchedFiles(source.patterns, dir, source.pathPosition, cwd);
+    result.files = files.infos.map((info, index) => ({ ...info, path: relativePath(dir, files.absolute[index] ?? info.path) }));
+    const records = source.definition.read(files.texts);
+    result.records = records.length;
+    return { result, records };
+  } catch (error) {
+    return { result: { ...result, status: 'error', error: errorMessage(error) }, records: [] };
+  }
+}
+
+/** Records of sources in the shape of their views, each computed once. */
+export class ViewRecords {
+  private readonly cache = new Map<string, readonly unknown[] | Error>();
+
+  constructor(
+    private readonly sources: ReadonlyMap<string, LoadedSource>,
+    private readonly data: ReadonlyMap<string, SourceData>,
+  ) {}
+
+  /** The records of `source` as `view`, or the error the view function threw. */
+  of(source: string, view: string): readonly unknown[] | Error {
+    const key = `${source}\u0000${view}`;
+    let records = this.cache.get(key);
+    if (records === undefined) {
+      const definition = this.sources.get(source)?.definition;
+      const toView = definition?.kind === 'batch' ? definition.views?.[view] : undefined;
+      try {
+        if (!toView) throw new Error(`source "${source}" offers no view ${view}`);
+        records = toView(this.data.get(source)?.records ?? []);
+      } catch (error) {
+        records = new Error(`view ${view} of source "${source}" failed: ${errorMessage(error)}`, { cause: error });
+      }
+      this.cache.set(key, records);
+    }
+    return records;
+  }
+}
+
+/** A path relative to the catalog, with forward slashes, so reports do not depend on the working directory. */
+export function relativePath(from: string, absolute: string): string {
+  return path.relative(from, absolute).split(path.sep).join('/');
+}

@@ -1,0 +1,110 @@
+// Per-file outcomes folded in file order (never completion order), and tests finished from their merged state.
+import { coverageReport, mergeCoverage, type Coverage, type CoverageState } from '../../kit/coverage.js';
+import type { CheckResult } from '../../kit/define-check.js';
+import type { SourceFileInfo } from '../../kit/files/read-file.js';
+import { deserializeError } from './thread-errors.js';
+import type { FileOutcome, Visitor } from './visitors.js';
+
+/** One test's state after a pass: merged over every file, with how many records it could see, or why it stopped. */
+export type TestState = { ok: true; state: unknown; empty: boolean; records: number } | { ok: false; error: Error };
+
+export interface MergedPass {
+  /** Every file read (skipped files, such as CloudTrail digests, are not listed), in file order. */
+  files: SourceFileInfo[];
+  records: number;
+  coverage: Coverage[];
+  /** In the order of the pass's tests. */
+  states: TestState[];
+}
+
+function mergeError(visitor: Visitor, error: unknown): Error {
+  return new Error(`check ${visitor.check.id} threw in merge: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
+/** Folds per-file outcomes in file order, whatever order they arrive in. */
+export class OutcomeMerger {
+  private readonly waiting = new Map<number, FileOutcome>();
+  private next = 0;
+  private readonly infos: SourceFileInfo[] = [];
+  private records = 0;
+  private readonly viewRecords = new Map<string, number>();
+  private readonly states: TestState[];
+
+  constructor(
+    private readonly visitors: readonly Visitor[],
+    private readonly coverage: CoverageState | null,
+    private readonly coverageScope: readonly string[],
+  ) {
+    this.states = visitors.map(() => ({ ok: true, state: undefined, empty: true, records: 0 }));
+  }
+
+  add(outcome: FileOutcome): void {
+    this.waiting.set(outcome.index, outcome);
+    for (let ready = this.waiting.get(this.next); ready; ready = this.waiting.get(this.next)) {
+      this.waiting.delete(this.next);
+      this.fold(ready);
+      this.next += 1;
+    }
+  }
+
+  private fold(outcome: FileOutcome): void {
+    this.infos.push(outcome.info);
+    this.records += outcome.records;
+    for (const [view, count] of Object.entries(outcome.viewRecords)) this.viewRecords.set(view, (this.viewRecords.get(view) ?? 0) + count);
+    if (this.coverage && outcome.coverage) mergeCoverage(this.coverage, outcome.coverage);
+    outcome.tests.forEach((test, index) => {
+      const current = this.states[index];
+      const visitor = this.visitors[index];
+      if (!current?.ok || !visitor) return;
+      if (!test.ok) {
+        this.states[index] = { ok: false, error: deserializeError(test.error) };
+        return;
+      }
+      try {
+        const state = current.empty ? test.state : visitor.check.visitor.merge(current.state, test.state);
+        this.states[index] = { ok: true, state, empty: false, records: 0 };
+      } catch (error) {
+        this.states[index] = { ok: false, error: mergeError(visitor, error) };
+      }
+    });
+  }
+
+  finish(): MergedPass {
+    const states = this.states.map((state, index): TestState => {
+      const view = this.visitors[index]?.view;
+      return state.ok ? { ...state, records: view === undefined ? this.records : (this.viewRecords.get(view) ?? 0) } : state;
+    });
+    return { files: this.infos, records: this.records, coverage: this.coverage ? coverageReport(this.coverage, this.coverageScope) : [], states };
+  }
+}
+
+/** One test's states from several sources (passes), merged in the order the test binds them. */
+export function mergeTestStates(visitor: Visitor, parts: readonly TestState[]): TestState {
+  let merged: TestState = { ok: true, state: undefined, empty: true, records: 0 };
+  for (const part of parts) {
+    if (!merged.ok) return merged;
+    if (!part.ok) return part;
+    if (part.empty) {
+      merged = { ...merged, records: merged.records + part.records };
+      continue;
+    }
+    try {
+      const state: unknown = merged.empty ? part.state : visitor.check.visitor.merge(merged.state, part.state);
+      merged = { ok: true, state, empty: false, records: merged.records + part.records };
+    } catch (error) {
+      return { ok: false, error: mergeError(visitor, error) };
+    }
+  }
+  return merged;
+}
+
+/** The test's result from its merged state: `finish` once, on the calling thread. */
+export function finishTest(visitor: Visitor, state: TestState): CheckResult | Error {
+  if (!state.ok) return state.error;
+  const { visitor: hooks, id } = visitor.check;
+  try {
+    return hooks.finish(state.empty ? hooks.init(visitor.context) : state.state, { ...visitor.context, records: state.records });
+  } catch (error) {
+    return new Error(`check ${id} threw in finish: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}

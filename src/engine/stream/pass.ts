@@ -1,0 +1,93 @@
+import os from 'node:os';
+import { createCoverage, DEFAULT_GAP_HOURS } from '../../kit/coverage.js';
+import type { CheckResult, StreamCheck } from '../../kit/define-check.js';
+import type { StreamSource } from '../../kit/define-source.js';
+import { finishTest, mergeTestStates, OutcomeMerger, type MergedPass, type TestState } from './merge.js';
+import { processFile, type Visitor } from './visitors.js';
+import { runInWorkers } from './worker-pool.js';
+
+/** One test over the streamed source: a stream check with its parsed params and whole inputs. */
+export interface StreamTest {
+  /** Identifies the test in the results. */
+  key: string;
+  check: StreamCheck;
+  /** Already parsed by the check's schema; must survive `structuredClone` (it is sent to the workers), as must `inputs`. */
+  params: unknown;
+  /** The test's other inputs, whole: every input but the streamed one. */
+  inputs?: Readonly<Record<string, readonly unknown[]>>;
+  /** Visit the source's records in the shape of this view; absent: as they are. */
+  view?: string;
+  /** Absolute path of the plugin module exporting the check; absent for built-in checks. */
+  module?: string;
+}
+
+export interface StreamPassOptions {
+  source: StreamSource;
+  /** Absolute path of the plugin module exporting the source; absent for built-in sources. */
+  sourceModule?: string;
+  /** Absolute paths, in the order results are merged (sorted, as the source's glob matched them). */
+  files: readonly string[];
+  tests: readonly StreamTest[];
+  asOf: Date;
+  /** The names of the source's coverage scope (its provider's `coverageScope`); absent: no coverage is kept. */
+  coverageScope?: readonly string[];
+  /**
+   * Threads that read files, the calling thread included: N > 1 starts N - 1 worker threads and reads on the
+   * calling thread too (it would otherwise wait idle, and it needs no start-up); 0 or 1 reads on the calling
+   * thread only. Default: the available cores.
+   */
+  workers?: number;
+  /** Coverage gaps reported above this many hours without events. Default 6. */
+  gapThresholdHours?: number;
+  /** The directory file paths are shown relative to. */
+  cwd?: string;
+}
+
+export interface StreamPassResult extends Omit<MergedPass, 'states'> {
+  /** Per test key: its merged state, not yet finished (a test may read several sources). */
+  states: Map<string, TestState>;
+}
+
+/** The visitor of a test, as the calling thread holds it. */
+export function visitorOf(test: StreamTest, asOf: Date): Visitor {
+  return { check: test.check, context: { inputs: test.inputs ?? {}, params: test.params, asOf }, view: test.view };
+}
+
+/**
+ * One pass over a streamed source: every file is read, decompressed and parsed once, and each record is handed
+ * to every test's visitor. Files are spread over worker threads and the calling thread (all cores); per-file
+ * states are merged in file order, never completion order, so results are the same on every run and for any
+ * number of workers. A source problem (unreadable or malformed file) rejects with a `UserError` for the first
+ * such file in order; a check that throws becomes an `Error` for its test only.
+ */
+export async function runStreamPass(options: StreamPassOptions): Promise<StreamPassResult> {
+  const { source, asOf } = options;
+  const files = options.files.filter((file) => !source.skipsFile?.(file));
+  const keepsCoverage = source.coverage !== undefined && options.coverageScope !== undefined;
+  const gapMs = keepsCoverage ? (options.gapThresholdHours ?? DEFAULT_GAP_HOURS) * 3_600_000 : null;
+  const visitors = options.tests.map((test) => visitorOf(test, asOf));
+  const merger = new OutcomeMerger(visitors, gapMs === null ? null : createCoverage(gapMs), options.coverageScope ?? []);
+  const threads = Math.min(options.workers ?? os.availableParallelism(), files.length);
+  const cwd = options.cwd ?? process.cwd();
+  if (threads <= 1) {
+    for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, gapMs, cwd));
+  } else {
+    const setup = {
+      source: { type: source.type, ...(options.sourceModule === undefined ? {} : { module: options.sourceModule }) },
+      tests: options.tests.map((test) => ({ checkId: test.check.id, module: test.module, params: test.params, inputs: test.inputs ?? {}, view: test.view })),
+      asOf: asOf.getTime(),
+      gapMs,
+      cwd,
+    };
+    await runInWorkers({ setup, source, files, visitors, workers: threads - 1 }, (outcome) => merger.add(outcome));
+  }
+  const { states, ...pass } = merger.finish();
+  return { ...pass, states: new Map(options.tests.map((test, index) => [test.key, states[index] ?? { ok: false, error: new Error('no state') }])) };
+}
+
+/** Each test's result from one pass alone (a test reading one source): for the benchmark and tests. */
+export function passResults(pass: StreamPassResult, tests: readonly StreamTest[], asOf: Date): Map<string, CheckResult | Error> {
+  return new Map(tests.map((test) => [test.key, finishTest(visitorOf(test, asOf), pass.states.get(test.key) ?? { ok: false, error: new Error('not run') })]));
+}
+
+export { finishTest, mergeTestStates, type TestState };

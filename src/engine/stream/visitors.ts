@@ -1,0 +1,108 @@
+// The tests of one stream pass as each thread holds them, and how a thread reads one file for all of them.
+import type { StreamCheck } from '../../kit/define-check.js';
+import { addToCoverage, createCoverage, type CoverageState } from '../../kit/coverage.js';
+import type { StreamSource } from '../../kit/define-source.js';
+import { readExportFileSync, type SourceFileInfo } from '../../kit/files/read-file.js';
+import { serializeError, type SerializedError } from './thread-errors.js';
+
+/** A test ready to visit, as each thread holds it. */
+export interface Visitor {
+  check: StreamCheck;
+  /** What its hooks receive: the test's whole inputs, its params and as-of. */
+  context: { inputs: Readonly<Record<string, readonly unknown[]>>; params: unknown; asOf: Date };
+  /** The view its records are visited in; undefined: the source's own records. */
+  view: string | undefined;
+}
+
+export type TestOutcome = { ok: true; state: unknown } | { ok: false; error: SerializedError };
+
+/** What reading one file produced: per-test states (or the error a check threw), and the file's coverage. */
+export interface FileOutcome {
+  index: number;
+  info: SourceFileInfo;
+  records: number;
+  /** View id → records of the file that have that view. */
+  viewRecords: Record<string, number>;
+  coverage: CoverageState | null;
+  tests: TestOutcome[];
+}
+
+/** Which tests see which records: every native record, native records by dispatch key, or the records of a view. */
+interface VisitPlan {
+  everyRecord: number[];
+  byKey: Map<string, number[]>;
+  byView: Map<string, number[]>;
+}
+
+function planVisits(visitors: readonly Visitor[], source: StreamSource): VisitPlan {
+  const plan: VisitPlan = { everyRecord: [], byKey: new Map(), byView: new Map() };
+  visitors.forEach((visitor, test) => {
+    if (visitor.view !== undefined) return void plan.byView.set(visitor.view, [...(plan.byView.get(visitor.view) ?? []), test]);
+    const keys = visitor.check.visitor.visits;
+    if (keys === undefined || !source.dispatchKey) return void plan.everyRecord.push(test);
+    for (const key of new Set(keys)) plan.byKey.set(key, [...(plan.byKey.get(key) ?? []), test]);
+  });
+  return plan;
+}
+
+function checkError(check: StreamCheck, where: string, error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(`check ${check.id} threw ${where}: ${message}`, { cause: error });
+}
+
+/**
+ * Reads one file and runs every visitor over its records, starting from fresh states. A source problem (an
+ * unreadable or malformed file) throws; a check that throws becomes an error for its test only.
+ */
+export function processFile(source: StreamSource, visitors: readonly Visitor[], file: string, index: number, gapMs: number | null, cwd?: string): FileOutcome {
+  const { info, text } = readExportFileSync(file, cwd);
+  const states = visitors.map((visitor): TestOutcome => {
+    try {
+      return { ok: true, state: visitor.check.visitor.init(visitor.context) };
+    } catch (error) {
+      return { ok: false, error: serializeError(checkError(visitor.check, `in init for ${info.path}`, error)) };
+    }
+  });
+  const visit = (test: number, record: unknown): void => {
+    const state = states[test];
+    const visitor = visitors[test];
+    if (!state?.ok || !visitor) return;
+    try {
+      visitor.check.visitor.visit(state.state, record, visitor.context);
+    } catch (error) {
+      states[test] = { ok: false, error: serializeError(checkError(visitor.check, `on a record of ${info.path}`, error)) };
+    }
+  };
+  const plan = planVisits(visitors, source);
+  const coverage = source.coverage && gapMs !== null ? createCoverage(gapMs) : null;
+  const dispatched = source.dispatchKey !== undefined && plan.byKey.size > 0;
+  const views = [...plan.byView].map(([view, tests]) => ({ view, tests, toView: source.views?.[view] }));
+  const viewRecords: Record<string, number> = Object.fromEntries(views.map(({ view }) => [view, 0]));
+  let records = 0;
+  for (const record of source.readFile(text)) {
+    records += 1;
+    if (coverage) {
+      const point = source.coverage?.(record);
+      if (point) addToCoverage(coverage, point);
+    }
+    for (const test of plan.everyRecord) visit(test, record);
+    if (dispatched) {
+      const tests = plan.byKey.get(source.dispatchKey?.(record) ?? '');
+      if (tests) for (const test of tests) visit(test, record);
+    }
+    for (const { view, tests, toView } of views) {
+      let shaped: unknown;
+      try {
+        shaped = toView?.(record);
+      } catch (error) {
+        const failed = { ok: false as const, error: serializeError(new Error(`view ${view} of source type ${source.type} threw on a record of ${info.path}: ${error instanceof Error ? error.message : String(error)}`)) };
+        for (const test of tests) states[test] = failed;
+        continue;
+      }
+      if (shaped === undefined) continue;
+      viewRecords[view] = (viewRecords[view] ?? 0) + 1;
+      for (const test of tests) visit(test, shaped);
+    }
+  }
+  return { index, info, records, viewRecords, coverage, tests: states };
+}

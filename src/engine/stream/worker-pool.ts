@@ -1,0 +1,136 @@
+// Spreads the files of one pass over worker threads and the calling thread, in batches.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { StreamSource } from '../../kit/define-source.js';
+import { deserializeError, serializeError, type SerializedError } from './thread-errors.js';
+import { processFile, type FileOutcome, type Visitor } from './visitors.js';
+
+/** What the pass sends each worker at start-up: enough to load the source and checks and rebuild the visitors. */
+export interface WorkerSetup {
+  source: { type: string; module?: string };
+  tests: { checkId: string; module?: string; params: unknown; inputs: Readonly<Record<string, readonly unknown[]>>; view?: string }[];
+  asOf: number;
+  /** Coverage bucket width, or null when the pass keeps no coverage. */
+  gapMs: number | null;
+  cwd: string;
+}
+
+/** A batch of files for one worker, each with its position in the pass. */
+export type ToWorker = { type: 'files'; files: { index: number; path: string }[] };
+
+/** The outcomes of a batch, in order; a source error ends the batch at the file that caused it. */
+export type FromWorker =
+  | { type: 'files'; outcomes: FileOutcome[]; sourceError?: { index: number; error: SerializedError } }
+  | { type: 'setup-error'; error: SerializedError };
+
+/** Batches handed to a worker ahead of time, so it never waits for the main thread between batches. */
+const IN_FLIGHT_PER_WORKER = 2;
+/** Files per batch at most: fewer messages between threads, while small enough to balance the load at the end. */
+const MAX_BATCH = 16;
+
+/** Large batches while many files remain, single files at the end so no worker idles while another finishes. */
+export function batchSize(remaining: number, workers: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(remaining / (workers * IN_FLIGHT_PER_WORKER * 4))));
+}
+
+export interface WorkerRun {
+  setup: WorkerSetup;
+  source: StreamSource;
+  files: readonly string[];
+  visitors: readonly Visitor[];
+  workers: number;
+}
+
+/**
+ * A worker running the worker script beside this module: the compiled JavaScript when this runs from dist/, the
+ * TypeScript source through tsx (a dev dependency) when it runs from src/ in tests, so a worker always runs the
+ * code under test. No inherited execArgv: a loader the parent runs under would only slow every worker's start-up.
+ */
+export function startWorker(setup: WorkerSetup): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, execArgv: [] });
+  // tsx's ESM entry sits beside the CommonJS one that require.resolve finds.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const script = new URL('./worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(script)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: setup, execArgv: [] });
+}
+
+/**
+ * Hands batches of files to `workers` worker threads and reads single files on the calling thread between their
+ * messages, until every file is read. Outcomes arrive in any order; `onOutcome` puts them in order.
+ */
+export async function runInWorkers({ setup, source, files, visitors, workers: count }: WorkerRun, onOutcome: (outcome: FileOutcome) => void): Promise<void> {
+  const pool = Array.from({ length: count }, () => startWorker(setup));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let dispatched = 0;
+      let inFlight = 0;
+      let sourceError: { index: number; error: SerializedError } | undefined;
+      let settled = false;
+      const fail = (error: Error): void => {
+        if (settled) return;
+        settled = true;
+        reject(error);
+      };
+      const dispatch = (worker: Worker): void => {
+        if (sourceError || dispatched >= files.length) return;
+        const end = Math.min(files.length, dispatched + batchSize(files.length - dispatched, count + 1));
+        const message: ToWorker = { type: 'files', files: files.slice(dispatched, end).map((file, offset) => ({ index: dispatched + offset, path: file })) };
+        dispatched = end;
+        inFlight += 1;
+        worker.postMessage(message);
+      };
+      const settleIfDone = (): void => {
+        if (settled || inFlight > 0 || (dispatched < files.length && !sourceError)) return;
+        settled = true;
+        if (sourceError) reject(deserializeError(sourceError.error));
+        else resolve();
+      };
+      const noteSourceError = (failed: { index: number; error: SerializedError }): void => {
+        if (!sourceError || failed.index < sourceError.index) sourceError = failed;
+      };
+      // One file per turn of the event loop, so the workers' messages are answered between files.
+      const readOnCallingThread = (): void => {
+        if (settled || sourceError || dispatched >= files.length) return settleIfDone();
+        const index = dispatched;
+        dispatched += 1;
+        let outcome: FileOutcome;
+        try {
+          outcome = processFile(source, visitors, files[index] ?? '', index, setup.gapMs, setup.cwd);
+        } catch (error) {
+          noteSourceError({ index, error: serializeError(error) });
+          return settleIfDone();
+        }
+        try {
+          onOutcome(outcome);
+        } catch (error) {
+          return fail(error instanceof Error ? error : new Error(String(error)));
+        }
+        setImmediate(readOnCallingThread);
+      };
+      for (const worker of pool) {
+        worker.on('message', (message: FromWorker) => {
+          if (message.type === 'setup-error') return fail(deserializeError(message.error));
+          inFlight -= 1;
+          if (message.sourceError) noteSourceError(message.sourceError);
+          try {
+            for (const outcome of message.outcomes) onOutcome(outcome);
+          } catch (error) {
+            return fail(error instanceof Error ? error : new Error(String(error)));
+          }
+          dispatch(worker);
+          settleIfDone();
+        });
+        worker.on('error', (error) => fail(error));
+        worker.on('exit', (code) => {
+          if (!settled) fail(new Error(`stream worker stopped unexpectedly (exit code ${code})`));
+        });
+        for (let slot = 0; slot < IN_FLIGHT_PER_WORKER; slot++) dispatch(worker);
+      }
+      setImmediate(readOnCallingThread);
+    });
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+}

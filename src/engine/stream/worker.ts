@@ -1,0 +1,68 @@
+// A worker thread of the stream pass: reads the batches of files the main thread sends, one file at a time, runs
+// every test's visitor over their records and posts back the batch's per-file outcomes.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Check, StreamCheck } from '../../kit/define-check.js';
+import type { Source, StreamSource } from '../../kit/define-source.js';
+import { exportedItems, importModule, Registry } from '../../providers/registry.js';
+import { serializeError } from './thread-errors.js';
+import { processFile, type FileOutcome, type Visitor } from './visitors.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './worker-pool.js';
+
+const builtins = new Registry();
+
+/** Imports only the source and the checks this pass runs: a built-in by its lazy loader, a plugin's from its module. */
+async function prepare(config: WorkerSetup): Promise<{ source: StreamSource; visitors: Visitor[] }> {
+  const { type, module } = config.source;
+  const source = module === undefined ? await builtins.source(type) : exportedItems(await importModule(module)).find((item): item is Source => isSource(item) && item.type === type);
+  if (source?.kind !== 'stream') throw new Error(`No stream source of type "${type}" in ${module ?? 'the built-in sources'}`);
+  const asOf = new Date(config.asOf);
+  const visitors = await Promise.all(
+    config.tests.map(async (test): Promise<Visitor> => ({
+      check: await findCheck(test.checkId, test.module),
+      context: { inputs: test.inputs, params: test.params, asOf },
+      view: test.view,
+    })),
+  );
+  return { source, visitors };
+}
+
+async function findCheck(id: string, module: string | undefined): Promise<StreamCheck> {
+  const check =
+    module === undefined ? await builtins.check(id) : exportedItems(await importModule(module)).find((item): item is Check => isCheck(item) && item.id === id);
+  if (check?.kind !== 'stream') throw new Error(`No stream check "${id}" in ${module ?? 'the built-in checks'}`);
+  return check;
+}
+
+function isSource(value: unknown): value is Source {
+  return value !== null && typeof value === 'object' && 'type' in value && 'kind' in value;
+}
+
+function isCheck(value: unknown): value is Check {
+  return value !== null && typeof value === 'object' && 'id' in value && 'kind' in value;
+}
+
+const port = parentPort;
+const setup: WorkerSetup = workerData;
+
+if (port) {
+  const send = (message: FromWorker): void => port.postMessage(message);
+  const ready = prepare(setup);
+  ready.catch((error: unknown) => send({ type: 'setup-error', error: serializeError(error) }));
+  // Files are processed strictly one after another, so at most one is in memory at a time.
+  let queue: Promise<unknown> = ready;
+  port.on('message', (message: ToWorker) => {
+    queue = queue.then(async () => {
+      const { source, visitors } = await ready;
+      const outcomes: FileOutcome[] = [];
+      for (const file of message.files) {
+        try {
+          outcomes.push(processFile(source, visitors, file.path, file.index, setup.gapMs, setup.cwd));
+        } catch (error) {
+          return send({ type: 'files', outcomes, sourceError: { index: file.index, error: serializeError(error) } });
+        }
+      }
+      send({ type: 'files', outcomes });
+    });
+    queue.catch(() => undefined);
+  });
+}

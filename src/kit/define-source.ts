@@ -1,0 +1,85 @@
+import type { SourceText } from './files/read-file.js';
+import type { RecordType, RecordTypes } from './record-types.js';
+
+export type { SourceText };
+
+/** One record's place in a log's coverage: its scope (the provider's `coverageScope`, in order) and its time (epoch ms). */
+export interface CoveragePoint {
+  scope: readonly string[];
+  time: number;
+}
+
+interface SourceMetadata<T extends RecordType> {
+  /** The source type, equal to the module's path: `aws/kms-keys` is src/providers/aws/sources/kms-keys.ts (`json` for generic/). */
+  type: T;
+  description: string;
+}
+
+/**
+ * A source read whole: every file it matches is read and handed to `read` at once. It may offer its records in
+ * shared shapes (views): each view function turns all of its records into the view's records.
+ */
+export interface BatchSourceDefinition<T extends RecordType> extends SourceMetadata<T> {
+  kind: 'batch';
+  /** Parses every file into records; throws `UserError` with the file and position. */
+  read(files: readonly SourceText[]): RecordTypes[T][];
+  views?: { readonly [V in RecordType]?: (records: readonly RecordTypes[T][]) => RecordTypes[V][] };
+}
+
+/**
+ * A source streamed file by file (logs), so no more than a few files are ever in memory: the stream pass calls
+ * `readFile` once per file, on worker threads and the calling thread, and hands each record to every stream
+ * check that reads the source. A view function turns one record into the view's record, or undefined when the
+ * record has none (a CloudTrail event that is not a sign-in).
+ */
+export interface StreamSourceDefinition<T extends RecordType> extends SourceMetadata<T> {
+  kind: 'stream';
+  /** Files the glob matched that hold no records of this type (e.g. CloudTrail digest files): never read. */
+  skipsFile?(absolutePath: string): boolean;
+  /** Parses one decompressed file into records; throws `UserError` with the file and position. */
+  readFile(file: SourceText): Iterable<RecordTypes[T]>;
+  /** The key stream checks name in `visits` (CloudTrail: the event name), so each record reaches only them. */
+  dispatchKey?(record: RecordTypes[T]): string;
+  /** Where and when a record happened, for the source's coverage report (first and last event, gaps) per scope. */
+  coverage?(record: RecordTypes[T]): CoveragePoint | undefined;
+  views?: { readonly [V in RecordType]?: (record: RecordTypes[T]) => RecordTypes[V] | undefined };
+}
+
+// Method-style signatures are compared bivariantly, so every typed definition is also one of these.
+type Bivariant<F extends (...args: never[]) => unknown> = { check(...args: Parameters<F>): ReturnType<F> }['check'];
+
+/** A batch source as the engine holds it, its record types erased. */
+export interface BatchSource {
+  kind: 'batch';
+  type: string;
+  description: string;
+  read(files: readonly SourceText[]): unknown[];
+  views?: Readonly<Record<string, Bivariant<(records: readonly unknown[]) => unknown[]> | undefined>>;
+}
+
+/** A stream source as the engine holds it, its record types erased. */
+export interface StreamSource {
+  kind: 'stream';
+  type: string;
+  description: string;
+  skipsFile?(absolutePath: string): boolean;
+  readFile(file: SourceText): Iterable<unknown>;
+  dispatchKey?(record: unknown): string;
+  coverage?(record: unknown): CoveragePoint | undefined;
+  views?: Readonly<Record<string, Bivariant<(record: unknown) => unknown> | undefined>>;
+}
+
+/** Any source the engine can read: whole, or file by file. */
+export type Source = BatchSource | StreamSource;
+
+/** Defines a source type: one file per source under src/providers/<provider>/sources, or in a plugin. */
+export function defineSource<T extends RecordType>(definition: BatchSourceDefinition<T>): BatchSourceDefinition<T>;
+export function defineSource<T extends RecordType>(definition: StreamSourceDefinition<T>): StreamSourceDefinition<T>;
+export function defineSource<T extends RecordType>(definition: BatchSourceDefinition<T> | StreamSourceDefinition<T>): BatchSourceDefinition<T> | StreamSourceDefinition<T> {
+  return definition;
+}
+
+/** The views a source offers, by id. */
+export function viewsOf(source: Source): string[] {
+  return Object.keys(source.views ?? {}).sort();
+}

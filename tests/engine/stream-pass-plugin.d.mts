@@ -1,5 +1,0 @@
-import type { StreamCheck } from '../../src/checks/define-stream-check.js';
-
-export declare const countsRecords: StreamCheck;
-export declare const throwsOnRoot: StreamCheck;
-export declare const throwsInMerge: StreamCheck;

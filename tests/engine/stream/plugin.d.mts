@@ -1,0 +1,5 @@
+import type { StreamCheck } from '../../../src/kit/define-check.js';
+
+export declare const countsRecords: StreamCheck;
+export declare const throwsOnRoot: StreamCheck;
+export declare const throwsInMerge: StreamCheck;
