@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import os from 'node:os';
 import { createCoverage, DEFAULT_GAP_HOURS } from '../../kit/coverage.js';
 import type { CheckResult, StreamCheck } from '../../kit/define-check.js';
@@ -34,7 +35,7 @@ export interface StreamPassOptions {
   /**
    * Threads that read files, the calling thread included: N > 1 starts N - 1 worker threads and reads on the
    * calling thread too (it would otherwise wait idle, and it needs no start-up); 0 or 1 reads on the calling
-   * thread only. Default: the available cores.
+   * thread only. Default: the available cores, but no more than the files' size is worth (see `defaultThreads`).
    */
   workers?: number;
   /** Coverage gaps reported above this many hours without events. Default 6. */
@@ -46,6 +47,16 @@ export interface StreamPassOptions {
 export interface StreamPassResult extends Omit<MergedPass, 'states'> {
   /** Per test key: its merged state, not yet finished (a test may read several sources). */
   states: Map<string, TestState>;
+}
+
+/** Bytes of log files (as stored, usually gzip) worth a thread of their own: a worker takes a fifth of a second to start. */
+const BYTES_PER_THREAD = 2 * 1024 * 1024;
+
+/** One thread per core, but only as many as the files' size is worth: a small log is read faster on one thread. */
+export function defaultThreads(files: readonly string[]): number {
+  let bytes = 0;
+  for (const file of files) bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  return Math.max(1, Math.min(os.availableParallelism(), Math.ceil(bytes / BYTES_PER_THREAD)));
 }
 
 /** The visitor of a test, as the calling thread holds it. */
@@ -67,7 +78,7 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
   const gapMs = keepsCoverage ? (options.gapThresholdHours ?? DEFAULT_GAP_HOURS) * 3_600_000 : null;
   const visitors = options.tests.map((test) => visitorOf(test, asOf));
   const merger = new OutcomeMerger(visitors, gapMs === null ? null : createCoverage(gapMs), options.coverageScope ?? []);
-  const threads = Math.min(options.workers ?? os.availableParallelism(), files.length);
+  const threads = Math.min(options.workers ?? defaultThreads(files), files.length);
   const cwd = options.cwd ?? process.cwd();
   if (threads <= 1) {
     for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, gapMs, cwd));

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
 import type { CheckResult, StreamCheck } from '../../../src/kit/define-check.js';
 import type { SourceText, StreamSource } from '../../../src/kit/define-source.js';
-import { passResults, runStreamPass, type StreamPassOptions, type StreamTest } from '../../../src/engine/stream/pass.js';
+import { defaultThreads, passResults, runStreamPass, type StreamPassOptions, type StreamTest } from '../../../src/engine/stream/pass.js';
 import { batchSize } from '../../../src/engine/stream/worker-pool.js';
 import cloudTrailLogs from '../../../src/providers/aws/sources/cloudtrail-logs.js';
 import { Registry } from '../../../src/providers/registry.js';
@@ -225,6 +225,16 @@ describe('runStreamPass: coverage', () => {
     }
     const coarse = await pass({ files, tests: [], workers: 0, gapThresholdHours: 10 });
     expect(coarse.coverage[1]?.gaps).toEqual([]);
+  });
+});
+
+describe('defaultThreads', () => {
+  it('reads a small log on the calling thread alone, and gives a larger one a thread per two megabytes, up to the cores', () => {
+    expect(defaultThreads(FIXTURE_FILES)).toBe(1);
+    const large = path.join(tmp, 'large.bin');
+    writeFileSync(large, Buffer.alloc(5 * 1024 * 1024));
+    expect(defaultThreads([large])).toBe(Math.min(os.availableParallelism(), 3));
+    expect(defaultThreads([])).toBe(1);
   });
 });
 

@@ -74,8 +74,9 @@ describe('readExportFileSync (what stream workers use)', () => {
   });
 
   it('names the cap when a small gzip file decompresses past it', () => {
-    // Zeros compress about a thousandfold: a file of half a megabyte that expands past the cap.
-    const bomb = write('sync/bomb.json.gz', gzipSync(Buffer.alloc(MAX_FILE_BYTES + 1024)));
+    // Zeros compress about a thousandfold, and gzip members may follow each other: nine of 64 MiB pass the cap.
+    const member = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    const bomb = write('sync/bomb.json.gz', Buffer.concat(Array.from({ length: MAX_FILE_BYTES / (64 * 1024 * 1024) + 1 }, () => member)));
     expect(() => readExportFileSync(bomb)).toThrow(`File decompresses to more bytes than that, above the ${MAX_FILE_BYTES}-byte limit for one export file`);
   });
 
