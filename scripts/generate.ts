@@ -389,10 +389,14 @@ export function orphanedDocs(): string[] {
   });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+/** Writes every generated file and removes docs nothing generates any more. */
+export function writeGenerated(): void {
   for (const [file, render] of Object.entries(generatedFiles)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), render());
+    const target = path.join(root, file);
+    const text = render();
+    if (existsSync(target) && readFileSync(target, 'utf8') === text) continue;
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
     console.log(`wrote ${file}`);
   }
   for (const file of orphanedDocs()) {
@@ -400,3 +404,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     console.log(`removed ${file}`);
   }
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) writeGenerated();

@@ -45,7 +45,9 @@ export function bindInputs(context: BindContext): { bindings: InputBinding[]; er
     for (const name of Object.keys(given).filter((name) => !inputs.includes(name))) {
       errors.push(new UserError(`Check "${check.id}" has no input "${name}"`, { position: position(['inputs'], name), hint: didYouMean(name, inputs, `Its inputs: ${inputs.join(', ')}.`) }));
     }
-    for (const name of inputs.filter((name) => !Object.hasOwn(given, name))) {
+    // A misspelt input is reported as such, with its suggestion, not also as a missing one.
+    const misspelt = Object.keys(given).some((name) => !inputs.includes(name));
+    for (const name of misspelt ? [] : inputs.filter((name) => !Object.hasOwn(given, name))) {
       errors.push(new UserError(`Missing input "${name}" of check "${check.id}"`, { position: position(['inputs']), hint: `Bind it to a source: "${name}: <source>" (it reads ${asList(check.inputs[name] ?? []).join(', ')}).` }));
     }
     byInput = inputs.filter((name) => Object.hasOwn(given, name)).map((name) => [name, written(['inputs', name], given[name] ?? [])]);
@@ -56,7 +58,7 @@ export function bindInputs(context: BindContext): { bindings: InputBinding[]; er
     }
     byInput = [[only, written(['source'], spec.source)]];
   } else {
-    return { bindings: [], errors: [new UserError(`Missing required key "source" in ${pathLabel(at)}`, { position: position([]), hint: inputs.length > 1 ? `Add "inputs:" binding each of ${inputs.join(', ')} to a source.` : 'Add "source:" here.' })] };
+    return { bindings: [], errors: [new UserError(`Missing required key "source"${at.length > 0 ? ` in ${pathLabel(at)}` : ''}`, { position: position([]), hint: inputs.length > 1 ? `Add "inputs:" binding each of ${inputs.join(', ')} to a source.` : 'Add "source:" here.' })] };
   }
   const bindings = byInput.map(([input, names]): InputBinding => ({
     input,

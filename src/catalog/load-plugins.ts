@@ -45,7 +45,7 @@ export async function loadPlugins(entries: readonly string[], catalogDir: string
       taken.add(id);
     };
     for (const item of items) {
-      if (isObject(item) && 'kind' in item && 'type' in item) {
+      if (isObject(item) && 'type' in item && !('id' in item)) {
         const source = asSource(item, plugin);
         claim(source.type, 'source');
         sources.push({ item: source, module });

@@ -77,6 +77,31 @@ const withPlugin = (entry: string): string => edit(CATALOG, 'name: Bad input\n',
 const rotationTest = (params: string): string =>
   edit(CATALOG, '      - check: aws/iam-root-mfa\n        source: creds\n', `      - check: aws/iam-access-key-rotation\n        source: creds\n${params}`);
 
+/** `controls.yaml:line:col` of the first `needle` in a catalog text. */
+function locate(text: string, needle: string): string {
+  const offset = text.indexOf(needle);
+  if (offset === -1) throw new Error(`locate: ${JSON.stringify(needle)} not found`);
+  const before = text.slice(0, offset).split('\n');
+  return `controls.yaml:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+/** The test of CATALOG, rewritten; line 22 holds its `check`. */
+const withTest = (test: string, catalog = CATALOG): string => edit(catalog, '      - check: aws/iam-root-mfa\n        source: creds\n', test);
+
+/** A source `name` of `type` beside creds. */
+const withSource = (catalog: string, name: string, type: string, path: string): string =>
+  edit(catalog, 'controls:\n', `  ${name}:\n    type: ${type}\n    path: ${path}\ncontrols:\n`);
+
+/** Hand-written plugin checks: one reading CloudTrail logs whole, one visiting a JSON source as if it were streamed. */
+const KIND_PLUGINS = {
+  'plugins/count-events.mjs':
+    "export default { id: 'acme/count-events', title: 'Count', description: 'Counts events.', remediation: 'None.', inputs: { records: 'aws/cloudtrail-logs' }, run: ({ inputs }) => ({ examined: inputs.records.length, findings: [] }) };\n",
+  'plugins/visit-json.mjs':
+    "export default { id: 'acme/visit-json', title: 'Visit', description: 'Visits JSON.', remediation: 'None.', inputs: { records: 'json' }, visitor: { init: () => 0, visit: () => undefined, merge: (a) => a, finish: () => ({ examined: 0, findings: [] }) } };\n",
+};
+
+const ACME = path.join(repoRoot, 'fixtures/plugins/acme-provider.js');
+
 interface BadInput {
   name: string;
   /** controls.yaml */
@@ -295,6 +320,45 @@ const cases: BadInput[] = [
     at: 'controls.yaml:5:11',
     message: 'Unknown source type "aws/iam-credentials-report" for source "creds"',
     hint: 'Did you mean "aws/iam-credential-report"?',
+  },
+  {
+    name: 'a test binding both source and inputs',
+    catalog: withTest('      - check: aws/iam-root-mfa\n        source: creds\n        inputs: { records: creds }\n'),
+    at: locate(withTest('      - check: aws/iam-root-mfa\n        source: creds\n        inputs: { records: creds }\n'), '{ records: creds }'),
+    message: 'A test binds its sources with "source" or with "inputs", not both',
+  },
+  {
+    name: 'an input the check does not have, with a suggestion',
+    catalog: withTest('      - check: aws/iam-root-mfa\n        inputs: { recods: creds }\n'),
+    at: locate(withTest('      - check: aws/iam-root-mfa\n        inputs: { recods: creds }\n'), 'recods'),
+    message: 'Check "aws/iam-root-mfa" has no input "recods"',
+    hint: 'Did you mean "records"?',
+  },
+  {
+    name: 'a check of several inputs bound with source',
+    catalog: withPlugin(ACME).replace('check: aws/iam-root-mfa', 'check: acme/leavers-with-accounts'),
+    at: locate(withPlugin(ACME), 'creds\n'),
+    message: 'Check "acme/leavers-with-accounts" has several inputs (leavers, accounts): bind each under "inputs:"',
+  },
+  {
+    name: 'an input left unbound',
+    catalog: withTest('      - check: acme/leavers-with-accounts\n        inputs: { accounts: creds }\n', withPlugin(ACME)),
+    at: locate(withTest('      - check: acme/leavers-with-accounts\n        inputs: { accounts: creds }\n', withPlugin(ACME)), '{ accounts'),
+    message: 'Missing input "leavers" of check "acme/leavers-with-accounts"',
+  },
+  {
+    name: 'a batch check bound to a streamed log source',
+    catalog: withTest('      - check: acme/count-events\n        source: trail\n', withSource(withPlugin('plugins/count-events.mjs'), 'trail', 'aws/cloudtrail-logs', 'logs/*.json')),
+    files: KIND_PLUGINS,
+    at: locate(withTest('      - check: acme/count-events\n        source: trail\n', withSource(withPlugin('plugins/count-events.mjs'), 'trail', 'aws/cloudtrail-logs', 'logs/*.json')), 'trail\n'),
+    message: 'Check "acme/count-events" reads its input whole, but source "trail" of type "aws/cloudtrail-logs" is streamed file by file',
+  },
+  {
+    name: 'a stream check bound to a whole-file source',
+    catalog: withTest('      - check: acme/visit-json\n        source: reviews\n', withSource(withPlugin('plugins/visit-json.mjs'), 'reviews', 'json', 'reviews.json')),
+    files: KIND_PLUGINS,
+    at: locate(withTest('      - check: acme/visit-json\n        source: reviews\n', withSource(withPlugin('plugins/visit-json.mjs'), 'reviews', 'json', 'reviews.json')), 'reviews\n'),
+    message: 'Check "acme/visit-json" visits a streamed source, but source "reviews" of type "json" is read whole',
   },
   {
     name: 'bad --as-of',

@@ -117,6 +117,53 @@ controls:
   });
 });
 
+describe('loadCatalog: plugins that ship sources and providers', () => {
+  const catalog = (plugin: string): string => `version: 1
+name: Plugin sources
+plugins: [${plugin}]
+controls:
+  - id: X-1
+    title: Anything
+    owner: x@example.com
+    risk: low
+    function: detect
+`;
+  const message = async (plugin: string): Promise<string> => {
+    const dir = await tempTree({ 'controls.yaml': catalog('plugin.mjs'), 'plugin.mjs': plugin });
+    return loadCatalog(path.join(dir, 'controls.yaml')).then(
+      () => 'loaded',
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+  };
+
+  it('registers a provider plugin\'s source types and checks, and a lone source', async () => {
+    const dir = await tempTree({
+      'controls.yaml': catalog(`'${path.join(repoRoot, 'fixtures/plugins/acme-provider.js')}', source.mjs`),
+      'source.mjs': "export default { type: 'beta/events', kind: 'stream', description: 'Beta events.', readFile: () => [] };\n",
+    });
+    const { registry } = await loadCatalog(path.join(dir, 'controls.yaml'));
+    expect(registry.sourceTypes()).toEqual(expect.arrayContaining(['acme/leavers', 'acme/badge-log', 'beta/events', 'aws/kms-keys']));
+    expect(registry.checkIds()).toEqual(expect.arrayContaining(['acme/leavers-with-accounts', 'acme/badge-after-termination']));
+    expect((await registry.providerOf('acme/leavers'))?.coverageScope).toEqual(['site']);
+    expect(registry.sourceModule('beta/events')).toBe(path.join(dir, 'source.mjs'));
+  });
+
+  it('rejects a source without a kind or a reader, a provider whose ids are not its own, and a taken id', async () => {
+    expect(await message("export default { type: 'beta/x', description: 'X.', read: () => [] };\n")).toBe(
+      'Plugin plugin.mjs exports an invalid source "beta/x": "kind" must be "batch" or "stream"',
+    );
+    expect(await message("export default { type: 'beta/x', kind: 'stream', description: 'X.', read: () => [] };\n")).toBe(
+      'Plugin plugin.mjs exports an invalid source "beta/x": "readFile" must be a function',
+    );
+    expect(await message("export default { id: 'beta', title: 'Beta', description: 'B.', sources: [{ type: 'gamma/x', kind: 'batch', description: 'X.', read: () => [] }] };\n")).toBe(
+      'Plugin plugin.mjs exports an invalid provider "beta": its source types and check ids must start with "beta/", found "gamma/x"',
+    );
+    expect(await message("export default { type: 'aws/kms-keys', kind: 'batch', description: 'X.', read: () => [] };\n")).toBe(
+      'Plugin source type "aws/kms-keys" is already taken by another source',
+    );
+  });
+});
+
 describe('loadCatalog: exception files', () => {
   const exception = (id: string, resource: string): string => `- id: ${id}
   control: IAM-02

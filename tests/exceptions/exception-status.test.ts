@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageDays, dateStatus, daysToExpiry } from '../../src/exceptions/exception-status.js';
-import { loadedException } from './loaded-exception.js';
+import { loadedException } from '../support/loaded-exception.js';
 
 // EX-1 is approved 2026-10-01 and expires 2026-12-31: in force through that whole day.
 const exception = loadedException();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyExceptions, resourceMatcher } from '../../src/exceptions/match-exceptions.js';
-import { loadedException } from './loaded-exception.js';
+import { loadedException } from '../support/loaded-exception.js';
 
 const ACCOUNT = 'arn:aws:iam::210987654321';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exceptionResults, exceptionTiers, median } from '../../src/report/exception-results.js';
-import { loadedException } from '../exceptions/loaded-exception.js';
+import { loadedException } from '../support/loaded-exception.js';
 
 const asOf = new Date('2026-11-01T00:00:00Z');
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { exceptionFailReasons, parseExceptionFailOn } from '../../src/report/fail-on.js';
+import { DEFAULT_FAIL_ON, exceptionFailReasons, FAIL_ON_CONDITIONS, failOnReasons, parseExceptionFailOn, parseFailOn } from '../../src/report/fail-on.js';
+import { sampleReport } from '../formatters/sample-report.js';
 import type { ExceptionResult } from '../../src/report/model.js';
 
 function exception(id: string, status: ExceptionResult['status'], daysToExpiry: number): ExceptionResult {
@@ -61,5 +62,40 @@ describe('exceptionFailReasons', () => {
 
   it('is empty for none', () => {
     expect(exceptionFailReasons(exceptions, 30, [])).toEqual([]);
+  });
+});
+
+describe('parseFailOn', () => {
+  it('takes a comma list of conditions, spaces and empty items ignored, or none', () => {
+    expect(parseFailOn(DEFAULT_FAIL_ON)).toEqual(['ineffective', 'expired-exceptions']);
+    expect(parseFailOn(' paper-only , vacuous,')).toEqual(['paper-only', 'vacuous']);
+    expect(parseFailOn('none')).toEqual([]);
+  });
+
+  it('rejects an unknown condition with a suggestion', () => {
+    expect(() => parseFailOn('ineffective,papr-only')).toThrow(UserError);
+    expect(() => parseFailOn('papr-only')).toThrow(`Unknown --fail-on condition "papr-only": expected a comma list of ${FAIL_ON_CONDITIONS.join(', ')}, or none`);
+  });
+});
+
+describe('failOnReasons', () => {
+  it('names, for each condition, the controls it holds for with their owners', () => {
+    const reasons = Object.fromEntries(FAIL_ON_CONDITIONS.map((condition) => [condition, failOnReasons(sampleReport, [condition])]));
+    expect(reasons).toEqual({
+      ineffective: ['ineffective controls: IAM-1 (owner: platform-security@acme.example), LOG-1 (owner: cloud-platform@acme.example), JML-2 (owner: it-operations@acme.example)'],
+      'paper-only': ['paper-only controls: IAM-1 (owner: platform-security@acme.example), JML-2 (owner: it-operations@acme.example)'],
+      error: ['controls with tests in error: IR-1 (owner: soc@acme.example), GH-1 (owner: engineering@acme.example)'],
+      'stale-evidence': ['controls with stale evidence: JML-2 (owner: it-operations@acme.example), IR-1 (owner: soc@acme.example)'],
+      'missing-evidence': ['controls with missing evidence: GH-1 (owner: engineering@acme.example)'],
+      'expired-exceptions': ['exception EX-3 (control IAM-1, owner: platform-security@acme.example) expired on 2025-05-26, 35 day(s) overdue'],
+      'expiring-exceptions': ['exception EX-9 (control KEY-3, owner: platform-security@acme.example) expires on 2025-07-14, in 14 day(s)'],
+      vacuous: ['controls with vacuous tests: BAK-1 (owner: sre@acme.example)'],
+    });
+  });
+
+  it('is empty for no conditions, and for conditions that did not happen', () => {
+    expect(failOnReasons(sampleReport, [])).toEqual([]);
+    const healthy = { ...sampleReport, controls: sampleReport.controls.filter((control) => control.assurance === 'assured'), exceptions: [] };
+    expect(failOnReasons(healthy, [...FAIL_ON_CONDITIONS])).toEqual([]);
   });
 });

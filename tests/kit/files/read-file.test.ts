@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readMatchedFiles } from '../../../src/kit/files/match-files.js';
 import { displayPath, isGzip, MAX_FILE_BYTES, readExportFile, readExportFileSync, stripBom } from '../../../src/kit/files/read-file.js';
-import { rejectedUserError } from '../../thrown-user-error.js';
+import { rejectedUserError } from '../../support/errors.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'controlproof-read-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

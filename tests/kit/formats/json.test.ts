@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatJsonPath, jsonPathPosition, parseJsonText, validateJson } from '../../../src/kit/formats/json.js';
 import { readExportFile } from '../../../src/kit/files/read-file.js';
-import { thrownUserError } from '../../thrown-user-error.js';
+import { thrownUserError } from '../../support/errors.js';
 
 
 describe('parseJsonText', () => {

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readExportFileSync } from '../../../../src/kit/files/read-file.js';
 import { UserError } from '../../../../src/core/errors.js';
-import cloudTrailLogs, { isDigestOrInsightFile, parseEventTime, streamCloudTrailFile, type CloudTrailRecord } from '../../../../src/providers/aws/sources/cloudtrail-logs.js';
+import cloudTrailLogs, { consoleSignIn, isDigestOrInsightFile, parseEventTime, streamCloudTrailFile, type CloudTrailRecord } from '../../../../src/providers/aws/sources/cloudtrail-logs.js';
 import { Registry } from '../../../../src/providers/registry.js';
-import { thrownUserError } from '../../../thrown-user-error.js';
+import { thrownUserError } from '../../../support/errors.js';
 
 const LOGS = path.resolve('fixtures/aws/cloudtrail');
 
@@ -180,5 +180,33 @@ describe('parseEventTime', () => {
     expect(isDigestOrInsightFile('AWSLogs/1/CloudTrail-Insight/eu-west-1/2026/10/31/x.json.gz')).toBe(true);
     expect(isDigestOrInsightFile('downloads/210987654321_CloudTrail-Digest_eu-west-1_t_eu-west-1_20261031T170000Z.json.gz')).toBe(true);
     expect(isDigestOrInsightFile('AWSLogs/1/CloudTrail/eu-west-1/2026/10/31/1_CloudTrail_eu-west-1_20261031T1645Z_x.json.gz')).toBe(false);
+  });
+});
+
+describe('aws/cloudtrail-logs as identity/sign-ins', () => {
+  const records = filesUnder(LOGS).flatMap(recordsOf);
+
+  it('offers each console sign-in, and nothing for other events', () => {
+    expect(cloudTrailLogs.views?.['identity/sign-ins']).toBe(consoleSignIn);
+    const signIns = records.flatMap((record) => consoleSignIn(record) ?? []);
+    expect(signIns).toHaveLength(records.filter((record) => record.eventName === 'ConsoleLogin').length);
+    expect(records.filter((record) => record.eventName !== 'ConsoleLogin').map(consoleSignIn).every((value) => value === undefined)).toBe(true);
+  });
+
+  it('says who, when, from where, whether it succeeded and whether MFA was used', () => {
+    const bob = bobSignIn(records);
+    expect(bob && consoleSignIn(bob)).toEqual({
+      provider: 'aws',
+      eventId: bob?.eventID,
+      time: bob?.eventTime,
+      accountId: 'arn:aws:iam::210987654321:user/bob',
+      login: 'bob',
+      success: true,
+      mfaUsed: false,
+      sourceIp: bob?.sourceIPAddress,
+      application: 'AWS Management Console',
+    });
+    const failed = records.find((record) => record.eventName === 'ConsoleLogin' && record.consoleLogin === 'Failure');
+    expect(failed && consoleSignIn(failed)?.success).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { UserError } from '../../../../src/core/errors.js';
 import type { BatchSourceDefinition, SourceText } from '../../../../src/kit/define-source.js';
 import type { RecordType } from '../../../../src/kit/record-types.js';
 import { readExportFile } from '../../../../src/kit/files/read-file.js';
-import { thrownUserError } from '../../../thrown-user-error.js';
+import { thrownUserError } from '../../../support/errors.js';
 import { fixturesDir } from '../../../support/paths.js';
 
 export const FIXTURES = fixturesDir;

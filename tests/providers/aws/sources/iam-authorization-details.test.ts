@@ -4,7 +4,7 @@ import { UserError } from '../../../../src/core/errors.js';
 import adapter, { type AuthorizationDetails } from '../../../../src/providers/aws/sources/iam-authorization-details.js';
 import type { SourceText } from '../../../../src/kit/define-source.js';
 import { readExportFile } from '../../../../src/kit/files/read-file.js';
-import { thrownUserError } from '../../../thrown-user-error.js';
+import { thrownUserError } from '../../../support/errors.js';
 import { fixturesDir } from '../../../support/paths.js';
 
 const FIXTURES = fixturesDir;

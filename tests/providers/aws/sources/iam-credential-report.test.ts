@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import credentialReport, { REPORT_COLUMNS, type CredentialReportRow } from '../../../../src/providers/aws/sources/iam-credential-report.js';
+import credentialReport, { identityAccounts, REPORT_COLUMNS, type CredentialReportRow } from '../../../../src/providers/aws/sources/iam-credential-report.js';
 import { readExportFile } from '../../../../src/kit/files/read-file.js';
-import { thrownUserError } from '../../../thrown-user-error.js';
+import { thrownUserError } from '../../../support/errors.js';
 
 
 const FIXTURE_CSV = readFileSync(path.resolve('fixtures/aws/credential-report.csv'), 'utf8');
@@ -180,5 +180,49 @@ describe('aws/iam-credential-report adapter', () => {
   it('rejects invalid JSON at its position and an empty file at 1:1', () => {
     expect(thrownUserError(() => read('{\n  "Content": \n}', 'r.json')).located).toBe('r.json:3:1: Invalid JSON: expected a JSON value, found "}"');
     expect(thrownUserError(() => read('', 'r.csv')).located).toBe('r.csv:1:1: File is empty: expected an IAM credential report');
+  });
+});
+
+describe('aws/iam-credential-report as identity/accounts', () => {
+  const rows = credentialReport.read([{ display: 'credential-report.csv', text: FIXTURE_CSV }]);
+  const accounts = identityAccounts(rows);
+
+  it('offers every IAM user but root, by ARN, active while a password or an access key is enabled', () => {
+    expect(credentialReport.views?.['identity/accounts']).toBe(identityAccounts);
+    expect(accounts.map((account) => account.login)).toEqual(['alice', 'bob', 'carol', 'ci-deploy', 'legacy-etl', 'dana', 'svc-backup', 'erin']);
+    expect(new Set(accounts.map((account) => account.status))).toEqual(new Set(['active']));
+    const bob = rows.find((row) => row.user === 'bob');
+    if (!bob) throw new Error('fixture has no bob');
+    const [inactive] = bob.accessKeys;
+    const locked = { ...bob, passwordEnabled: false, accessKeys: [{ ...inactive, active: false }, { ...inactive, slot: 2, active: false }] as const };
+    expect(identityAccounts([locked]).map((account) => account.status)).toEqual(['suspended']);
+  });
+
+  it('carries what the report says: creation, the latest use, and an MFA factor of unknown kind when MFA is active', () => {
+    const alice = accounts.find((account) => account.login === 'alice');
+    const row = rows.find((candidate) => candidate.user === 'alice');
+    const used = [row?.passwordLastUsed, ...(row?.accessKeys.map((key) => key.lastUsedDate) ?? [])].filter((date): date is Date => date instanceof Date);
+    expect(alice).toEqual({
+      provider: 'aws',
+      id: 'arn:aws:iam::210987654321:user/alice',
+      login: 'alice',
+      emails: [],
+      employeeId: null,
+      displayName: null,
+      status: 'active',
+      created: row?.userCreationTime,
+      lastSignIn: new Date(Math.max(...used.map((date) => date.getTime()))),
+      statusChanged: null,
+      mfaFactors: row?.mfaActive ? [{ kind: 'unknown', strength: 'unknown' }] : [],
+      adminRoles: [],
+    });
+    const bob = accounts.find((account) => account.login === 'bob');
+    expect(bob?.mfaFactors).toEqual([]);
+  });
+
+  it('takes a user named by an e-mail address as that address, lower-cased', () => {
+    const [row] = rows.filter((candidate) => candidate.user === 'alice');
+    if (!row) throw new Error('fixture has no alice');
+    expect(identityAccounts([{ ...row, user: 'Alice@Example.com' }])[0]?.emails).toEqual(['alice@example.com']);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../../src/kit/formats/csv.js';
 import csv from '../../../../src/providers/generic/sources/csv.js';
 import { readExportFile } from '../../../../src/kit/files/read-file.js';
-import { thrownUserError } from '../../../thrown-user-error.js';
+import { thrownUserError } from '../../../support/errors.js';
 
 
 const read = (text: string): Record<string, string>[] => csv.read([{ display: 'people.csv', text }]);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import json from '../../../../src/providers/generic/sources/json.js';
 import { readExportFile } from '../../../../src/kit/files/read-file.js';
-import { thrownUserError } from '../../../thrown-user-error.js';
+import { thrownUserError } from '../../../support/errors.js';
 
 
 const read = (text: string, display = 'data.json'): unknown[] => json.read([{ display, text }]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ndjson from '../../../../src/providers/generic/sources/ndjson.js';
-import { thrownUserError } from '../../../thrown-user-error.js';
+import { thrownUserError } from '../../../support/errors.js';
 
 
 const read = (text: string): unknown[] => ndjson.read([{ display: 'events.ndjson', text }]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import yaml from '../../../../src/providers/generic/sources/yaml.js';
-import { thrownUserError } from '../../../thrown-user-error.js';
+import { thrownUserError } from '../../../support/errors.js';
 
 
 const read = (text: string): unknown[] => yaml.read([{ display: 'bindings.yaml', text }]);

@@ -1,4 +1,4 @@
-import { UserError } from '../src/core/errors.js';
+import { UserError } from '../../src/core/errors.js';
 
 /** The UserError `run` throws; fails the test when it throws nothing or something else. */
 export function thrownUserError(run: () => unknown): UserError {

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { planAudit, plannedTests, sourcesOf } from '../../src/engine/plan.js';
+import { repoRoot } from '../support/paths.js';
+
+const example = await loadCatalog(path.join(repoRoot, 'controls.example.yaml'));
+
+describe('planAudit', () => {
+  it('plans every control, each test with one key, and the sources they read by kind', () => {
+    const plan = planAudit(example);
+    expect(plan.controls).toHaveLength(example.controls.length);
+    const keys = plannedTests(plan).map((test) => test.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.slice(0, 2)).toEqual(['0/0', '1/0']);
+    expect(plan.streamSources.map((source) => source.name)).toEqual(['cloudtrail']);
+    expect(plan.batchSources.map((source) => source.definition.kind)).toEqual(plan.batchSources.map(() => 'batch'));
+    expect(plan.exceptions).toHaveLength(example.exceptions.length);
+  });
+
+  it('selects controls by id or framework, with only their exceptions and sources', () => {
+    const iam = planAudit(example, { controls: ['IAM-03'] });
+    expect(iam.controls.map(({ control }) => control.spec.id)).toEqual(['IAM-03']);
+    expect(iam.exceptions.every((exception) => exception.spec.control === 'IAM-03')).toBe(true);
+    expect([...iam.batchSources, ...iam.streamSources].map((source) => source.name)).toEqual(['credential-report']);
+    const pci = planAudit(example, { framework: 'pci-dss-4' });
+    expect(pci.controls.every(({ control }) => 'pci-dss-4' in control.spec.mappings)).toBe(true);
+  });
+
+  it('lists the sources a test reads in binding order, each once', () => {
+    const [first] = plannedTests(planAudit(example));
+    expect(first && sourcesOf(first.test)).toEqual(['credential-report']);
+  });
+});
