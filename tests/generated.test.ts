@@ -63,7 +63,7 @@ describe('renderCheckDocs', () => {
   });
 
   it('lists criteria suggestions per framework key', () => {
-    expect(page).toContain('| `cis-aws-3` | CIS AWS Foundations Benchmark v3.0.0 | 1.12 |');
-    expect(page).toContain('| `iso27001-2022` | ISO/IEC 27001:2022 Annex A | A.5.16, A.5.18 |');
+    expect(page).toContain('| `cis-aws-3` | CIS Amazon Web Services Foundations Benchmark v3.0.0 | 1.12 |');
+    expect(page).toContain('| `iso27001-2022` | ISO/IEC 27001:2022 Annex A controls | A.5.16, A.5.18 |');
   });
 });

@@ -1,7 +1,7 @@
 import { UserError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
 import { daysBetween } from '../core/time.js';
-import { BUILTIN_FRAMEWORKS } from '../frameworks/index.js';
+import { frameworks } from '../frameworks/index.js';
 import type { Check } from '../kit/define-check.js';
 import type { ResourceIdGrammar } from '../kit/define-provider.js';
 import type { YamlFile } from '../kit/formats/yaml.js';
@@ -79,12 +79,17 @@ function duplicateControlErrors({ document, yaml }: References): UserError[] {
   });
 }
 
+/** Each mapping names a known framework (built in or declared under `frameworks:`) and only its criterion ids. */
 function mappingErrors({ document, yaml }: References): UserError[] {
-  const keys = [...Object.keys(BUILTIN_FRAMEWORKS), ...Object.keys(document.frameworks)];
+  const criteria = new Map<string, string[]>([
+    ...Object.values(frameworks).map((framework): [string, string[]] => [framework.key, framework.criteria.map((criterion) => criterion.id)]),
+    ...Object.entries(document.frameworks).map(([key, custom]): [string, string[]] => [key, custom.criteria.map((criterion) => criterion.id)]),
+  ]);
+  const keys = [...criteria.keys()];
   return document.controls.flatMap((control, index) =>
     Object.entries(control.mappings).flatMap(([key, ids]) => {
-      const custom = document.frameworks[key];
-      if (!keys.includes(key)) {
+      const known = criteria.get(key);
+      if (!known) {
         return [
           new UserError(`Unknown framework "${key}" in mappings of control ${control.id}`, {
             position: yaml.positionOf(['controls', index, 'mappings'], key),
@@ -92,15 +97,13 @@ function mappingErrors({ document, yaml }: References): UserError[] {
           }),
         ];
       }
-      if (!custom) return [];
-      const known = custom.criteria.map((criterion) => criterion.id);
       return ids.flatMap((id, idIndex) =>
         known.includes(id)
           ? []
           : [
               new UserError(`Unknown criterion "${id}" of framework "${key}" in control ${control.id}`, {
                 position: yaml.positionOf(['controls', index, 'mappings', key, idIndex]),
-                hint: didYouMean(id, known, `Criteria of ${key}: ${known.join(', ')}.`),
+                hint: didYouMean(id, known, known.length > 12 ? `Criterion ids of ${key} look like ${known.slice(0, 3).join(', ')}.` : `Criteria of ${key}: ${known.join(', ')}.`),
               }),
             ],
       );

@@ -308,6 +308,20 @@ const cases: BadInput[] = [
     hint: 'Did you mean "cis-aws-3"?',
   },
   {
+    name: 'unknown criterion of a built-in framework, with a suggestion',
+    catalog: edit(CATALOG, "      cis-aws-3: ['1.5']", "      cis-aws-3: ['1.50']"),
+    at: 'controls.yaml:14:19',
+    message: 'Unknown criterion "1.50" of framework "cis-aws-3" in control IAM-01',
+    hint: 'Did you mean "1.5"?',
+  },
+  {
+    name: 'unknown criterion far from any, naming the shape of the ids',
+    catalog: edit(CATALOG, "      cis-aws-3: ['1.5']", "      cis-aws-3: ['CIS-1.5-root-mfa']"),
+    at: 'controls.yaml:14:19',
+    message: 'Unknown criterion "CIS-1.5-root-mfa" of framework "cis-aws-3" in control IAM-01',
+    hint: 'Criterion ids of cis-aws-3 look like 1.1, 1.2, 1.3.',
+  },
+  {
     name: 'source of a type the check cannot read',
     catalog: edit(CATALOG, 'type: aws/iam-credential-report', 'type: json'),
     at: 'controls.yaml:23:17',
