@@ -22,7 +22,7 @@ import {
   type EventFields,
   type Identity,
 } from '../cloudtrail-events.js';
-import { ACCOUNTS, AS_OF, CHECK_KEYS, DAY_START, MB, REGIONS, SEEDED_GAPS, WINDOW_MS, WINDOWS, type CheckKey, type Expected, type Manifest } from './set.js';
+import { ACCOUNTS, DAY_START, MB, REGIONS, SEEDED_GAPS, WINDOW_MS, WINDOWS, type CheckKey, type Expected, type Manifest } from './set.js';
 
 const gzipAsync = promisify(gzip);
 

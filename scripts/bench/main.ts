@@ -53,7 +53,6 @@ function parseOptions(argv: readonly string[]): Options {
 }
 
 const options = parseOptions(process.argv.slice(2));
-const dataDir = options.dataDir;
 
 /** The run with the median time (the lower middle one for an even count). */
 function median(runs: readonly PhaseResult[]): PhaseResult {

@@ -1,6 +1,5 @@
 // The exceptions part of the report: counts by status, those that need a decision, and their age per risk tier.
 import type { ChalkInstance } from 'chalk';
-import type Table from 'cli-table3';
 import { type ExceptionResult, type ExceptionTier, type Report } from '../../../report/model.js';
 import { tierCells, tierTable } from '../../exceptions/columns.js';
 import { clean, plural, renderTable } from '../../text/layout.js';

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { UserError } from '../../../core/errors.js';
 import type { SourceText } from '../../../kit/define-source.js';
-import { jsonPathPosition, parseJsonText, validateJson } from '../../../kit/formats/json.js';
+import { parseJsonText, validateJson } from '../../../kit/formats/json.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
+import { rejectPartialExport } from '../../../kit/formats/paginated.js';
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 const ACCOUNT_ID = /^\d{12}$/;
@@ -29,12 +30,7 @@ export function readAwsDocument<T>(file: SourceText, forms: readonly DocumentFor
   const document = parseJsonText(file.text, file.display, description.hint);
   const form = isObject(document) ? forms.find((candidate) => candidate.key in document) : undefined;
   if (!isObject(document) || !form) throw notThisExport(file, description, document);
-  if ('NextToken' in document) {
-    throw new UserError('Partial export: the file has "NextToken", so the CLI stopped before the last page', {
-      position: { file: file.display, ...jsonPathPosition(file.text, ['NextToken']) },
-      hint: `Export again without --max-items; the CLI then follows every page itself. ${description.hint}`,
-    });
-  }
+  rejectPartialExport(document, file, { present: ['NextToken'], hint: `Export again without --max-items; the CLI then follows every page itself. ${description.hint}` });
   return validateJson(form.schema, document, file.text, file.display, description.hint);
 }
 

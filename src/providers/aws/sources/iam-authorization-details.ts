@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { UserError } from '../../../core/errors.js';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
-import { jsonPathPosition, parseJsonText, validateJson } from '../../../kit/formats/json.js';
+import { parseJsonText, validateJson } from '../../../kit/formats/json.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
 import { awsTimestampSchema, parsePolicyDocument, policyDocumentSchema, PolicyDocumentError, type PolicyDocument } from '../lib/aws-values.js';
 import { isObject, notThisExport } from '../lib/export-file.js';
+import { rejectPartialExport } from '../../../kit/formats/paginated.js';
 
 /** A managed policy attached to a user, group or role. */
 export interface AttachedPolicy {
@@ -254,22 +254,13 @@ const exportSchema = z.object({
   Policies: z.array(policySchema).optional(),
 });
 
-function rejectPartialExport(document: Record<string, unknown>, file: SourceText): void {
-  const key = 'NextToken' in document ? 'NextToken' : document['IsTruncated'] === true ? 'IsTruncated' : undefined;
-  if (!key) return;
-  throw new UserError(`Partial export: the file has "${key}", so the CLI stopped before the last page`, {
-    position: { file: file.display, ...jsonPathPosition(file.text, [key]) },
-    hint: `Export again without --max-items (the CLI then follows every page itself): ${COMMAND}`,
-  });
-}
-
 function readFile(file: SourceText): AuthorizationDetails {
   assertNotEmpty(file, 'the JSON output of aws iam get-account-authorization-details', HINT);
   const document = parseJsonText(file.text, file.display, HINT);
   if (!isObject(document) || !LIST_KEYS.some((key) => key in document)) {
     throw notThisExport(file, { expected: `get-account-authorization-details output with ${LIST_KEYS.join(', ')}`, hint: HINT }, document);
   }
-  rejectPartialExport(document, file);
+  rejectPartialExport(document, file, { present: ['NextToken'], whenTrue: ['IsTruncated'], hint: `Export again without --max-items (the CLI then follows every page itself): ${COMMAND}` });
   const details = validateJson(exportSchema, document, file.text, file.display, HINT);
   return {
     file: file.display,

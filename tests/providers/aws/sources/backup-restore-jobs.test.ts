@@ -62,7 +62,7 @@ describe('aws/backup-restore-jobs', () => {
   it('refuses a listing cut short by --max-items', () => {
     const text = '{\n  "RestoreJobs": [],\n  "NextToken": "abc"\n}';
     expect(userErrorOf(adapter, [{ display: 'x/eu-west-1/backup-restore-jobs.json', text }]).message).toBe(
-      'Partial export: the file has "NextToken", so the CLI stopped before the last page',
+      'Partial export: the file has "NextToken", so the export stopped before the last page',
     );
   });
 });

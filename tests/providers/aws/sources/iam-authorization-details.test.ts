@@ -186,13 +186,13 @@ describe('aws/iam-authorization-details: errors', () => {
 
   it('a CLI NextToken (--max-items) is a partial export, reported at the key', () => {
     const error = userErrorOf([source('{\n  "UserDetailList": [],\n  "NextToken": "eyJNYXJrZXIiOiBudWxsfQ=="\n}')]);
-    expect(error.located).toBe('exports/iam.json:3:16: Partial export: the file has "NextToken", so the CLI stopped before the last page');
+    expect(error.located).toBe('exports/iam.json:3:16: Partial export: the file has "NextToken", so the export stopped before the last page');
     expect(error.hint).toMatch(/without --max-items/);
   });
 
   it('IsTruncated: true (a raw API page) is a partial export', () => {
     const error = userErrorOf([source('{"UserDetailList": [], "IsTruncated": true, "Marker": "EXAMPLEkakv9"}')]);
-    expect(error.located).toBe('exports/iam.json:1:39: Partial export: the file has "IsTruncated", so the CLI stopped before the last page');
+    expect(error.located).toBe('exports/iam.json:1:39: Partial export: the file has "IsTruncated", so the export stopped before the last page');
   });
 
   it('IsTruncated: false is a complete export', () => {

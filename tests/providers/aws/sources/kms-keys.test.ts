@@ -78,7 +78,7 @@ describe('aws/kms-keys', () => {
   it('refuses a list-keys output cut short by --max-items', () => {
     const text = '{\n    "DescribeKey": {},\n    "NextToken": "eyJNYXJrZXIiOiBudWxsfQ=="\n}';
     expect(userErrorOf(adapter, [{ display: 'kms-keys.json', text }]).located).toBe(
-      'kms-keys.json:3:18: Partial export: the file has "NextToken", so the CLI stopped before the last page',
+      'kms-keys.json:3:18: Partial export: the file has "NextToken", so the export stopped before the last page',
     );
   });
 
