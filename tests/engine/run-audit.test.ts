@@ -12,7 +12,7 @@ import { removeTempDirs, tempTree } from '../support/workspace.js';
 const ACCOUNT = 'arn:aws:iam::210987654321';
 
 // Five controls over the real-shaped credential report and access reviews of fixtures/, run with the
-// real adapters and checks plus two plugin checks from fixtures/plugins.
+// real sources and checks plus two plugin checks from fixtures/plugins.
 const CATALOG = `version: 1
 name: Run audit
 plugins:

@@ -291,7 +291,7 @@ describe('src/providers/aws/export.sh with a stub aws on PATH', () => {
     ]);
   });
 
-  it('saves the NoSuchEntity error text as the password policy export, and the IAM adapters read the global files', () => {
+  it('saves the NoSuchEntity error text as the password policy export, and the IAM sources read the global files', () => {
     const global = path.join(run.out, ACCOUNT, 'global');
     expect(readFileSync(path.join(global, 'iam-password-policy.json'), 'utf8')).toBe(fixtureText('no-password-policy.txt'));
     expect(iamPasswordPolicy.read(texts(global, ['iam-password-policy.json'])).map((record) => record.policy)).toEqual([null]);
@@ -302,7 +302,7 @@ describe('src/providers/aws/export.sh with a stub aws on PATH', () => {
     expect(details?.roles).toEqual(fixture?.roles);
   });
 
-  it('writes files the configuration adapters read into the same records as the fixtures', () => {
+  it('writes files the configuration sources read into the same records as the fixtures', () => {
     expect(s3Buckets.read(texts(run.out, [`${ACCOUNT}/global/s3-buckets.json`]))).toEqual(
       s3Buckets.read(texts(FIXTURES, [`${ACCOUNT}/global/s3-buckets.json`])),
     );
@@ -325,7 +325,7 @@ describe('src/providers/aws/export.sh with a stub aws on PATH', () => {
     expect(sectionOf(keys, 'GetKeyRotationStatus')['5e2c8d1a-9f3b-4c7e-a1d6-8b4f2e0c9a53']).toBeNull();
   });
 
-  it('writes lookup-events output the CloudTrail log adapter streams', () => {
+  it('writes lookup-events output the CloudTrail log source streams', () => {
     const [file] = texts(run.out, [`${ACCOUNT}/eu-west-1/cloudtrail-lookup-events.json`]);
     const [fixture] = texts(FIXTURES, ['lookup-events.json']);
     if (!file || !fixture) throw new Error('missing lookup-events file');

@@ -8,7 +8,7 @@ import { rejectPartialExport } from '../../../kit/formats/paginated.js';
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 const ACCOUNT_ID = /^\d{12}$/;
 
-/** One JSON form an adapter accepts, recognised by a top-level key only that form has. */
+/** One JSON form a source accepts, recognised by a top-level key only that form has. */
 export interface DocumentForm<T> {
   key: string;
   schema: z.ZodType<T>;

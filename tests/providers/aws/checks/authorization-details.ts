@@ -14,12 +14,12 @@ import { fixturesDir } from '../../../support/paths.js';
 export const ACCOUNT = '210987654321';
 const arn = (kind: string, name: string): string => `arn:aws:iam::${ACCOUNT}:${kind}/${name}`;
 
-/** `2026-10-01` or a full instant, as the adapter yields it. */
+/** `2026-10-01` or a full instant, as the source yields it. */
 export function at(text: string): Date {
   return new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
 }
 
-/** An Allow (or Deny) statement; only the fields given are set, the rest empty as the adapter normalises them. */
+/** An Allow (or Deny) statement; only the fields given are set, the rest empty as the source normalises them. */
 export function statement(fields: Partial<PolicyStatement>): PolicyStatement {
   return {
     sid: null,
@@ -120,7 +120,7 @@ export function details(parts: Partial<Omit<AuthorizationDetails, 'file'>>): Aut
   return { file: 'exports/iam-authorization-details.json', users: [], groups: [], roles: [], policies: [], ...parts };
 }
 
-/** A fixture read through the adapter, so checks are also tested on exactly what a real export yields. */
+/** A fixture read through the source, so checks are also tested on exactly what a real export yields. */
 export function fixtureDetails(relative: string): AuthorizationDetails {
   const file = path.join(fixturesDir, relative);
   const [record] = adapter.read([{ display: `fixtures/${relative}`, text: readFileSync(file, 'utf8') }]);
@@ -128,7 +128,7 @@ export function fixtureDetails(relative: string): AuthorizationDetails {
   return record;
 }
 
-/** Raw `get-account-authorization-details` JSON read through the adapter (for encodings the builders cannot show). */
+/** Raw `get-account-authorization-details` JSON read through the source (for encodings the builders cannot show). */
 export function exportDetails(exported: unknown): AuthorizationDetails {
   const [record] = adapter.read([{ display: 'exports/iam-authorization-details.json', text: JSON.stringify(exported, null, 4) }]);
   if (!record) throw new Error('no record');

@@ -1,5 +1,5 @@
 // Real-shaped CloudTrail events for the aws/ct-* check tests: built as a trail writes them, then normalised by
-// the adapter, so the checks see exactly what the stream pass would hand them.
+// the source, so the checks see exactly what the stream pass would hand them.
 import { assumedRole, cloudTrailEvent, consoleLogin, iamUser, rootUser, type EventFields, type Identity } from '../../../../scripts/cloudtrail-events.js';
 import { normaliseEvent, type CloudTrailRecord } from '../../../../src/providers/aws/sources/cloudtrail-logs.js';
 

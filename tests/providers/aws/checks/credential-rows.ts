@@ -2,7 +2,7 @@ import type { AccessKeySlot, CredentialReportRow } from '../../../../src/provide
 
 export const ACCOUNT = '210987654321';
 
-/** `2026-10-01` or a full instant, as the adapter yields it. */
+/** `2026-10-01` or a full instant, as the source yields it. */
 export function at(text: string): Date {
   return new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
 }

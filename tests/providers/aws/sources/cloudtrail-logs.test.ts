@@ -116,7 +116,7 @@ describe('aws/cloudtrail-logs source', () => {
   });
 });
 
-describe('aws/cloudtrail-logs adapter errors', () => {
+describe('aws/cloudtrail-logs source errors', () => {
   const bad = (file: string): UserError => thrownUserError(() => recordsOf(path.resolve('fixtures/aws/bad', file)));
 
   it('a syntax error inside a gzipped file: its line and column', () => {

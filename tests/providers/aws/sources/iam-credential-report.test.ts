@@ -15,7 +15,7 @@ const read = (text: string, display = 'report.csv'): CredentialReportRow[] => cr
 const rowOf = (rows: readonly CredentialReportRow[], user: string): CredentialReportRow | undefined => rows.find((row) => row.user === user);
 const iso = (date: Date | null | undefined): string | null | undefined => (date instanceof Date ? date.toISOString() : date);
 
-describe('aws/iam-credential-report adapter', () => {
+describe('aws/iam-credential-report source', () => {
   it('is registered under its source type', () => {
     expect(credentialReport.type).toBe('aws/iam-credential-report');
     expect(REPORT_COLUMNS).toHaveLength(22);
@@ -97,7 +97,7 @@ describe('aws/iam-credential-report adapter', () => {
     expect(read(`${content}\n`, 'report.b64')).toEqual(fromCsv);
   });
 
-  it('reads the fixtures through read-files the same way', async () => {
+  it('reads the fixtures through the file decoder the same way', async () => {
     const csvFile = await readExportFile(path.resolve('fixtures/aws/credential-report.csv'));
     const jsonFile = await readExportFile(path.resolve('fixtures/aws/credential-report.json'));
     expect(credentialReport.read([jsonFile.text])).toEqual(credentialReport.read([csvFile.text]));

@@ -9,7 +9,7 @@ import { thrownUserError } from '../../../support/errors.js';
 const read = (text: string): Record<string, string>[] => csv.read([{ display: 'people.csv', text }]);
 const HR_HEADER = 'employee_id,email,name,status,hire_date,termination_date,department,manager_email';
 
-describe('csv adapter', () => {
+describe('csv source', () => {
   it('is registered as type csv', () => {
     expect(csv.type).toBe('csv');
   });
@@ -41,7 +41,7 @@ describe('csv adapter', () => {
     ]);
   });
 
-  it('parses the BOM + CRLF fixture saved by Excel, read through read-files', async () => {
+  it('parses the BOM + CRLF fixture saved by Excel, read through the file decoder', async () => {
     const { text } = await readExportFile(path.resolve('fixtures/generic/bad/bom.csv'));
     const rows = csv.read([text]);
     expect(rows).toHaveLength(3);

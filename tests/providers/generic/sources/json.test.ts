@@ -7,7 +7,7 @@ import { thrownUserError } from '../../../support/errors.js';
 
 const read = (text: string, display = 'data.json'): unknown[] => json.read([{ display, text }]);
 
-describe('json adapter', () => {
+describe('json source', () => {
   it('is registered as type json', () => {
     expect(json.type).toBe('json');
   });

@@ -5,7 +5,7 @@ import { thrownUserError } from '../../../support/errors.js';
 
 const read = (text: string): unknown[] => ndjson.read([{ display: 'events.ndjson', text }]);
 
-describe('ndjson adapter', () => {
+describe('ndjson source', () => {
   it('is registered as type ndjson', () => {
     expect(ndjson.type).toBe('ndjson');
   });

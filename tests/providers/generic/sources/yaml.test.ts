@@ -5,7 +5,7 @@ import { thrownUserError } from '../../../support/errors.js';
 
 const read = (text: string): unknown[] => yaml.read([{ display: 'bindings.yaml', text }]);
 
-describe('yaml adapter', () => {
+describe('yaml source', () => {
   it('is registered as type yaml', () => {
     expect(yaml.type).toBe('yaml');
   });
