@@ -19,7 +19,7 @@ export async function loadPlugins(entries: readonly string[], catalogDir: string
   const checks: Contributed<Check>[] = [];
   const sources: Contributed<Source>[] = [];
   const providers: Contributed<Provider>[] = [];
-  const taken = new Set<string>([...Object.keys(checkLoaders), ...Object.keys(sourceLoaders), ...Object.keys(providerLoaders).map((id) => `provider ${id}`)]);
+  const taken = { check: new Set(Object.keys(checkLoaders)), source: new Set(Object.keys(sourceLoaders)), provider: new Set(Object.keys(providerLoaders)) };
   for (const [index, entry] of entries.entries()) {
     const position = positionOf(index);
     const plugin = { entry, position };
@@ -35,37 +35,37 @@ export async function loadPlugins(entries: readonly string[], catalogDir: string
     const exported = namespace !== null && typeof namespace === 'object' && 'default' in namespace ? namespace.default : undefined;
     const items = Array.isArray(exported) ? exported : [exported];
     if (exported === undefined || items.length === 0) throw new UserError(`Plugin ${entry} has no default export`, { position, hint: EXPORT_HINT });
-    const claim = (id: string, what: 'check' | 'source' | 'provider'): void => {
-      if (taken.has(id)) {
-        throw new UserError(`Plugin ${what} ${what === 'source' ? 'type' : 'id'} "${id.replace(/^provider /, '')}" is already taken by another ${what}`, {
+    const claim = (what: keyof typeof taken, id: string): void => {
+      if (taken[what].has(id)) {
+        throw new UserError(`Plugin ${what} ${what === 'source' ? 'type' : 'id'} "${id}" is already taken by another ${what}`, {
           position,
           hint: 'Prefix plugin ids with your organisation, e.g. "acme/...".',
         });
       }
-      taken.add(id);
+      taken[what].add(id);
     };
     for (const item of items) {
       if (isObject(item) && 'type' in item && !('id' in item)) {
         const source = asSource(item, plugin);
-        claim(source.type, 'source');
+        claim('source', source.type);
         sources.push({ item: source, module });
       } else if (isObject(item) && !('kind' in item) && !('run' in item) && !('visitor' in item) && ('sources' in item || 'checks' in item || 'coverageScope' in item || 'resourceIds' in item)) {
         const provider = asProvider(item, plugin);
-        claim(`provider ${provider.id}`, 'provider');
+        claim('provider', provider.id);
         providers.push({ item: provider, module });
         for (const source of provider.sources ?? []) {
           const valid = asSource(source, plugin);
-          claim(valid.type, 'source');
+          claim('source', valid.type);
           sources.push({ item: valid, module });
         }
         for (const check of provider.checks ?? []) {
           const valid = asCheck(check, plugin);
-          claim(valid.id, 'check');
+          claim('check', valid.id);
           checks.push({ item: valid, module });
         }
       } else {
         const check = asCheck(item, plugin);
-        claim(check.id, 'check');
+        claim('check', check.id);
         checks.push({ item: check, module });
       }
     }

@@ -79,7 +79,3 @@ export function defineSource<T extends RecordType>(definition: BatchSourceDefini
   return definition;
 }
 
-/** The views a source offers, by id. */
-export function viewsOf(source: Source): string[] {
-  return Object.keys(source.views ?? {}).sort();
-}

@@ -1,0 +1,46 @@
+import type { LoadedException, LoadedTest } from '../catalog/model.js';
+import { applyExceptions } from '../exceptions/match-exceptions.js';
+import { maskFinding } from '../report/mask-secrets.js';
+import type { FindingResult, TestResult } from '../report/model.js';
+import type { Outcome } from './outcomes.js';
+import { metricResult, testStatus } from './verdicts.js';
+
+/** The test's verdict from its outcome, after exceptions and metric thresholds. */
+export function testResult(test: LoadedTest, outcome: Outcome, exceptions: readonly LoadedException[], asOf: Date, matched: Map<string, string[]>): TestResult {
+  const base = {
+    check: test.spec.check,
+    inputs: Object.fromEntries(test.bindings.map((binding) => [binding.input, binding.sources.map((bound) => bound.source)])),
+    ...(test.spec.title ? { title: test.spec.title } : {}),
+  };
+  const position = { line: test.position.line ?? 1, col: test.position.col ?? 1 };
+  if ('error' in outcome) return { ...base, status: 'error', examined: 0, excepted: 0, findings: [], metrics: {}, error: outcome.error, position };
+  const applied = applyExceptions(outcome.findings, exceptions, asOf);
+  for (const [id, resources] of applied.matched) matched.set(id, [...(matched.get(id) ?? []), ...resources]);
+  const metrics = Object.fromEntries(
+    Object.entries(outcome.metrics ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, value]) => [name, metricResult(value, test.spec.metrics[name])]),
+  );
+  const metricsMissed = Object.values(metrics).some((metric) => metric.passed === false);
+  const failing = applied.findings.length - applied.excepted;
+  const status = testStatus({ failing, metricsMissed, examined: outcome.examined });
+  const findings = applied.findings.map((finding): FindingResult =>
+    maskFinding({
+      resource: finding.resource,
+      message: finding.message,
+      ...(finding.details === undefined ? {} : { details: finding.details }),
+      ...(finding.excepted_by === undefined ? {} : { excepted_by: finding.excepted_by }),
+      ...(finding.expired_exception === undefined ? {} : { expired_exception: finding.expired_exception }),
+    }),
+  );
+  return {
+    ...base,
+    status,
+    examined: outcome.examined,
+    excepted: applied.excepted,
+    findings,
+    metrics,
+    ...(status === 'fail' ? { remediation: test.check.remediation } : {}),
+    position,
+  };
+}

@@ -1,0 +1,67 @@
+// The real executable, as users and CI run it: a handful of smoke tests over the compiled dist/ (every other CLI
+// test runs in process through main()).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkLoaders } from '../../src/providers/index.js';
+import { runBinary } from '../support/cli.js';
+import { repoRoot } from '../support/paths.js';
+import { removeTempDirs, tempTree } from '../support/workspace.js';
+
+const ANSI = '\u001b[';
+
+afterAll(removeTempDirs);
+
+describe.concurrent('bin/controlproof.js', { timeout: 60_000 }, () => {
+  it('npm start runs the example with --fail-on none: exit 0, the paper-only control with its owner and findings', async () => {
+    const manifest: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    const start = manifest !== null && typeof manifest === 'object' && 'scripts' in manifest ? JSON.stringify(manifest.scripts) : '';
+    expect(start).toContain('"start":"node bin/controlproof.js run controls.example.yaml --fail-on none"');
+
+    const { code, stdout, stderr } = await runBinary(['run', 'controls.example.yaml', '--fail-on', 'none'], { cwd: repoRoot });
+
+    expect(code).toBe(0);
+    const matrix = stdout.indexOf('exists \\ works');
+    const paperOnly = stdout.search(/^Paper-only \(\d+\)/m);
+    const others = stdout.indexOf('Other controls');
+    expect(matrix).toBeGreaterThan(-1);
+    expect(paperOnly).toBeGreaterThan(matrix);
+    expect(others).toBeGreaterThan(paperOnly);
+    const iam02Start = stdout.indexOf('  IAM-02  MFA required for every console user');
+    expect(iam02Start).toBeGreaterThan(paperOnly);
+    const iam02 = stdout.slice(iam02Start, stdout.indexOf('\n\n', iam02Start));
+    expect(iam02).toContain('owner it-identity@example.com');
+    expect(iam02).toContain('- arn:aws:iam::210987654321:user/bob: user bob has console access without MFA');
+    expect(iam02).toContain('metric mfa_coverage_pct = 60 (min 100)');
+    expect(stderr).not.toContain('failing (--fail-on');
+  });
+
+
+  it('prints no colour when stdout is not a terminal, even without NO_COLOR', async () => {
+    const { code, stdout, stderr } = await runBinary(['run', 'controls.example.yaml', '--fail-on', 'none'], { cwd: repoRoot, noColor: false });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Paper-only \(\d+\)/m);
+    expect(stdout).not.toContain(ANSI);
+    expect(stderr).not.toContain(ANSI);
+  });
+
+  it('exits 1 on the default --fail-on set, naming what failed on stderr', async () => {
+    const { code, stderr } = await runBinary(['run', 'controls.example.yaml'], { cwd: repoRoot });
+    expect(code).toBe(1);
+    expect(stderr).toContain('controlproof: failing (--fail-on ineffective,expired-exceptions):');
+  });
+
+  it('exits 2 on a bad catalog with one located line and a hint, and no stack', async () => {
+    const dir = await tempTree({ 'controls.yaml': 'version: 1\nname: Bad\ncontrols: []\n' });
+    const { code, stdout, stderr } = await runBinary(['validate', 'controls.yaml'], { cwd: dir });
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toBe('controls.yaml:3:11: controls: A catalog needs at least one control\n  hint: See the catalog reference in README.md.\n');
+  });
+
+  it('lists the built-in checks, loading every provider lazily', async () => {
+    const { code, stdout } = await runBinary(['checks'], { cwd: repoRoot });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^aws\/iam-console-mfa +IAM users with console access have MFA +\[aws\/iam-credential-report\]$/m);
+    expect(stdout.trim().split('\n')).toHaveLength(Object.keys(checkLoaders).length);
+  });
+});
