@@ -145,6 +145,13 @@ describe('colour on a terminal (main in-process)', () => {
     expect(io.out()).not.toContain(ANSI);
   });
 
+  it('does not when stdout is not a terminal, even without NO_COLOR', async () => {
+    const { code, stdout, stderr } = await runCli(['run', 'controls.example.yaml', '--fail-on', 'none'], { cwd: repoRoot, env: {}, tty: false });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Paper-only \(\d+\)/m);
+    expect(stdout + stderr).not.toContain(ANSI);
+  });
+
   it('does not with --no-color', async () => {
     const io = terminal({});
     expect(await main([...argv, '--no-color'], io)).toBe(0);

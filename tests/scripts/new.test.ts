@@ -1,5 +1,5 @@
 // `npm run new`: what it writes for a provider, a source and a check, and that what it writes passes its own tests.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,13 @@ import { scaffold } from '../../scripts/new/main.js';
 import { repoRoot } from '../support/paths.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'new-'));
+const QUIET = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+
+function runAsync(command: string, args: readonly string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd, env: QUIET, encoding: 'utf8' }, (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
+  });
+}
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('scaffold', () => {
@@ -41,14 +48,14 @@ describe('scaffold', () => {
 });
 
 describe('npm run new, end to end', () => {
-  it('a scaffolded provider, source and check typecheck, register, and pass their generated tests', { timeout: 120_000 }, () => {
+  it('a scaffolded provider, source and check typecheck, register, and pass their generated tests', { timeout: 120_000 }, async () => {
     // A copy of what the scaffold and its tests need, so the repository itself is never written.
     const copy = path.join(scratch, 'repo');
     for (const part of ['src', 'scripts', 'tests/support', 'package.json', 'tsconfig.json', 'vitest.config.ts', 'README.md']) {
       cpSync(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
     }
     symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
-    const run = (command: string, args: readonly string[]) => spawnSync(command, args, { cwd: copy, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const run = (command: string, args: readonly string[]) => spawnSync(command, args, { cwd: copy, encoding: 'utf8', env: QUIET });
     const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
     for (const args of [['provider', 'acme'], ['source', 'acme/users'], ['check', 'acme/users-named', '--source', 'acme/users']]) {
       const result = run(tsx, ['scripts/new/main.ts', ...args]);
@@ -59,9 +66,12 @@ describe('npm run new, end to end', () => {
     expect(existsSync(path.join(copy, 'docs/checks/acme/users-named.md'))).toBe(true);
 
     writeFileSync(path.join(copy, 'tsconfig.acme.json'), JSON.stringify({ extends: './tsconfig.json', include: ['src/providers/acme', 'tests/providers/acme'] }));
-    const typecheck = run(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.acme.json']);
+    // The typecheck and the generated tests run side by side.
+    const [typecheck, tests] = await Promise.all([
+      runAsync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.acme.json'], copy),
+      runAsync(process.execPath, [path.join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/providers/acme'], copy),
+    ]);
     expect(typecheck.stdout + typecheck.stderr).toBe('');
-    const tests = run(process.execPath, [path.join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/providers/acme']);
     expect(tests.status, tests.stdout + tests.stderr).toBe(0);
     expect(tests.stdout, tests.stdout).toMatch(/Tests +7 passed \(7\)/);
   });
