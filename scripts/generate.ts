@@ -135,6 +135,14 @@ ${loaders('sourceLoaders', 'Source', 'BuiltinSourceType', sources)}
 
 /** Built-in checks; each id equals its module's path under src/providers/<provider>/checks. */
 ${loaders('checkLoaders', 'Check', 'BuiltinCheckId', checks)}
+
+/**
+ * The built-in source modules, as types: each adds its record type to \`RecordTypes\`, and this keeps them in the
+ * published declarations, so a TypeScript plugin reading \`aws/iam-credential-report\` gets typed rows.
+ */
+export type BuiltinSourceModules = [
+${sources.map((source) => `  typeof import('${specifier('src/providers', source.file)}'),`).join('\n')}
+];
 `;
 }
 

@@ -109,3 +109,25 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
   'aws/kms-key-rotation': () => import('./aws/checks/kms-key-rotation.js'),
   'aws/s3-public-access-block': () => import('./aws/checks/s3-public-access-block.js'),
 };
+
+/**
+ * The built-in source modules, as types: each adds its record type to `RecordTypes`, and this keeps them in the
+ * published declarations, so a TypeScript plugin reading `aws/iam-credential-report` gets typed rows.
+ */
+export type BuiltinSourceModules = [
+  typeof import('./aws/sources/backup-restore-jobs.js'),
+  typeof import('./aws/sources/cloudtrail-logs.js'),
+  typeof import('./aws/sources/cloudtrail-trails.js'),
+  typeof import('./aws/sources/config-recorders.js'),
+  typeof import('./aws/sources/ec2-security-groups.js'),
+  typeof import('./aws/sources/guardduty-detectors.js'),
+  typeof import('./aws/sources/iam-authorization-details.js'),
+  typeof import('./aws/sources/iam-credential-report.js'),
+  typeof import('./aws/sources/iam-password-policy.js'),
+  typeof import('./aws/sources/kms-keys.js'),
+  typeof import('./aws/sources/s3-buckets.js'),
+  typeof import('./generic/sources/csv.js'),
+  typeof import('./generic/sources/json.js'),
+  typeof import('./generic/sources/ndjson.js'),
+  typeof import('./generic/sources/yaml.js'),
+];

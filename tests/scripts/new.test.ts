@@ -47,11 +47,26 @@ describe('scaffold', () => {
   });
 });
 
+const TYPED_PLUGIN = `import { defineCheck } from 'controlproof';
+
+export default defineCheck({
+  id: 'beta/console-users-without-mfa',
+  title: 'Console users have MFA',
+  description: 'Console users have MFA.',
+  remediation: 'Enable MFA.',
+  inputs: { records: 'aws/iam-credential-report' },
+  run: ({ inputs: { records } }) => ({
+    examined: records.length,
+    findings: records.filter((row) => row.passwordEnabled === true && !row.mfaActive).map((row) => ({ resource: row.arn, message: \`user \${row.user} has no MFA\` })),
+  }),
+});
+`;
+
 describe('npm run new, end to end', () => {
-  it('a scaffolded provider, source and check typecheck, register, and pass their generated tests', { timeout: 120_000 }, async () => {
+  it('a scaffolded provider, source and check typecheck, register, and pass their generated tests; a TypeScript plugin typechecks against the published types', { timeout: 120_000 }, async () => {
     // A copy of what the scaffold and its tests need, so the repository itself is never written.
     const copy = path.join(scratch, 'repo');
-    for (const part of ['src', 'scripts', 'tests/support', 'package.json', 'tsconfig.json', 'vitest.config.ts', 'README.md']) {
+    for (const part of ['src', 'dist', 'scripts', 'tests/support', 'package.json', 'tsconfig.json', 'vitest.config.ts', 'README.md']) {
       cpSync(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
     }
     symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
@@ -65,7 +80,10 @@ describe('npm run new, end to end', () => {
     expect(readFileSync(path.join(copy, 'src/providers/index.ts'), 'utf8')).toContain("'acme/users-named': () => import('./acme/checks/users-named.js'),");
     expect(existsSync(path.join(copy, 'docs/checks/acme/users-named.md'))).toBe(true);
 
-    writeFileSync(path.join(copy, 'tsconfig.acme.json'), JSON.stringify({ extends: './tsconfig.json', include: ['src/providers/acme', 'tests/providers/acme'] }));
+    // A TypeScript plugin typechecks against the published declarations (dist/, imported as 'controlproof'), with the
+    // built-in sources' record types: the same typecheck covers it.
+    writeFileSync(path.join(copy, 'typed-plugin.ts'), TYPED_PLUGIN);
+    writeFileSync(path.join(copy, 'tsconfig.acme.json'), JSON.stringify({ extends: './tsconfig.json', include: ['src/providers/acme', 'tests/providers/acme', 'typed-plugin.ts'] }));
     // The typecheck and the generated tests run side by side.
     const [typecheck, tests] = await Promise.all([
       runAsync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.acme.json'], copy),
