@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.js';
-import { assertNotEmpty, positionAt } from '../../src/kit/formats/text.js';
+import { UserError } from '../../../src/core/errors.js';
+import { assertNotEmpty, positionAt } from '../../../src/kit/formats/text.js';
 
 describe('positionAt', () => {
   const text = 'ab\ncd\r\nef';
