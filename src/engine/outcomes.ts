@@ -6,7 +6,7 @@ import type { CheckResult } from '../kit/define-check.js';
 import type { SourceResult } from '../report/model.js';
 import type { PlannedTest } from './plan.js';
 import type { SourceData, ViewRecords } from './read-batch.js';
-import { finishTest, mergeTestStates, visitorOf, type TestState } from './stream/pass.js';
+import { finishTest, mergeTestStates, threadTestOf, type TestState } from './stream/pass.js';
 
 /** What one test's check produced, or why it could not run. */
 export type Outcome = CheckResult | { error: string };
@@ -75,7 +75,7 @@ export function streamOutcome(planned: PlannedTest, streamed: ReadonlyMap<string
     if (!state) return { error: `check ${check.id} was not run on stream source "${bound.source}"` };
     parts.push(state);
   }
-  const visitor = visitorOf({ key, check, params: test.params, inputs: whole.inputs }, asOf);
+  const visitor = threadTestOf({ key, check, params: test.params, inputs: whole.inputs }, asOf);
   const outcome = finishTest(visitor, mergeTestStates(visitor, parts));
   return outcome instanceof Error ? checkFailed(test, outcome) : outcome;
 }

@@ -3,7 +3,7 @@ import { coverageReport, mergeCoverage, type Coverage, type CoverageState } from
 import type { CheckResult } from '../../kit/define-check.js';
 import type { SourceFileInfo } from '../../kit/files/read-file.js';
 import { deserializeError } from './thread-errors.js';
-import type { FileOutcome, Visitor } from './visitors.js';
+import type { FileOutcome, ThreadTest } from './process-file.js';
 
 /** One test's state after a pass: merged over every file, with how many records it could see, or why it stopped. */
 export type TestState = { ok: true; state: unknown; empty: boolean; records: number } | { ok: false; error: Error };
@@ -17,7 +17,7 @@ export interface MergedPass {
   states: TestState[];
 }
 
-function mergeError(visitor: Visitor, error: unknown): Error {
+function mergeError(visitor: ThreadTest, error: unknown): Error {
   return new Error(`check ${visitor.check.id} threw in merge: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
 
@@ -31,7 +31,7 @@ export class OutcomeMerger {
   private readonly states: TestState[];
 
   constructor(
-    private readonly visitors: readonly Visitor[],
+    private readonly visitors: readonly ThreadTest[],
     private readonly coverage: CoverageState | null,
     private readonly coverageScope: readonly string[],
   ) {
@@ -79,7 +79,7 @@ export class OutcomeMerger {
 }
 
 /** One test's states from several sources (passes), merged in the order the test binds them. */
-export function mergeTestStates(visitor: Visitor, parts: readonly TestState[]): TestState {
+export function mergeTestStates(visitor: ThreadTest, parts: readonly TestState[]): TestState {
   let merged: TestState = { ok: true, state: undefined, empty: true, records: 0 };
   for (const part of parts) {
     if (!merged.ok) return merged;
@@ -99,7 +99,7 @@ export function mergeTestStates(visitor: Visitor, parts: readonly TestState[]): 
 }
 
 /** The test's result from its merged state: `finish` once, on the calling thread. */
-export function finishTest(visitor: Visitor, state: TestState): CheckResult | Error {
+export function finishTest(visitor: ThreadTest, state: TestState): CheckResult | Error {
   if (!state.ok) return state.error;
   const { visitor: hooks, id } = visitor.check;
   try {

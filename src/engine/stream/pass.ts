@@ -4,7 +4,7 @@ import { createCoverage, DEFAULT_GAP_HOURS } from '../../kit/coverage.js';
 import type { CheckResult, StreamCheck } from '../../kit/define-check.js';
 import type { StreamSource } from '../../kit/define-source.js';
 import { finishTest, mergeTestStates, OutcomeMerger, type MergedPass, type TestState } from './merge.js';
-import { processFile, type Visitor } from './visitors.js';
+import { processFile, type ThreadTest } from './process-file.js';
 import { runInWorkers } from './worker-pool.js';
 
 /** One test over the streamed source: a stream check with its parsed params and whole inputs. */
@@ -60,7 +60,7 @@ export function defaultThreads(files: readonly string[]): number {
 }
 
 /** The visitor of a test, as the calling thread holds it. */
-export function visitorOf(test: StreamTest, asOf: Date): Visitor {
+export function threadTestOf(test: StreamTest, asOf: Date): ThreadTest {
   return { check: test.check, context: { inputs: test.inputs ?? {}, params: test.params, asOf }, view: test.view };
 }
 
@@ -76,7 +76,7 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
   const files = options.files.filter((file) => !source.skipsFile?.(file));
   const keepsCoverage = source.coverage !== undefined && options.coverageScope !== undefined;
   const gapMs = keepsCoverage ? (options.gapThresholdHours ?? DEFAULT_GAP_HOURS) * 3_600_000 : null;
-  const visitors = options.tests.map((test) => visitorOf(test, asOf));
+  const visitors = options.tests.map((test) => threadTestOf(test, asOf));
   const merger = new OutcomeMerger(visitors, gapMs === null ? null : createCoverage(gapMs), options.coverageScope ?? []);
   const threads = Math.min(options.workers ?? defaultThreads(files), files.length);
   const cwd = options.cwd ?? process.cwd();
@@ -98,7 +98,7 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
 
 /** Each test's result from one pass alone (a test reading one source): for the benchmark and tests. */
 export function passResults(pass: StreamPassResult, tests: readonly StreamTest[], asOf: Date): Map<string, CheckResult | Error> {
-  return new Map(tests.map((test) => [test.key, finishTest(visitorOf(test, asOf), pass.states.get(test.key) ?? { ok: false, error: new Error('not run') })]));
+  return new Map(tests.map((test) => [test.key, finishTest(threadTestOf(test, asOf), pass.states.get(test.key) ?? { ok: false, error: new Error('not run') })]));
 }
 
 export { finishTest, mergeTestStates, type TestState };

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StreamSource } from '../../kit/define-source.js';
 import { deserializeError, serializeError, type SerializedError } from './thread-errors.js';
-import { processFile, type FileOutcome, type Visitor } from './visitors.js';
+import { processFile, type FileOutcome, type ThreadTest } from './process-file.js';
 
 /** What the pass sends each worker at start-up: enough to load the source and checks and rebuild the visitors. */
 export interface WorkerSetup {
@@ -38,7 +38,7 @@ export interface WorkerRun {
   setup: WorkerSetup;
   source: StreamSource;
   files: readonly string[];
-  visitors: readonly Visitor[];
+  visitors: readonly ThreadTest[];
   workers: number;
 }
 

@@ -5,19 +5,19 @@ import type { Check, StreamCheck } from '../../kit/define-check.js';
 import type { Source, StreamSource } from '../../kit/define-source.js';
 import { exportedItems, importModule, Registry } from '../../providers/registry.js';
 import { serializeError } from './thread-errors.js';
-import { processFile, type FileOutcome, type Visitor } from './visitors.js';
+import { processFile, type FileOutcome, type ThreadTest } from './process-file.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-pool.js';
 
 const builtins = new Registry();
 
 /** Imports only the source and the checks this pass runs: a built-in by its lazy loader, a plugin's from its module. */
-async function prepare(config: WorkerSetup): Promise<{ source: StreamSource; visitors: Visitor[] }> {
+async function prepare(config: WorkerSetup): Promise<{ source: StreamSource; visitors: ThreadTest[] }> {
   const { type, module } = config.source;
   const source = module === undefined ? await builtins.source(type) : exportedItems(await importModule(module)).find((item): item is Source => isSource(item) && item.type === type);
   if (source?.kind !== 'stream') throw new Error(`No stream source of type "${type}" in ${module ?? 'the built-in sources'}`);
   const asOf = new Date(config.asOf);
   const visitors = await Promise.all(
-    config.tests.map(async (test): Promise<Visitor> => ({
+    config.tests.map(async (test): Promise<ThreadTest> => ({
       check: await findCheck(test.checkId, test.module),
       context: { inputs: test.inputs, params: test.params, asOf },
       view: test.view,

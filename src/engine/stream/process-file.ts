@@ -1,4 +1,4 @@
-// The tests of one stream pass as each thread holds them, and how a thread reads one file for all of them.
+// How a thread reads one file of a stream pass for all of its tests, and those tests as each thread holds them.
 import type { StreamCheck } from '../../kit/define-check.js';
 import { addToCoverage, createCoverage, type CoverageState } from '../../kit/coverage.js';
 import type { StreamSource } from '../../kit/define-source.js';
@@ -6,7 +6,7 @@ import { readExportFileSync, type SourceFileInfo } from '../../kit/files/read-fi
 import { serializeError, type SerializedError } from './thread-errors.js';
 
 /** A test ready to visit, as each thread holds it. */
-export interface Visitor {
+export interface ThreadTest {
   check: StreamCheck;
   /** What its hooks receive: the test's whole inputs, its params and as-of. */
   context: { inputs: Readonly<Record<string, readonly unknown[]>>; params: unknown; asOf: Date };
@@ -34,7 +34,7 @@ interface VisitPlan {
   byView: Map<string, number[]>;
 }
 
-function planVisits(visitors: readonly Visitor[], source: StreamSource): VisitPlan {
+function planVisits(visitors: readonly ThreadTest[], source: StreamSource): VisitPlan {
   const plan: VisitPlan = { everyRecord: [], byKey: new Map(), byView: new Map() };
   visitors.forEach((visitor, test) => {
     if (visitor.view !== undefined) return void plan.byView.set(visitor.view, [...(plan.byView.get(visitor.view) ?? []), test]);
@@ -54,7 +54,7 @@ function checkError(check: StreamCheck, where: string, error: unknown): Error {
  * Reads one file and runs every visitor over its records, starting from fresh states. A source problem (an
  * unreadable or malformed file) throws; a check that throws becomes an error for its test only.
  */
-export function processFile(source: StreamSource, visitors: readonly Visitor[], file: string, index: number, gapMs: number | null, cwd?: string): FileOutcome {
+export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, gapMs: number | null, cwd?: string): FileOutcome {
   const { info, text } = readExportFileSync(file, cwd);
   const states = visitors.map((visitor): TestOutcome => {
     try {
