@@ -81,7 +81,7 @@ export async function loadCatalog(file: string, options: LoadOptions = {}): Prom
     cwd,
     sha256: createHash('sha256').update(raw).digest('hex'),
     document,
-    asOf: document.as_of === undefined ? undefined : parseDate(document.as_of),
+    asOf: document.as_of === undefined ? undefined : { date: parseDate(document.as_of) ?? new Date(Number.NaN), position: yaml.positionOf(['as_of']) },
     evidenceRoot: path.resolve(dir, document.evidence_root),
     // Validation passed, so every source's type resolved.
     sources: new Map([...sources].flatMap(([name, source]) => (source.definition ? [[name, { ...source, definition: source.definition } satisfies LoadedSource]] : []))),

@@ -66,7 +66,8 @@ export interface LoadedCatalog {
   cwd: string;
   sha256: string;
   document: CatalogDocument;
-  asOf: Date | undefined;
+  /** The catalog's own `as_of`, which pins every run that does not pass --as-of; the schema proved it parses. */
+  asOf: { date: Date; position: Position } | undefined;
   evidenceRoot: string;
   sources: Map<string, LoadedSource>;
   controls: LoadedControl[];

@@ -3,10 +3,10 @@ import { runAudit } from '../engine/run-audit.js';
 import { formatNames, formatterNamed } from '../formatters/select.js';
 import { exceptionsByDate, exceptionsOfRun } from '../report/exceptions-view.js';
 import { DEFAULT_EXCEPTION_FAIL_ON, exceptionFailReasons, parseExceptionFailOn } from '../report/fail-on.js';
-import { parseAsOf } from '../core/time.js';
 import { loadCatalogArgument } from './catalog-path.js';
 import { useColor, type CliIo } from './io.js';
-import { parseWarnDays } from './run.js';
+import { parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
+import { printWarnings } from './print-errors.js';
 
 interface ExceptionsOptions {
   format: string;
@@ -22,7 +22,7 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
     .description('every exception\'s status (active, expiring, expired, unused) and age by risk tier')
     .argument('[catalog]', 'catalog file (default: ./controls.yaml, else ./controls.example.yaml)')
     .option('--format <format>', formatNames('exceptions').join('|'), 'table')
-    .option('--as-of <date>', 'the moment the assessment is about (default: catalog as_of, else now)')
+    .option('--as-of <date>', 'the moment the assessment is about: a date, an instant or now (default: catalog as_of, else now)')
     .option('--warn-days <n>', 'an exception ending within N days is "expiring"', '30')
     .option('--no-data', 'statuses by date only: run no tests and read no source (unused is not detected)')
     .option('--fail-on <list>', 'exit 1 when an exception is expired, expiring (comma list), or none', DEFAULT_EXCEPTION_FAIL_ON)
@@ -32,9 +32,10 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
       const warnDays = parseWarnDays(options.warnDays);
       const formatter = formatterNamed('exceptions', options.format);
       const catalog = await loadCatalogArgument(catalogArgument, io);
-      const asOf = options.asOf === undefined && catalog.asOf ? catalog.asOf : parseAsOf(options.asOf);
+      const { asOf, source } = resolveAsOf(options.asOf, catalog);
+      if (source === 'catalog') printWarnings(io, [pinnedAsOfWarning(catalog)]);
       // With data, the audit runs so that exceptions matching no finding show as unused.
-      const view = options.data ? exceptionsOfRun(await runAudit(catalog, { asOf, warnDays })) : exceptionsByDate(catalog, asOf, warnDays);
+      const view = options.data ? exceptionsOfRun(await runAudit(catalog, { asOf, asOfSource: source, warnDays })) : exceptionsByDate(catalog, asOf, warnDays);
       // Table and Markdown list the warnings themselves; JSON on stdout gets them on stderr too.
       if (formatter.name === 'json') for (const warning of view.warnings) io.stderr(`warning: ${warning.message}\n${warning.hint ? `  hint: ${warning.hint}\n` : ''}`);
       io.stdout(formatter.format(view, { color: useColor(io, options.color) }));

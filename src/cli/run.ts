@@ -4,9 +4,9 @@ import { runAudit } from '../engine/run-audit.js';
 import { UserError } from '../core/errors.js';
 import { formatNames, formatterNamed } from '../formatters/select.js';
 import { DEFAULT_FAIL_ON, failOnReasons, parseFailOn } from '../report/fail-on.js';
-import { parseAsOf } from '../core/time.js';
 import { loadCatalogArgument } from './catalog-path.js';
 import { useColor, type CliIo } from './io.js';
+import { listOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
 import { printWarnings } from './print-errors.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -16,7 +16,7 @@ interface RunOptions {
   asOf?: string;
   failOn: string;
   warnDays: string;
-  control?: string[];
+  control: string[];
   framework?: string;
   onlyFailing?: boolean;
   quiet?: boolean;
@@ -35,13 +35,13 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .argument('[catalog]', 'catalog file (default: ./controls.yaml, else ./controls.example.yaml)')
     .option('--format <format>', `${formatNames('run').join('|')}; repeatable, as NAME or NAME=FILE`, collect, [])
     .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
-    .option('--as-of <date>', 'the moment the assessment is about (default: catalog as_of, else now)')
+    .option('--as-of <date>', 'the moment the assessment is about: a date, an instant or now (default: catalog as_of, else now)')
     .option('--fail-on <list>', 'exit 1 when any of these happen (comma list, or none)', DEFAULT_FAIL_ON)
     .option('--warn-days <n>', 'an exception ending within N days is "expiring"', '30')
-    .option('--control <id...>', 'run only these controls')
+    .option('--control <ids>', 'run only these controls (comma list, repeatable)', listOption('--control'), [])
     .option('--framework <key>', 'run only controls mapped to this framework')
     .option('--only-failing', 'show only controls that need action')
-    .option('-q, --quiet', 'print nothing on success except the report file')
+    .option('-q, --quiet', 'no warnings on stderr (the reasons of a failing exit still are)')
     .addOption(new Option('--no-color', 'disable colour'))
     .action(async (catalogArgument: string | undefined, options: RunOptions) => {
       const failOn = parseFailOn(options.failOn);
@@ -49,14 +49,17 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const targets = outputTargets(options.format, options.output);
       const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('run', target.format) }));
       const catalog = await loadCatalogArgument(catalogArgument, io);
+      const { asOf, source } = resolveAsOf(options.asOf, catalog);
+      // A pinned clock is always said on stderr: it silently freezes every nightly run otherwise.
+      if (source === 'catalog' && !options.quiet) printWarnings(io, [pinnedAsOfWarning(catalog)]);
       // The table already lists warnings; anything else on stdout gets them on stderr.
       const tableOnStdout = targets.some((target) => target.file === undefined && target.format === 'table');
       if (!options.quiet && !tableOnStdout) printWarnings(io, catalog.warnings);
-      const asOf = options.asOf === undefined && catalog.asOf ? catalog.asOf : parseAsOf(options.asOf);
       const report = await runAudit(catalog, {
         asOf,
+        asOfSource: source,
         warnDays,
-        ...(options.control ? { controls: options.control } : {}),
+        ...(options.control.length > 0 ? { controls: options.control } : {}),
         ...(options.framework === undefined ? {} : { framework: options.framework }),
       });
       for (const { file, formatter } of formatters) {
@@ -68,21 +71,13 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         else await writeAtomic(path.resolve(io.cwd, file), text);
       }
       const reasons = failOnReasons(report, failOn);
-      if (reasons.length > 0 && !options.quiet) io.stderr(`controlproof: failing (--fail-on ${options.failOn}):\n${reasons.map((r) => `  - ${r}\n`).join('')}`);
+      if (reasons.length > 0) io.stderr(`controlproof: failing (--fail-on ${options.failOn}):\n${reasons.map((r) => `  - ${r}\n`).join('')}`);
       setExitCode(reasons.length > 0 ? 1 : 0);
     });
 }
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-export function parseWarnDays(text: string): number {
-  const days = Number(text);
-  if (!Number.isInteger(days) || days < 0) {
-    throw new UserError(`Invalid --warn-days "${text}": expected a whole number of days`, { hint: 'For example --warn-days 30.' });
-  }
-  return days;
 }
 
 /** `--format json=out/report.json` pairs; `--output` applies to a single format given without a file. */

@@ -1,6 +1,9 @@
 // What an audit does, decided once from the validated catalog: which controls and tests run, which sources they
 // read and how (whole or streamed), and each test's one key.
 import type { LoadedCatalog, LoadedControl, LoadedException, LoadedSource, LoadedTest } from '../catalog/model.js';
+import { UserError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
+import { frameworks } from '../frameworks/index.js';
 
 export interface Selection {
   /** Run only these control ids. */
@@ -29,12 +32,49 @@ export interface AuditPlan {
   streamSources: LoadedSource[];
 }
 
-export function planAudit(catalog: LoadedCatalog, selection: Selection = {}): AuditPlan {
+/**
+ * The controls a selection names, in catalog order. A filter that matches nothing is a usage error, never an empty
+ * run that passes a CI gate: an unknown control id (ids compare exactly; a case-only difference is suggested), an
+ * unknown framework, a framework no control maps to, or filters that exclude each other.
+ */
+export function selectControls(catalog: Pick<LoadedCatalog, 'controls' | 'document'>, selection: Selection): LoadedControl[] {
+  const ids = catalog.controls.map((control) => control.spec.id);
+  for (const id of selection.controls ?? []) {
+    if (!ids.includes(id)) {
+      throw new UserError(`Unknown control "${id}" in --control`, { hint: didYouMean(id, ids, `The catalog's controls: ${listed(ids)}.`) });
+    }
+  }
+  const { framework } = selection;
+  if (framework !== undefined) {
+    const keys = [...new Set([...Object.keys(frameworks), ...Object.keys(catalog.document.frameworks)])];
+    if (!keys.includes(framework)) {
+      throw new UserError(`Unknown framework "${framework}" in --framework`, { hint: didYouMean(framework, keys, `Frameworks: ${keys.join(', ')}.`) });
+    }
+    const mapped = [...new Set(catalog.controls.flatMap((control) => Object.keys(control.spec.mappings)))];
+    if (!mapped.includes(framework)) {
+      throw new UserError(`No control is mapped to framework "${framework}"`, {
+        hint: mapped.length > 0 ? `The catalog maps controls to ${mapped.join(', ')}.` : 'Map controls to criteria under "mappings:" first.',
+      });
+    }
+  }
   const selected = catalog.controls.filter(
     (control) =>
-      (!selection.controls?.length || selection.controls.includes(control.spec.id)) &&
-      (selection.framework === undefined || selection.framework in control.spec.mappings),
+      (!selection.controls?.length || selection.controls.includes(control.spec.id)) && (framework === undefined || framework in control.spec.mappings),
   );
+  if (selected.length === 0) {
+    throw new UserError(`No control is both in --control ${selection.controls?.join(',') ?? ''} and mapped to framework "${framework ?? ''}"`, {
+      hint: 'Drop one of the two filters, or name controls the framework maps.',
+    });
+  }
+  return selected;
+}
+
+function listed(ids: readonly string[]): string {
+  return ids.length > 12 ? `${ids.slice(0, 12).join(', ')}, …` : ids.join(', ');
+}
+
+export function planAudit(catalog: LoadedCatalog, selection: Selection = {}): AuditPlan {
+  const selected = selectControls(catalog, selection);
   const controls = selected.map((control, controlIndex) => ({
     control,
     tests: control.tests.map((test, testIndex) => ({ key: `${controlIndex}/${testIndex}`, test })),

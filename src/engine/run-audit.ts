@@ -16,6 +16,8 @@ import { assurance, worksVerdict } from './verdicts.js';
 
 export interface AuditOptions extends Selection {
   asOf: Date;
+  /** Where `asOf` came from, for the report; default `option`. */
+  asOfSource?: Report['as_of_source'];
   /** An exception ending within this many days is `expiring`. */
   warnDays: number;
   /** Threads for streamed sources (see `runStreamPass`); default: the available cores. */
@@ -70,13 +72,25 @@ export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): P
     tool: { name: 'controlproof', version: toolVersion() },
     catalog: { path: catalog.display, name: catalog.document.name, sha256: catalog.sha256 },
     as_of: options.asOf.toISOString(),
+    as_of_source: options.asOfSource ?? 'option',
     warn_days: options.warnDays,
+    filters: {
+      ...(options.controls?.length ? { controls: [...options.controls] } : {}),
+      ...(options.framework === undefined ? {} : { framework: options.framework }),
+    },
     summary: summarize(results, exceptionReport),
     sources: sourceResults(catalog, batch, streamed),
     controls: results,
     exceptions: exceptionReport,
-    warnings: catalogWarnings(catalog),
+    warnings: [...catalogWarnings(catalog), ...examinedNothing(results)],
   };
+}
+
+/** A run whose every test examined nothing has shown nothing: it says so (and `--fail-on vacuous` fails it). */
+function examinedNothing(controls: readonly ControlResult[]): Report['warnings'] {
+  const tests = controls.flatMap((control) => control.tests);
+  if (tests.some((test) => test.examined > 0 || test.status === 'error')) return [];
+  return [{ message: `The selected controls examined nothing: ${tests.length === 0 ? 'they have no tests' : 'every test examined zero resources'}`, hint: 'Check the sources hold data, or select controls with tests.' }];
 }
 
 function sourceResults(catalog: LoadedCatalog, batch: ReadonlyMap<string, SourceData>, streamed: ReadonlyMap<string, StreamedSource>): SourceResult[] {

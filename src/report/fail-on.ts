@@ -28,9 +28,15 @@ export const DEFAULT_EXCEPTION_FAIL_ON = 'expired';
 
 /** A `--fail-on` value: a comma list of `known` conditions, or `none` for the empty set. */
 export function parseConditions<C extends string>(text: string, known: readonly C[]): C[] {
-  const items = text.split(',').map((item) => item.trim()).filter(Boolean);
-  if (items.length === 1 && items[0] === 'none') return [];
-  return items.map((item) => {
+  const items = text.split(',').map((item) => item.trim());
+  if (items.every((item) => item === '')) {
+    throw new UserError('--fail-on needs a condition', { hint: `Give a comma list of ${known.join(', ')}, or none to never fail.` });
+  }
+  if (items.includes('none')) {
+    if (items.length === 1) return [];
+    throw new UserError(`--fail-on "${text}" combines none with conditions`, { hint: 'Use none alone (never fail), or only conditions.' });
+  }
+  return items.filter(Boolean).map((item) => {
     const condition = known.find((candidate) => candidate === item);
     if (!condition) {
       throw new UserError(`Unknown --fail-on condition "${item}": expected a comma list of ${known.join(', ')}, or none`, {
@@ -56,6 +62,8 @@ export function failOnReasons(report: Report, conditions: readonly FailOnConditi
   add('paper-only', controls((c) => c.assurance === 'paper-only'), 'paper-only controls');
   add('error', controls((c) => c.tests.some((t) => t.status === 'error')), 'controls with tests in error');
   add('vacuous', controls((c) => c.tests.some((t) => t.status === 'vacuous')), 'controls with vacuous tests');
+  const tests = report.controls.flatMap((c) => c.tests);
+  if (conditions.includes('vacuous') && !tests.some((t) => t.examined > 0 || t.status === 'error')) reasons.push('the run examined nothing: no test of the selected controls examined a resource');
   add('stale-evidence', controls((c) => c.exists === 'stale'), 'controls with stale evidence');
   add('missing-evidence', controls((c) => c.exists === 'missing'), 'controls with missing evidence');
   const exceptionConditions = [

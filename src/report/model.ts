@@ -147,7 +147,11 @@ export const reportSchema = z.strictObject({
   tool: z.strictObject({ name: z.literal('controlproof'), version: z.string() }),
   catalog: z.strictObject({ path: z.string(), name: z.string(), sha256: z.string() }),
   as_of: z.string(),
+  /** Where as_of came from: --as-of, the catalog's own as_of (which pins every run), or the clock. */
+  as_of_source: z.enum(['option', 'catalog', 'now']),
   warn_days: z.int().nonnegative(),
+  /** The filters of the run (--control, --framework); empty when every control ran. */
+  filters: z.strictObject({ controls: z.array(z.string()).optional(), framework: z.string().optional() }),
   summary: summarySchema,
   sources: z.array(sourceResultSchema),
   controls: z.array(controlResultSchema),

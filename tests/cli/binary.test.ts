@@ -14,9 +14,9 @@ describe.concurrent('bin/controlproof.js', { timeout: 60_000 }, () => {
   it('npm start runs the example with --fail-on none: exit 0, the paper-only control with its owner and findings', async () => {
     const manifest: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
     const start = manifest !== null && typeof manifest === 'object' && 'scripts' in manifest ? JSON.stringify(manifest.scripts) : '';
-    expect(start).toContain('"start":"node bin/controlproof.js run controls.example.yaml --fail-on none"');
+    expect(start).toContain('"start":"node bin/controlproof.js run controls.example.yaml --as-of 2026-11-01 --fail-on none"');
 
-    const { code, stdout, stderr } = await runBinary(['run', 'controls.example.yaml', '--fail-on', 'none'], { cwd: repoRoot });
+    const { code, stdout, stderr } = await runBinary(['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none'], { cwd: repoRoot });
 
     expect(code).toBe(0);
     const matrix = stdout.indexOf('exists \\ works');

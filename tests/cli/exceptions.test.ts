@@ -435,8 +435,8 @@ describe('age by risk tier', CLI_TIMEOUT, () => {
 describe('the example catalog, as of 2026-11-01', CLI_TIMEOUT, () => {
   it('shows one active, one expiring, one expired and one unused exception, and fails on the expired one', async () => {
     const [result, runResult] = await Promise.all([
-      controlproof(['exceptions', 'controls.example.yaml', '--format', 'json'], ROOT),
-      controlproof(['run', 'controls.example.yaml', '--format', 'json', '--fail-on', 'none'], ROOT),
+      controlproof(['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'json'], ROOT),
+      controlproof(['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none'], ROOT),
     ]);
     expect(result.code).toBe(1);
     expect(statuses(jsonView(result))).toEqual({
@@ -453,7 +453,7 @@ describe('the example catalog, as of 2026-11-01', CLI_TIMEOUT, () => {
   });
 
   it('lists them most urgent first in the table, with owner, risk, dates, days and matched count', async () => {
-    const lines = (await controlproof(['exceptions', 'controls.example.yaml'], ROOT)).stdout.split('\n');
+    const lines = (await controlproof(['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01'], ROOT)).stdout.split('\n');
     const start = lines.indexOf('4 exceptions  1 active · 1 expiring · 1 expired · 1 unused');
     expect(lines.slice(start + 1, start + 4)).toEqual([
       '  id           control  status    owner          risk    approved    expires           days  matched',

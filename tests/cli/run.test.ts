@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
+import type { Report } from '../../src/report/model.js';
 import { runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 import { removeTempDirs, tempTree } from '../support/workspace.js';
@@ -16,7 +17,7 @@ afterAll(removeTempDirs);
 
 describe.concurrent('controlproof run', { timeout: 60_000 }, () => {
   it('exits 1 when something in the --fail-on set happened, naming it on stderr', async () => {
-    const byDefault = await runCli(['run', 'controls.example.yaml'], { cwd: repoRoot });
+    const byDefault = await runCli(['run', 'controls.example.yaml', '--as-of', '2026-11-01'], { cwd: repoRoot });
     expect(byDefault.code).toBe(1);
     const lines = byDefault.stderr.split('\n');
     const heading = lines.indexOf('controlproof: failing (--fail-on ineffective,expired-exceptions):');
@@ -146,7 +147,7 @@ describe('colour on a terminal (main in-process)', () => {
   });
 
   it('does not when stdout is not a terminal, even without NO_COLOR', async () => {
-    const { code, stdout, stderr } = await runCli(['run', 'controls.example.yaml', '--fail-on', 'none'], { cwd: repoRoot, env: {}, tty: false });
+    const { code, stdout, stderr } = await runCli(['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none'], { cwd: repoRoot, env: {}, tty: false });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Paper-only \(\d+\)/m);
     expect(stdout + stderr).not.toContain(ANSI);
@@ -157,5 +158,81 @@ describe('colour on a terminal (main in-process)', () => {
     expect(await main([...argv, '--no-color'], io)).toBe(0);
     expect(io.out()).toContain('IAM-02  MFA required for every console user');
     expect(io.out()).not.toContain(ANSI);
+  });
+});
+
+describe('filters, gates and the clock fail closed', () => {
+  const catalog = (extra = ''): string => `version: 1
+name: Gates
+${extra}sources:
+  creds:
+    type: aws/iam-credential-report
+    path: credential-report.csv
+controls:
+  - id: IAM-02
+    title: MFA required for every console user
+    owner: it-identity@example.com
+    risk: high
+    function: prevent
+    mappings: { soc2: [CC6.1] }
+    tests:
+      - check: aws/iam-console-mfa
+        source: creds
+  - id: IAM-09
+    title: Root keys
+    owner: it-identity@example.com
+    risk: high
+    function: prevent
+    tests:
+      - check: aws/iam-root-access-keys
+        source: creds
+  - id: DOC-01
+    title: A policy with no test yet
+    owner: grc@example.com
+    risk: low
+    function: prevent
+`;
+  const workspace = (extra = '') => tempTree({ 'controls.yaml': catalog(extra), 'credential-report.csv': readFileSync(path.join(repoRoot, 'fixtures/aws/credential-report.csv'), 'utf8') });
+  const json = (stdout: string): Report => JSON.parse(stdout) as Report;
+
+  it('takes --control as comma lists and repeats, records the filters in the report and names them in the header', async () => {
+    const dir = await workspace();
+    const run = await runCli(['run', 'controls.yaml', '--as-of', '2026-11-01', '--control', 'IAM-02,IAM-09', '--control', 'DOC-01', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(json(run.stdout).controls.map((control) => control.id)).toEqual(['IAM-02', 'IAM-09', 'DOC-01']);
+    expect(json(run.stdout).filters).toEqual({ controls: ['IAM-02', 'IAM-09', 'DOC-01'] });
+    const table = await runCli(['run', 'controls.yaml', '--as-of', '2026-11-01', '--framework', 'soc2', '--fail-on', 'none'], { cwd: dir });
+    expect(table.stdout.split('\n')[0]).toBe('Gates (controls.yaml) · as of 2026-11-01T00:00:00.000Z · 1 control · only --framework soc2');
+  });
+
+  it('says when the selection examined nothing, and --fail-on vacuous fails it', async () => {
+    const dir = await workspace();
+    const run = await runCli(['run', 'controls.yaml', '--as-of', '2026-11-01', '--control', 'DOC-01', '--fail-on', 'vacuous'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('The selected controls examined nothing: they have no tests');
+    expect(run.stderr).toContain('  - the run examined nothing: no test of the selected controls examined a resource\n');
+  });
+
+  it('names a catalog-pinned as_of in the header and on stderr; --as-of overrides it, --as-of now takes the clock', async () => {
+    const dir = await workspace('as_of: 2026-11-01\n');
+    const pinned = await runCli(['run', 'controls.yaml', '--fail-on', 'none'], { cwd: dir });
+    expect(pinned.stdout.split('\n')[0]).toBe("Gates (controls.yaml) · as of 2026-11-01T00:00:00.000Z (pinned by the catalog's as_of) · 3 controls");
+    expect(pinned.stderr).toBe(
+      "warning: controls.yaml:3:8: The catalog's as_of pins every run to 2026-11-01: ages of evidence, keys and exceptions are computed for that day, not today\n" +
+        '  hint: Remove as_of from the catalog and pass --as-of when you mean a fixed day (--as-of now for today).\n',
+    );
+    const given = await runCli(['run', 'controls.yaml', '--as-of', '2026-10-01', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
+    expect([json(given.stdout).as_of, json(given.stdout).as_of_source, given.stderr]).toEqual(['2026-10-01T00:00:00.000Z', 'option', '']);
+    const before = Date.now();
+    const now = await runCli(['run', 'controls.yaml', '--as-of', 'now', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
+    expect(json(now.stdout).as_of_source).toBe('now');
+    expect(Date.parse(json(now.stdout).as_of)).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it('--quiet hides warnings, never the reasons of a failing exit', async () => {
+    const dir = await workspace('as_of: 2026-11-01\n');
+    const run = await runCli(['run', 'controls.yaml', '--quiet', '--format', 'json', '--control', 'IAM-02'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('controlproof: failing (--fail-on ineffective,expired-exceptions):\n  - ineffective controls: IAM-02 (owner: it-identity@example.com)\n');
   });
 });

@@ -97,7 +97,8 @@ describe('docs/ci.md', () => {
     it('exits 1, names the expired exception, its owner and days overdue as documented, and writes the report', async () => {
       const [npx, name, ...args] = COMMAND.split(' ');
       expect([npx, name]).toEqual(['npx', 'controlproof']);
-      const result = await runCli(args, { cwd: dir });
+      // In CI the command assesses today; here the example's day, so the documented figures hold.
+      const result = await runCli([...args, '--as-of', '2026-11-01'], { cwd: dir });
       expect(result.code).toBe(1);
       expect(matchesSample(result.stderr, fencedBlocks(doc, 'text')[0] ?? '')).toBe(true);
       expect(result.stderr).toContain(

@@ -23,9 +23,9 @@ describe('docs/exceptions.md', { timeout: 60_000 }, () => {
 
   it('shows the real output of `controlproof exceptions` on the example catalog, stdout and stderr', async () => {
     const [shown, failing] = textBlocks();
-    const result = await runCli(['exceptions', 'controls.example.yaml'], { cwd: repoRoot });
+    const result = await runCli(['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01'], { cwd: repoRoot });
     expect(result.code).toBe(1);
-    expect(shown).toBe(`$ controlproof exceptions controls.example.yaml\n${withoutPositions(result.stdout)}`);
+    expect(shown).toBe(`$ controlproof exceptions controls.example.yaml --as-of 2026-11-01\n${withoutPositions(result.stdout)}`);
     expect(failing).toBe(result.stderr);
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
-import { planAudit, plannedTests, sourcesOf } from '../../src/engine/plan.js';
+import { planAudit, plannedTests, selectControls, sourcesOf } from '../../src/engine/plan.js';
 import { repoRoot } from '../support/paths.js';
 
 const example = await loadCatalog(path.join(repoRoot, 'controls.example.yaml'));
@@ -30,5 +30,21 @@ describe('planAudit', () => {
   it('lists the sources a test reads in binding order, each once', () => {
     const [first] = plannedTests(planAudit(example));
     expect(first && sourcesOf(first.test)).toEqual(['credential-report']);
+  });
+});
+
+describe('selectControls', () => {
+  it('selects exactly the named controls and those mapped to the framework', () => {
+    expect(selectControls(example, { controls: ['IAM-02', 'IAM-03'] }).map((control) => control.spec.id)).toEqual(['IAM-02', 'IAM-03']);
+    expect(selectControls(example, { controls: ['IAM-02'], framework: 'soc2' }).map((control) => control.spec.id)).toEqual(['IAM-02']);
+  });
+
+  it('refuses a filter that matches nothing, with a suggestion: never an empty run that passes a gate', () => {
+    expect(() => selectControls(example, { controls: ['IAM-99'] })).toThrow('Unknown control "IAM-99" in --control');
+    expect(() => selectControls(example, { controls: ['iam-02'] })).toThrow(expect.objectContaining({ hint: 'Did you mean "IAM-02"?' }));
+    expect(() => selectControls(example, { framework: 'soc3' })).toThrow(expect.objectContaining({ message: 'Unknown framework "soc3" in --framework', hint: 'Did you mean "soc2"?' }));
+    expect(() => selectControls(example, { framework: 'nist-csf-2' })).toThrow('No control is mapped to framework "nist-csf-2"');
+    const unmapped = example.controls.find((control) => !('cis-aws-3' in control.spec.mappings))?.spec.id ?? '';
+    expect(() => selectControls(example, { controls: [unmapped], framework: 'cis-aws-3' })).toThrow(`No control is both in --control ${unmapped} and mapped to framework "cis-aws-3"`);
   });
 });

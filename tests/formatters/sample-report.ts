@@ -30,7 +30,9 @@ export const sampleReport: Report = reportSchema.parse({
     sha256: '4f1c2a9be0d35c7781a6d0e4b2c9f8a3d5e6f7081928374655647382910abcde',
   },
   as_of: '2025-06-30T00:00:00.000Z',
+  as_of_source: 'option',
   warn_days: 30,
+  filters: {},
   summary: {
     controls: 8,
     exists: { evidenced: 3, stale: 2, missing: 1, none: 2 },

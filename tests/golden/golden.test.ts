@@ -3,8 +3,9 @@
 //
 // The golden reports were written by the last build before the provider redesign, in schema report@1. Report@2
 // changed three shapes on purpose (README, "Reports"): a test names its `inputs` instead of one `source` and
-// carries its catalog `position`, and a log's coverage names its `scope` instead of `account` and `region`.
-// `asReportV1` maps exactly those back, so everything else must be as it was.
+// carries its catalog `position`, and a log's coverage names its `scope` instead of `account` and `region`; it also
+// records where `as_of` came from and the run's filters. `asReportV1` maps exactly those back, so everything else
+// must be as it was. (The example catalog's hash changed once since, when it stopped pinning as_of.)
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,10 +27,11 @@ afterAll(async () => {
 
 /** A report@2 in the shape report@1 had: the one input's one source as `source`, no position, coverage by account and region. */
 function asReportV1(report: Report): unknown {
+  const { as_of_source: _source, filters: _filters, ...rest } = report;
   return {
-    ...report,
+    ...rest,
     schema: 'controlproof/report@1',
-    controls: report.controls.map((control) => ({
+    controls: rest.controls.map((control) => ({
       ...control,
       tests: control.tests.map(({ inputs, position: _position, ...test }) => {
         const [sources, ...more] = Object.values(inputs);
@@ -37,7 +39,7 @@ function asReportV1(report: Report): unknown {
         return { ...test, source: sources[0] };
       }),
     })),
-    sources: report.sources.map((source) =>
+    sources: rest.sources.map((source) =>
       source.coverage === undefined ? source : { ...source, coverage: source.coverage.map(({ scope, ...rest }) => ({ account: scope.account, region: scope.region, ...rest })) },
     ),
   };
@@ -50,10 +52,10 @@ function reportOf(stdout: string): Report {
 
 describe('golden outputs of the example catalog', () => {
   const text: [string, string[]][] = [
-    ['example.table.txt', ['run', 'controls.example.yaml', '--fail-on', 'none']],
-    ['example.exceptions.json', ['exceptions', 'controls.example.yaml', '--format', 'json', '--fail-on', 'none']],
-    ['example.exceptions.txt', ['exceptions', 'controls.example.yaml', '--fail-on', 'none']],
-    ['example.exceptions.md', ['exceptions', 'controls.example.yaml', '--format', 'markdown', '--fail-on', 'none']],
+    ['example.table.txt', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none']],
+    ['example.exceptions.json', ['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none']],
+    ['example.exceptions.txt', ['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none']],
+    ['example.exceptions.md', ['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'markdown', '--fail-on', 'none']],
   ];
   for (const [file, args] of text) {
     it(`${file}, byte for byte`, async () => {
@@ -64,7 +66,7 @@ describe('golden outputs of the example catalog', () => {
   }
 
   it('example.report.json, but for the declared report@2 shapes', async () => {
-    const { code, stdout } = await runCli(['run', 'controls.example.yaml', '--format', 'json', '--fail-on', 'none'], { cwd: repoRoot });
+    const { code, stdout } = await runCli(['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none'], { cwd: repoRoot });
     expect(code).toBe(0);
     expect(asReportV1(reportOf(stdout))).toEqual(JSON.parse(golden('example.report.json')));
   });

@@ -9,7 +9,13 @@ import { count, countsLine, verdict } from '../../text/tones.js';
 /** The first line: catalog name and path, the as-of date and how many controls were audited. */
 export function headerLines(report: Report, chalk: ChalkInstance): string[] {
   const catalog = `${chalk.bold(clean(report.catalog.name))} ${chalk.dim(`(${clean(report.catalog.path)})`)}`;
-  return [`${catalog} · as of ${clean(report.as_of)} · ${plural(report.summary.controls, 'control')}`];
+  const asOf = `as of ${clean(report.as_of)}${report.as_of_source === 'catalog' ? chalk.yellow(' (pinned by the catalog\'s as_of)') : ''}`;
+  const { controls, framework } = report.filters;
+  const filters = [
+    ...(controls === undefined ? [] : [`--control ${clean(controls.join(','))}`]),
+    ...(framework === undefined ? [] : [`--framework ${clean(framework)}`]),
+  ];
+  return [[catalog, asOf, plural(report.summary.controls, 'control'), ...(filters.length > 0 ? [`only ${filters.join(' ')}`] : [])].join(' · ')];
 }
 
 /** The exists × works matrix with totals, assurance and test counts, then the works lens per control function. */

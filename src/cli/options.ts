@@ -1,0 +1,42 @@
+// Option values shared by the commands, parsed strictly: a value that cannot mean anything is a usage error.
+import type { LoadedCatalog } from '../catalog/model.js';
+import { UserError } from '../core/errors.js';
+import { parseAsOf } from '../core/time.js';
+
+/** A repeatable option whose every occurrence may hold a comma list: `--control A,B --control C`. */
+export function listOption(flag: string): (value: string, previous: readonly string[]) => string[] {
+  return (value, previous) => {
+    const items = value.split(',').map((item) => item.trim());
+    if (items.some((item) => item === '')) {
+      throw new UserError(`Empty value in ${flag} "${value}"`, { hint: `Give ${flag} one or more values, separated by commas.` });
+    }
+    return [...previous, ...items];
+  };
+}
+
+export function parseWarnDays(text: string): number {
+  const days = Number(text);
+  if (text.trim() === '' || !Number.isInteger(days) || days < 0) {
+    throw new UserError(`Invalid --warn-days "${text}": expected a whole number of days`, { hint: 'For example --warn-days 30.' });
+  }
+  return days;
+}
+
+/** Where the assessed moment came from: `--as-of`, the catalog's `as_of` (which pins every run), or the clock. */
+export type AsOfSource = 'option' | 'catalog' | 'now';
+
+/** The moment assessed: `--as-of DATE`, `--as-of now`, else the catalog's `as_of`, else now. */
+export function resolveAsOf(option: string | undefined, catalog: Pick<LoadedCatalog, 'asOf'>, now: () => Date = () => new Date()): { asOf: Date; source: AsOfSource } {
+  if (option === 'now') return { asOf: now(), source: 'now' };
+  if (option !== undefined) return { asOf: parseAsOf(option), source: 'option' };
+  if (catalog.asOf) return { asOf: catalog.asOf.date, source: 'catalog' };
+  return { asOf: now(), source: 'now' };
+}
+
+/** The warning a catalog-pinned as-of deserves: a nightly CI run would otherwise assess the same day forever. */
+export function pinnedAsOfWarning(catalog: Pick<LoadedCatalog, 'asOf' | 'document'>): UserError {
+  return new UserError(`The catalog's as_of pins every run to ${catalog.document.as_of ?? ''}: ages of evidence, keys and exceptions are computed for that day, not today`, {
+    ...(catalog.asOf ? { position: catalog.asOf.position } : {}),
+    hint: 'Remove as_of from the catalog and pass --as-of when you mean a fixed day (--as-of now for today).',
+  });
+}
