@@ -33,7 +33,7 @@ export async function loadCatalog(file: string, options: LoadOptions = {}): Prom
   const raw = await readFile(absolute).catch((cause: unknown) => {
     throw new UserError(`Cannot read catalog: ${cause instanceof Error ? cause.message : String(cause)}`, {
       position: { file: display },
-      hint: 'Pass the path of a catalog (controls.yaml), or run `controlproof init` to write a starter one.',
+      hint: 'Pass the path of a catalog (controls.yaml); controls.example.yaml in this package is one to start from.',
       cause,
     });
   });

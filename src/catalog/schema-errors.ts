@@ -12,7 +12,7 @@ export function schemaErrors(
 ): UserError[] {
   return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path];
-    const label = pathLabel(path);
+    const label = describePath(path, yaml.value);
     if (issue.code === 'unrecognized_keys') {
       const known = keysAt(schema, issue.path);
       return issue.keys.map(
@@ -23,10 +23,11 @@ export function schemaErrors(
           }),
       );
     }
-    if (issue.code === 'invalid_type' && valueAt(yaml.value, path) === undefined) {
+    const absent = valueAt(yaml.value, path) === undefined;
+    if (absent && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') && path.length > 0) {
       const key = String(path.at(-1));
       return [
-        new UserError(`Missing required key "${key}"${path.length > 1 ? ` in ${pathLabel(path.slice(0, -1))}` : ''}`, {
+        new UserError(`Missing required key "${key}"${path.length > 1 ? ` in ${describePath(path.slice(0, -1), yaml.value)}` : ''}`, {
           position: yaml.positionOf(path.slice(0, -1)),
           hint: `Add "${key}:" here.`,
         }),
@@ -49,6 +50,36 @@ export function schemaErrors(
       }),
     ];
   });
+}
+
+/** What a record of a list is called where it has an `id`: `control IAM-02`, `exception EX-1`. */
+const NAMED = new Map<PropertyKey | undefined, string>([
+  ['controls', 'control'],
+  ['exceptions', 'exception'],
+  // An exceptions file is a list of exceptions at its top.
+  [undefined, 'exception'],
+]);
+
+/**
+ * A path as a reader finds it: a control or exception by its id rather than its index, the rest as a path.
+ * `['controls', 1, 'tests', 0]` of a catalog whose second control is IAM-02 is `control IAM-02, tests[0]`.
+ */
+export function describePath(path: readonly PropertyKey[], root: unknown): string {
+  let value = root;
+  let named = '';
+  let rest = 0;
+  for (const [index, step] of path.entries()) {
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+    const kind = typeof step === 'number' ? NAMED.get(path[index - 1]) : undefined;
+    const id = value !== null && typeof value === 'object' ? (value as Record<string, unknown>).id : undefined;
+    if (kind !== undefined && typeof id === 'string' && id !== '') {
+      named = `${kind} ${id}`;
+      rest = index + 1;
+    }
+  }
+  const tail = pathLabel(path.slice(rest));
+  if (named === '') return tail;
+  return tail === '' ? named : `${named}, ${tail}`;
 }
 
 /** `controls[2].tests[0].check` */

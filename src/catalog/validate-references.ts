@@ -61,20 +61,26 @@ function sourceTypeErrors({ sources, yaml, sourceTypes: types }: References): Us
     );
 }
 
+/** Control ids are unique, and differ by more than case: filters and exceptions match them exactly. */
 function duplicateControlErrors({ document, yaml }: References): UserError[] {
   const seen = new Map<string, number>();
   return document.controls.flatMap((control, index) => {
-    const first = seen.get(control.id);
+    const first = seen.get(control.id.toLowerCase());
     if (first === undefined) {
-      seen.set(control.id, index);
+      seen.set(control.id.toLowerCase(), index);
       return [];
     }
+    const earlier = document.controls[first]?.id ?? '';
     const firstLine = yaml.positionOf(['controls', first, 'id']).line;
+    const sameCase = earlier === control.id;
     return [
-      new UserError(`Duplicate control id "${control.id}" (first used at line ${firstLine})`, {
-        position: yaml.positionOf(['controls', index, 'id']),
-        hint: 'Control ids must be unique; rename one of them.',
-      }),
+      new UserError(
+        sameCase ? `Duplicate control id "${control.id}" (first used at line ${firstLine})` : `Control id "${control.id}" differs from "${earlier}" (line ${firstLine}) only in case`,
+        {
+          position: yaml.positionOf(['controls', index, 'id']),
+          hint: sameCase ? 'Control ids must be unique; rename one of them.' : 'Ids compare exactly in --control and exceptions; rename one so they differ by more than case.',
+        },
+      ),
     ];
   });
 }

@@ -7,6 +7,11 @@ import { printError } from './print-errors.js';
 import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
 
+/** Every command, one file each. */
+export function commands(io: CliIo, setExitCode: (code: number) => void): Command[] {
+  return [runCommand(io, setExitCode), validateCommand(io, setExitCode), checksCommand(io, setExitCode), exceptionsCommand(io, setExitCode)];
+}
+
 /** Runs the CLI and returns the exit code: 0 ok, 1 the --fail-on set happened, 2 could not run. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
@@ -27,7 +32,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .exitOverride()
     .configureOutput(output)
     .showSuggestionAfterError();
-  for (const command of [runCommand(io, setExitCode), validateCommand(io, setExitCode), checksCommand(io, setExitCode), exceptionsCommand(io, setExitCode)]) {
+  for (const command of commands(io, setExitCode)) {
     program.addCommand(command.exitOverride().configureOutput(output).option('--debug', 'show stack traces for errors'));
   }
   try {

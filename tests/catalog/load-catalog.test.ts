@@ -114,7 +114,7 @@ controls:
     });
     const error = await loadErrors(path.join(dir, 'controls.yaml'));
     expect(error.errors.map((each) => each.position)).toEqual([{ file: path.join(dir, 'controls.yaml'), line: 19, col: 25 }]);
-    expect(error.errors[0]?.message).toMatch(/^controls\[0\]\.tests\[0\]\.params\.max_age_days: /);
+    expect(error.errors[0]?.message).toMatch(/^control IAM-06, tests\[0\]\.params\.max_age_days: /);
   });
 });
 

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkLoaders } from '../../src/providers/index.js';
-import { runBinary } from '../support/cli.js';
+import { spawn } from 'node:child_process';
+import { binary, runBinary } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 import { removeTempDirs, tempTree } from '../support/workspace.js';
 
@@ -40,6 +41,36 @@ describe.concurrent('bin/controlproof.js', { timeout: 60_000 }, () => {
     const { code, stdout, stderr } = await runBinary(['validate', 'controls.yaml'], { cwd: dir });
     expect([code, stdout]).toEqual([2, '']);
     expect(stderr).toBe('controls.yaml:3:11: controls: A catalog needs at least one control\n  hint: See the catalog reference in README.md.\n');
+  });
+
+  it('ends quietly when the reader closes the pipe early (run | head -1)', async () => {
+    // A report far larger than a pipe's buffer, so writing goes on after the reader is gone.
+    const items = Array.from({ length: 4000 }, (_, index) => ({ id: `item-${index}`, ok: false }));
+    const dir = await tempTree({
+      'items.json': JSON.stringify(items),
+      'controls.yaml': `version: 1
+name: Pipe
+sources:
+  items: { type: json, path: items.json }
+controls:
+  - id: BIG-01
+    title: Every item is ok
+    owner: x@example.com
+    risk: low
+    function: detect
+    tests:
+      - check: assert
+        source: items
+        params: { each: '[]', id: id, expect: ok, message: 'item {{id}} is not ok' }
+`,
+    });
+    const child = spawn(process.execPath, [binary, 'run', 'controls.yaml', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('lists the built-in checks, loading every provider lazily', async () => {

@@ -286,9 +286,9 @@ describe('exception files and catalog errors', CLI_TIMEOUT, () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      'controls.yaml:18:5: Missing required key "expires" in exceptions[0]\n' +
+      'controls.yaml:18:5: Missing required key "expires" in exception EX-OPEN\n' +
         '  hint: Add "expires:" here.\n' +
-        'exceptions/identity.yaml:2:5: Missing required key "expires" in exceptions[0]\n' +
+        'exceptions/identity.yaml:2:5: Missing required key "expires" in exception EX-OPEN-2\n' +
         '  hint: Add "expires:" here.\n',
     );
   });
