@@ -6,7 +6,7 @@ import { compareText } from '../core/compare.js';
 import { parseDate } from '../core/time.js';
 import type { Check } from '../kit/define-check.js';
 import type { ResourceIdGrammar } from '../kit/define-provider.js';
-import { displayPath, stripBom } from '../kit/files/read-file.js';
+import { stripBom } from '../kit/files/read-file.js';
 import { parseYamlFile } from '../kit/formats/yaml.js';
 import { Registry } from '../providers/registry.js';
 import { loadExceptions } from './load-exceptions.js';
@@ -29,22 +29,21 @@ export interface LoadOptions {
 export async function loadCatalog(file: string, options: LoadOptions = {}): Promise<LoadedCatalog> {
   const cwd = options.cwd ?? process.cwd();
   const absolute = path.resolve(cwd, file);
-  const display = displayPath(absolute, cwd);
   const raw = await readFile(absolute).catch((cause: unknown) => {
     throw new UserError(`Cannot read catalog: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      position: { file: display },
+      position: { file: absolute },
       hint: 'Pass the path of a catalog (controls.yaml); controls.example.yaml in this package is one to start from.',
       cause,
     });
   });
-  const yaml = parseYamlFile(stripBom(raw.toString('utf8')), display);
+  const yaml = parseYamlFile(stripBom(raw.toString('utf8')), absolute);
   const parsed = catalogSchema.safeParse(yaml.value);
   if (!parsed.success) throw new UserErrors(schemaErrors(parsed.error.issues, yaml, catalogSchema));
   const document = parsed.data;
   const dir = path.dirname(absolute);
 
   const registry = new Registry(await loadPlugins(document.plugins, dir, (index) => yaml.positionOf(['plugins', index])));
-  const { exceptions, errors: exceptionErrors } = await loadExceptions(document.exceptions, yaml, dir, cwd);
+  const { exceptions, errors: exceptionErrors } = await loadExceptions(document.exceptions, yaml, dir);
   const sources = new Map(
     await Promise.all(
       Object.entries(document.sources).map(async ([name, spec]): Promise<[string, DeclaredSource]> => [
@@ -76,9 +75,7 @@ export async function loadCatalog(file: string, options: LoadOptions = {}): Prom
 
   return {
     file: absolute,
-    display,
     dir,
-    cwd,
     sha256: createHash('sha256').update(raw).digest('hex'),
     document,
     asOf: document.as_of === undefined ? undefined : { date: parseDate(document.as_of) ?? new Date(Number.NaN), position: yaml.positionOf(['as_of']) },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { globby } from 'globby';
 import { UserError, type Position } from '../core/errors.js';
 import type { LoadedException } from './model.js';
-import { displayPath, stripBom } from '../kit/files/read-file.js';
+import { relativeTo, stripBom } from '../kit/files/read-file.js';
 import { parseDate } from '../core/time.js';
 import { exceptionSchema } from './schema.js';
 import { schemaErrors } from './schema-errors.js';
@@ -17,7 +17,6 @@ export async function loadExceptions(
   entries: readonly unknown[],
   catalog: YamlFile,
   catalogDir: string,
-  cwd: string,
 ): Promise<{ exceptions: LoadedException[]; errors: UserError[] }> {
   const exceptions: LoadedException[] = [];
   const errors: UserError[] = [];
@@ -36,7 +35,7 @@ export async function loadExceptions(
       );
     }
     for (const file of files) {
-      const yaml = parseYamlFile(stripBom(await readFile(file, 'utf8')), displayPath(file, cwd));
+      const yaml = parseYamlFile(stripBom(await readFile(file, 'utf8')), file);
       const list = exceptionList(yaml);
       if (!list) {
         errors.push(
@@ -94,7 +93,8 @@ function duplicateIdErrors(exceptions: readonly LoadedException[]): UserError[] 
       first.set(exception.spec.id, exception);
       continue;
     }
-    const where = `${earlier.file}:${earlier.position.line ?? 1}`;
+    // Named from the later file's folder: the message stands next to that file's path, and stays the same wherever a run starts.
+    const where = `${relativeTo(path.dirname(exception.file), earlier.file)}:${earlier.position.line ?? 1}`;
     errors.push(
       new UserError(`Duplicate exception id "${exception.spec.id}" (first declared at ${where})`, {
         position: exception.positionOf('id'),

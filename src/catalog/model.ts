@@ -59,11 +59,9 @@ export interface LoadedException {
 
 /** A catalog that passed schema and reference validation, with everything resolved. */
 export interface LoadedCatalog {
+  /** Absolute; what errors and reports show is relative to where they are read (the working directory, the catalog's folder). */
   file: string;
-  display: string;
   dir: string;
-  /** The working directory paths are shown relative to. */
-  cwd: string;
   sha256: string;
   document: CatalogDocument;
   /** The catalog's own `as_of`, which pins every run that does not pass --as-of; the schema proved it parses. */

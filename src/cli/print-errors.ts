@@ -9,7 +9,7 @@ export function printError(io: CliIo, error: unknown, debug: boolean): void {
   const errors = error instanceof UserErrors ? error.errors : error instanceof UserError ? [error] : undefined;
   if (errors) {
     for (const each of errors) {
-      io.stderr(`${each.located}\n`);
+      io.stderr(`${each.locatedFrom(io.cwd)}\n`);
       if (each.hint) io.stderr(`  hint: ${each.hint}\n`);
       if (debug && each.stack) io.stderr(`${each.stack}\n`);
     }
@@ -22,7 +22,7 @@ export function printError(io: CliIo, error: unknown, debug: boolean): void {
 
 export function printWarnings(io: CliIo, warnings: readonly UserError[]): void {
   for (const warning of warnings) {
-    io.stderr(`warning: ${warning.located}\n`);
+    io.stderr(`warning: ${warning.locatedFrom(io.cwd)}\n`);
     if (warning.hint) io.stderr(`  hint: ${warning.hint}\n`);
   }
 }

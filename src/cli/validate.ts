@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { loadCatalogArgument } from './catalog-path.js';
+import { shownFrom } from '../core/errors.js';
 import type { CliIo } from './io.js';
 import { printWarnings } from './print-errors.js';
 
@@ -12,7 +13,7 @@ export function validateCommand(io: CliIo, setExitCode: (code: number) => void):
       printWarnings(io, catalog.warnings);
       const tests = catalog.controls.reduce((sum, control) => sum + control.tests.length, 0);
       io.stdout(
-        `${catalog.display}: valid — ${catalog.controls.length} controls, ${tests} tests, ${catalog.sources.size} sources, ${catalog.exceptions.length} exceptions\n`,
+        `${shownFrom(catalog.file, io.cwd)}: valid — ${catalog.controls.length} controls, ${tests} tests, ${catalog.sources.size} sources, ${catalog.exceptions.length} exceptions\n`,
       );
       setExitCode(0);
     });

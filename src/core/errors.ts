@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** Where in a file something is: 1-based line and column. */
 export interface Position {
   file: string;
@@ -24,11 +26,27 @@ export class UserError extends Error {
   get located(): string {
     return formatLocated(this.message, this.position);
   }
+
+  /** `located`, with an absolute file shown relative to `base` (the working directory, or a report's catalog folder). */
+  locatedFrom(base: string): string {
+    return formatLocated(this.message, this.position, base);
+  }
 }
 
-export function formatLocated(message: string, position: Position | undefined): string {
+/**
+ * A file as shown from `base`: relative when it lies under it, as it is otherwise. Files are kept absolute while
+ * loading, so that what a report says never depends on the directory a run started in.
+ */
+export function shownFrom(file: string, base: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(base, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
+
+export function formatLocated(message: string, position: Position | undefined, base?: string): string {
   if (!position) return message;
-  const where = [position.file, position.line, position.line === undefined ? undefined : (position.col ?? 1)]
+  const file = base === undefined ? position.file : shownFrom(position.file, base);
+  const where = [file, position.line, position.line === undefined ? undefined : (position.col ?? 1)]
     .filter((part) => part !== undefined)
     .join(':');
   return `${where}: ${message}`;
@@ -42,8 +60,9 @@ export class UserErrors extends Error {
   }
 }
 
-export function errorMessage(error: unknown): string {
-  if (error instanceof UserError) return error.located;
+/** An error's text; a `UserError`'s with its position, its file shown from `base` when given. */
+export function errorMessage(error: unknown, base?: string): string {
+  if (error instanceof UserError) return base === undefined ? error.located : error.locatedFrom(base);
   if (error instanceof Error) return error.message;
   return String(error);
 }

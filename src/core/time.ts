@@ -9,6 +9,7 @@ const FIXED_MS = { m: MINUTE_MS, h: 60 * MINUTE_MS, d: DAY_MS, w: 7 * DAY_MS } a
 /** What a duration is written as, for messages: `30m`, `6h`, `90d`, `12w`, `6mo`, `1y`. */
 export const DURATION_UNITS = 'm, h, d, w, mo or y';
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** A length of time as written in a catalog or a check's params: `30m`, `6h`, `90d`, `12w`, `6mo`, `1y`. */
 export interface Duration {
@@ -73,13 +74,18 @@ export function parseDate(text: string): Date | undefined {
   const dateOnly = DATE_ONLY.exec(trimmed);
   if (dateOnly) {
     const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-    return valid ? date : undefined;
+    return isCalendarDate(year, month, day) ? new Date(Date.UTC(year, month - 1, day)) : undefined;
   }
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(trimmed)) return undefined;
+  const instant = INSTANT.exec(trimmed);
+  if (!instant || !isCalendarDate(Number(instant[1]), Number(instant[2]), Number(instant[3]))) return undefined;
   const date = new Date(trimmed);
   return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Whether the day exists: `Date` rolls 2026-02-30 over to March 2, and a value like that is damaged, not a date. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** 00:00 UTC of the calendar day `date` falls on. */

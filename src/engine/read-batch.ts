@@ -1,5 +1,4 @@
 // Reads each whole-file source once, however many tests use it, and its views once, however many tests read them.
-import path from 'node:path';
 import type { LoadedSource } from '../catalog/model.js';
 import { errorMessage } from '../core/errors.js';
 import { readMatchedFiles } from '../kit/files/match-files.js';
@@ -12,10 +11,8 @@ export interface SourceData {
 }
 
 export interface ReadContext {
-  /** The catalog's folder: source globs are relative to it, and report paths too. */
+  /** The catalog's folder: source globs are relative to it, and so is every path the report shows. */
   dir: string;
-  /** The working directory, for paths in error messages. */
-  cwd: string;
 }
 
 /** A source that cannot be read becomes `status: error` with the reason and position; it never stops the others. */
@@ -23,17 +20,17 @@ export async function readBatchSources(sources: readonly LoadedSource[], context
   return new Map(await Promise.all(sources.map(async (source) => [source.name, await readBatchSource(source, context)] as const)));
 }
 
-async function readBatchSource(source: LoadedSource, { dir, cwd }: ReadContext): Promise<SourceData> {
+async function readBatchSource(source: LoadedSource, { dir }: ReadContext): Promise<SourceData> {
   const result: SourceResult = { name: source.name, type: source.type, status: 'ok', files: [], records: 0 };
   try {
     if (source.definition.kind !== 'batch') throw new Error(`source type "${source.type}" is streamed, not read whole`);
-    const files = await readMatchedFiles(source.patterns, dir, source.pathPosition, cwd);
-    result.files = files.infos.map((info, index) => ({ ...info, path: relativePath(dir, files.absolute[index] ?? info.path) }));
+    const files = await readMatchedFiles(source.patterns, dir, source.pathPosition);
+    result.files = files.infos;
     const records = source.definition.read(files.texts);
     result.records = records.length;
     return { result, records };
   } catch (error) {
-    return { result: { ...result, status: 'error', error: errorMessage(error) }, records: [] };
+    return { result: { ...result, status: 'error', error: errorMessage(error, dir) }, records: [] };
   }
 }
 
@@ -44,6 +41,7 @@ export class ViewRecords {
   constructor(
     private readonly sources: ReadonlyMap<string, LoadedSource>,
     private readonly data: ReadonlyMap<string, SourceData>,
+    private readonly dir: string,
   ) {}
 
   /** The records of `source` as `view`, or the error the view function threw. */
@@ -57,15 +55,10 @@ export class ViewRecords {
         if (!toView) throw new Error(`source "${source}" offers no view ${view}`);
         records = toView(this.data.get(source)?.records ?? []);
       } catch (error) {
-        records = new Error(`view ${view} of source "${source}" failed: ${errorMessage(error)}`, { cause: error });
+        records = new Error(`view ${view} of source "${source}" failed: ${errorMessage(error, this.dir)}`, { cause: error });
       }
       this.cache.set(key, records);
     }
     return records;
   }
-}
-
-/** A path relative to the catalog, with forward slashes, so reports do not depend on the working directory. */
-export function relativePath(from: string, absolute: string): string {
-  return path.relative(from, absolute).split(path.sep).join('/');
 }

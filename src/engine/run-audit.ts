@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { LoadedCatalog } from '../catalog/model.js';
 import { toolVersion } from '../core/tool-version.js';
 import { assessEvidenceItem, existsVerdict } from '../evidence/assess-evidence.js';
@@ -12,6 +13,7 @@ import { readBatchSources, ViewRecords, type SourceData } from './read-batch.js'
 import { streamSources } from './stream-sources.js';
 import { testResult } from './test-result.js';
 import { assurance, worksVerdict } from './verdicts.js';
+import { compareText } from '../core/compare.js';
 
 
 export interface AuditOptions extends Selection {
@@ -28,7 +30,7 @@ export interface AuditOptions extends Selection {
 export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): Promise<Report> {
   const plan = planAudit(catalog, options);
   const batch = await readBatchSources(plan.batchSources, catalog);
-  const views = new ViewRecords(catalog.sources, batch);
+  const views = new ViewRecords(catalog.sources, batch, catalog.dir);
   // Each test's whole inputs, once: every input but a stream check's streamed one.
   const inputs = new Map(plannedTests(plan).map(({ key, test }) => [key, inputRecords(test, batch, views, test.check.kind === 'stream' ? test.check.stream : undefined)]));
   const streamed = await streamSources(catalog, plan.streamSources, plannedTests(plan), inputs, options);
@@ -66,11 +68,11 @@ export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): P
   });
 
   const verdicts = new Map(results.map((control) => [control.id, { exists: control.exists, works: control.works }]));
-  const exceptionReport = exceptionResults(plan.exceptions, options.asOf, options.warnDays, { matched, verdicts });
+  const exceptionReport = exceptionResults(plan.exceptions, catalog.dir, options.asOf, options.warnDays, { matched, verdicts });
   return {
     schema: REPORT_SCHEMA_ID,
     tool: { name: 'controlproof', version: toolVersion() },
-    catalog: { path: catalog.display, name: catalog.document.name, sha256: catalog.sha256 },
+    catalog: { path: path.basename(catalog.file), name: catalog.document.name, sha256: catalog.sha256 },
     as_of: options.asOf.toISOString(),
     as_of_source: options.asOfSource ?? 'option',
     warn_days: options.warnDays,
@@ -95,7 +97,7 @@ function examinedNothing(controls: readonly ControlResult[]): Report['warnings']
 
 function sourceResults(catalog: LoadedCatalog, batch: ReadonlyMap<string, SourceData>, streamed: ReadonlyMap<string, StreamedSource>): SourceResult[] {
   return [...catalog.sources.values()]
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => compareText(a.name, b.name))
     .map((source) => batch.get(source.name)?.result ?? streamed.get(source.name)?.result ?? { name: source.name, type: source.type, status: 'unused', files: [], records: 0 });
 }
 

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { LoadedCatalog, LoadedSource, LoadedTest } from '../catalog/model.js';
 import { errorMessage } from '../core/errors.js';
 import type { StreamCheck } from '../kit/define-check.js';
@@ -6,7 +5,6 @@ import { requireMatches } from '../kit/files/match-files.js';
 import type { SourceResult } from '../report/model.js';
 import type { WholeInputs, StreamedSource } from './outcomes.js';
 import type { PlannedTest } from './plan.js';
-import { relativePath } from './read-batch.js';
 import { runStreamPass, type StreamTest } from './stream/pass.js';
 
 /**
@@ -33,7 +31,7 @@ export async function streamSources(
     });
     const result: SourceResult = { name: source.name, type: source.type, status: 'ok', files: [], records: 0 };
     try {
-      const files = await requireMatches(source.patterns, catalog.dir, source.pathPosition, catalog.cwd);
+      const files = await requireMatches(source.patterns, catalog.dir, source.pathPosition);
       const provider = await catalog.registry.providerOf(source.type);
       const module = catalog.registry.sourceModule(source.type);
       const pass = await runStreamPass({
@@ -44,14 +42,14 @@ export async function streamSources(
         asOf: options.asOf,
         ...(provider?.coverageScope === undefined ? {} : { coverageScope: provider.coverageScope }),
         ...(options.workers === undefined ? {} : { workers: options.workers }),
-        cwd: catalog.cwd,
+        base: catalog.dir,
       });
-      result.files = pass.files.map((info) => ({ ...info, path: relativePath(catalog.dir, path.resolve(catalog.cwd, info.path)) }));
+      result.files = pass.files;
       result.records = pass.records;
       result.coverage = pass.coverage;
       streamed.set(source.name, { result, states: pass.states });
     } catch (error) {
-      streamed.set(source.name, { result: { ...result, status: 'error', error: errorMessage(error) }, states: new Map() });
+      streamed.set(source.name, { result: { ...result, status: 'error', error: errorMessage(error, catalog.dir) }, states: new Map() });
     }
   }
   return streamed;

@@ -4,6 +4,7 @@ import { maskFinding } from '../report/mask-secrets.js';
 import type { FindingResult, TestResult } from '../report/model.js';
 import type { Outcome } from './outcomes.js';
 import { metricResult, testStatus } from './verdicts.js';
+import { compareText } from '../core/compare.js';
 
 /** The test's verdict from its outcome, after exceptions and metric thresholds. */
 export function testResult(test: LoadedTest, outcome: Outcome, exceptions: readonly LoadedException[], asOf: Date, matched: Map<string, string[]>): TestResult {
@@ -18,7 +19,7 @@ export function testResult(test: LoadedTest, outcome: Outcome, exceptions: reado
   for (const [id, resources] of applied.matched) matched.set(id, [...(matched.get(id) ?? []), ...resources]);
   const metrics = Object.fromEntries(
     Object.entries(outcome.metrics ?? {})
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([name, value]) => [name, metricResult(value, test.spec.metrics[name])]),
   );
   const metricsMissed = Object.values(metrics).some((metric) => metric.passed === false);

@@ -1,7 +1,7 @@
-import type { SourceText } from './files/read-file.js';
+import { pathInCatalog, type SourceText } from './files/read-file.js';
 import type { RecordType, RecordTypes } from './record-types.js';
 
-export type { SourceText };
+export { pathInCatalog, type SourceText };
 
 /** One record's place in a log's coverage: its scope (the provider's `coverageScope`, in order) and its time (epoch ms). */
 export interface CoveragePoint {

@@ -1,4 +1,5 @@
 import type { LoadedException } from '../catalog/model.js';
+import { shownFrom } from '../core/errors.js';
 import { type ExistsVerdict, RISKS, type WorksVerdict } from '../core/vocabulary.js';
 import type { ExceptionResult, ExceptionTier } from './model.js';
 import { formatDate } from '../core/time.js';
@@ -17,6 +18,8 @@ export interface ExceptionRunFacts {
  */
 export function exceptionResults(
   exceptions: readonly LoadedException[],
+  /** The catalog's folder: each exception's file is shown relative to it. */
+  dir: string,
   asOf: Date,
   warnDays: number,
   facts: ExceptionRunFacts,
@@ -37,7 +40,7 @@ export function exceptionResults(
       approved: formatDate(exception.approved),
       expires: formatDate(exception.expires),
       reason: spec.reason,
-      file: exception.file,
+      file: shownFrom(exception.file, dir),
       age_days: ageDays(exception, asOf),
       days_to_expiry: daysToExpiry(exception, asOf),
       matched,

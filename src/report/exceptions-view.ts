@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import type { LoadedCatalog } from '../catalog/model.js';
 import { EXCEPTION_STATUSES } from '../core/vocabulary.js';
@@ -23,15 +24,15 @@ export const exceptionsViewSchema = z.strictObject({
 export type ExceptionsView = z.infer<typeof exceptionsViewSchema>;
 
 /** The catalog's warnings as a report lists them. */
-export function catalogWarnings(catalog: Pick<LoadedCatalog, 'warnings'>): Warning[] {
-  return catalog.warnings.map((warning) => ({ message: warning.located, ...(warning.hint ? { hint: warning.hint } : {}) }));
+export function catalogWarnings(catalog: Pick<LoadedCatalog, 'warnings' | 'dir'>): Warning[] {
+  return catalog.warnings.map((warning) => ({ message: warning.locatedFrom(catalog.dir), ...(warning.hint ? { hint: warning.hint } : {}) }));
 }
 
 /** Statuses by date alone, from the catalog: no source is read, so none can be `unused`. */
 export function exceptionsByDate(catalog: LoadedCatalog, asOf: Date, warnDays: number): ExceptionsView {
-  const exceptions = exceptionResults(catalog.exceptions, asOf, warnDays, { matched: undefined });
+  const exceptions = exceptionResults(catalog.exceptions, catalog.dir, asOf, warnDays, { matched: undefined });
   return {
-    catalog: { path: catalog.display, name: catalog.document.name, sha256: catalog.sha256 },
+    catalog: { path: path.basename(catalog.file), name: catalog.document.name, sha256: catalog.sha256 },
     as_of: asOf.toISOString(),
     warn_days: warnDays,
     ran_tests: false,

@@ -73,6 +73,23 @@ controls:
     expect(code).toBe(0);
   });
 
+  it('writes byte-identical JSON from any directory, time zone and locale', async () => {
+    const catalog = path.join(repoRoot, 'controls.example.yaml');
+    const commands = [
+      ['run', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none'],
+      ['exceptions', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none'],
+    ];
+    for (const [command = '', ...options] of commands) {
+      const here = await runBinary([command, 'controls.example.yaml', ...options], { cwd: repoRoot, env: { TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
+      const elsewhere = await runBinary([command, catalog, ...options], {
+        cwd: path.join(repoRoot, 'fixtures/aws'),
+        env: { TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' },
+      });
+      expect([here.code, here.stdout.length > 1000]).toEqual([0, true]);
+      expect([elsewhere.code, elsewhere.stdout]).toEqual([here.code, here.stdout]);
+    }
+  });
+
   it('lists the built-in checks, loading every provider lazily', async () => {
     const { code, stdout } = await runBinary(['checks'], { cwd: repoRoot });
     expect(code).toBe(0);

@@ -270,7 +270,7 @@ describe('exception files and catalog errors', CLI_TIMEOUT, () => {
     for (const result of results) {
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(
-        'exceptions/platform.yaml:2:9: Duplicate exception id "EX-DUP" (first declared at exceptions/identity.yaml:1)\n' +
+        'exceptions/platform.yaml:2:9: Duplicate exception id "EX-DUP" (first declared at identity.yaml:1)\n' +
           '  hint: Exception ids must be unique across identity.yaml and platform.yaml; rename one.\n',
       );
     }

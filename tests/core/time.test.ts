@@ -60,6 +60,8 @@ describe('parseDate', () => {
 
   it('rejects impossible dates and instants without a zone', () => {
     for (const text of ['2026-02-30', '2026-13-01', '2026-11-01T12:30:00', '01/11/2026', 'now', '']) expect(parseDate(text), text).toBeUndefined();
+    // `Date` would roll these over into March, or to the next day.
+    for (const text of ['2026-02-31T10:00:00Z', '2026-04-31T00:00:00+02:00', '2026-11-01T24:00:00Z']) expect(parseDate(text), text).toBeUndefined();
   });
 });
 

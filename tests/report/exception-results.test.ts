@@ -18,7 +18,7 @@ describe('exceptionResults', () => {
   ]);
 
   it('gives each exception its status, age and days to expiry at as-of', () => {
-    const results = exceptionResults(exceptions, asOf, 30, { matched });
+    const results = exceptionResults(exceptions, '.', asOf, 30, { matched });
     expect(results.map(({ id, status, age_days, days_to_expiry, matched: resources }) => ({ id, status, age_days, days_to_expiry, resources }))).toEqual([
       { id: 'EX-ACTIVE', status: 'active', age_days: 31, days_to_expiry: 150, resources: ['arn:aws:iam::210987654321:user/carol'] },
       { id: 'EX-EXPIRING', status: 'expiring', age_days: 31, days_to_expiry: 19, resources: ['arn:aws:iam::210987654321:user/bob'] },
@@ -28,7 +28,7 @@ describe('exceptionResults', () => {
   });
 
   it('judges by date alone when no data was read', () => {
-    const results = exceptionResults(exceptions, asOf, 30, { matched: undefined });
+    const results = exceptionResults(exceptions, '.', asOf, 30, { matched: undefined });
     expect(results.map((result) => result.status)).toEqual(['active', 'expiring', 'expired', 'active']);
   });
 });
@@ -45,7 +45,7 @@ describe('exceptionTiers', () => {
   ];
 
   it('gives count, median and oldest age per risk tier, most severe first, skipping empty tiers', () => {
-    const results = exceptionResults(exceptions, asOf, 30, { matched: undefined });
+    const results = exceptionResults(exceptions, '.', asOf, 30, { matched: undefined });
     expect(exceptionTiers(results)).toEqual([
       // High ages sorted: 31, 153, 245, 304; an even count takes the mean of the middle two: (153 + 245) / 2.
       { risk: 'high', count: 4, median_age_days: 199, oldest_age_days: 304, expired: 1, expiring: 1, active: 2, unused: 0 },

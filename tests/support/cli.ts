@@ -37,10 +37,11 @@ export const binary = path.join(repoRoot, 'bin/controlproof.js');
 
 /**
  * Runs `node bin/controlproof.js ...args` in `cwd` as a user would, never through a TTY: for the few smoke tests
- * of the real binary. Colour is switched off with NO_COLOR unless `noColor` is false, which leaves it unset.
+ * of the real binary, in the environment plus `env`. Colour is switched off with NO_COLOR unless `noColor` is false,
+ * which leaves it unset.
  */
-export function runBinary(args: readonly string[], options: { cwd: string; noColor?: boolean }): Promise<CliResult> {
-  const env = { ...process.env };
+export function runBinary(args: readonly string[], options: { cwd: string; noColor?: boolean; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+  const env = { ...process.env, ...options.env };
   delete env.NO_COLOR;
   if (options.noColor !== false) env.NO_COLOR = '1';
   return new Promise((resolve, reject) => {

@@ -40,8 +40,8 @@ export interface StreamPassOptions {
   workers?: number;
   /** Coverage gaps reported above this many hours without events. Default 6. */
   gapThresholdHours?: number;
-  /** The directory file paths are shown relative to. */
-  cwd?: string;
+  /** The catalog's folder: the report's file list is relative to it. Default: each file's own folder. */
+  base?: string;
 }
 
 export interface StreamPassResult extends Omit<MergedPass, 'states'> {
@@ -79,16 +79,16 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
   const visitors = options.tests.map((test) => threadTestOf(test, asOf));
   const merger = new OutcomeMerger(visitors, gapMs === null ? null : createCoverage(gapMs), options.coverageScope ?? []);
   const threads = Math.min(options.workers ?? defaultThreads(files), files.length);
-  const cwd = options.cwd ?? process.cwd();
+  const { base } = options;
   if (threads <= 1) {
-    for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, gapMs, cwd));
+    for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, gapMs, base));
   } else {
     const setup = {
       source: { type: source.type, ...(options.sourceModule === undefined ? {} : { module: options.sourceModule }) },
       tests: options.tests.map((test) => ({ checkId: test.check.id, module: test.module, params: test.params, inputs: test.inputs ?? {}, view: test.view })),
       asOf: asOf.getTime(),
       gapMs,
-      cwd,
+      ...(base === undefined ? {} : { base }),
     };
     await runInWorkers({ setup, source, files, visitors, workers: threads - 1 }, (outcome) => merger.add(outcome));
   }

@@ -54,8 +54,8 @@ function checkError(check: StreamCheck, where: string, error: unknown): Error {
  * Reads one file and runs every visitor over its records, starting from fresh states. A source problem (an
  * unreadable or malformed file) throws; a check that throws becomes an error for its test only.
  */
-export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, gapMs: number | null, cwd?: string): FileOutcome {
-  const { info, text } = readExportFileSync(file, cwd);
+export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, gapMs: number | null, base?: string): FileOutcome {
+  const { info, text } = readExportFileSync(file, base);
   const states = visitors.map((visitor): TestOutcome => {
     try {
       return { ok: true, state: visitor.check.visitor.init(visitor.context) };

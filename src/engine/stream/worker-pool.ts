@@ -13,7 +13,8 @@ export interface WorkerSetup {
   asOf: number;
   /** Coverage bucket width, or null when the pass keeps no coverage. */
   gapMs: number | null;
-  cwd: string;
+  /** The catalog's folder, for the file list. */
+  base?: string;
 }
 
 /** A batch of files for one worker, each with its position in the pass. */
@@ -97,7 +98,7 @@ export async function runInWorkers({ setup, source, files, visitors, workers: co
         dispatched += 1;
         let outcome: FileOutcome;
         try {
-          outcome = processFile(source, visitors, files[index] ?? '', index, setup.gapMs, setup.cwd);
+          outcome = processFile(source, visitors, files[index] ?? '', index, setup.gapMs, setup.base);
         } catch (error) {
           noteSourceError({ index, error: serializeError(error) });
           return settleIfDone();

@@ -4,6 +4,7 @@ import type { ExceptionsView } from '../../report/exceptions-view.js';
 import { renderTable } from '../text/layout.js';
 import { type ExceptionResult, type ExceptionTier } from '../../report/model.js';
 import { EXCEPTION_STATUSES } from '../../core/vocabulary.js';
+import { compareText } from '../../core/compare.js';
 
 /** Column titles of the exception list and of the per-risk-tier age table. */
 export const LIST_HEAD = ['id', 'control', 'status', 'owner', 'risk', 'approved', 'expires', 'days', 'matched'];
@@ -18,7 +19,7 @@ export function exceptionCount(view: ExceptionsView): string {
 
 /** Most urgent first: the most overdue, then the soonest to expire. */
 export function byUrgency(exceptions: readonly ExceptionResult[]): ExceptionResult[] {
-  return [...exceptions].sort((a, b) => a.days_to_expiry - b.days_to_expiry || a.id.localeCompare(b.id));
+  return [...exceptions].sort((a, b) => a.days_to_expiry - b.days_to_expiry || compareText(a.id, b.id));
 }
 
 /** `32 overdue`, `0 left`: days until (or since) the expiry date. */

@@ -9,9 +9,16 @@ import { UserError } from '../../core/errors.js';
 
 /** One export file, decompressed and decoded, ready to parse. */
 export interface SourceText {
-  /** Path as shown to users (relative to the working directory). */
+  /** The file as errors name it: its absolute path (the CLI and reports show it relative to where they are). */
   display: string;
   text: string;
+  /** The file's path relative to the catalog's folder, with `/`: the same wherever a run starts, so safe in resource ids. */
+  path?: string;
+}
+
+/** Where a file lies within the catalog's folder (its display path when it was not read from one): for ids, never errors. */
+export function pathInCatalog(file: SourceText): string {
+  return file.path ?? file.display;
 }
 
 /** What the report records about each file a source read. */
@@ -29,41 +36,41 @@ export interface ReadFile {
 /** Largest export file, before and after decompression: a whole-file export, or one log file of a stream. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-/** `absolute` relative to `cwd` when it lies under it, else absolute. */
-export function displayPath(absolute: string, cwd: string = process.cwd()): string {
-  const relative = path.relative(cwd, absolute);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+/** `absolute` relative to `base`, with `/`: how a catalog names the files under its folder. */
+export function relativeTo(base: string, absolute: string): string {
+  return path.relative(base, absolute).split(path.sep).join('/');
 }
 
-/** Reads one file synchronously (stream workers read one file at a time, and `readFileSync` avoids chunked reads). */
-export function readExportFileSync(absolute: string, cwd?: string): ReadFile {
-  const display = displayPath(absolute, cwd);
+/**
+ * Reads one file synchronously (stream workers read one file at a time, and `readFileSync` avoids chunked reads).
+ * `base` is the catalog's folder: the file's `path` and the report's file list are relative to it.
+ */
+export function readExportFileSync(absolute: string, base: string = path.dirname(absolute)): ReadFile {
   let raw: Buffer;
   try {
     raw = readFileSync(absolute);
   } catch (cause) {
-    throw cannotRead(display, cause);
+    throw cannotRead(absolute, cause);
   }
-  return decodeExportFile(raw, display);
+  return decodeExportFile(raw, absolute, relativeTo(base, absolute));
 }
 
 /** Reads one file without blocking the thread (whole-file sources are read side by side). */
-export async function readExportFile(absolute: string, cwd?: string): Promise<ReadFile> {
-  const display = displayPath(absolute, cwd);
+export async function readExportFile(absolute: string, base: string = path.dirname(absolute)): Promise<ReadFile> {
   const raw = await readFile(absolute).catch((cause: unknown) => {
-    throw cannotRead(display, cause);
+    throw cannotRead(absolute, cause);
   });
-  return decodeExportFile(raw, display);
+  return decodeExportFile(raw, absolute, relativeTo(base, absolute));
 }
 
 /** Hashes the raw bytes, gunzips them when they start like gzip (whatever the suffix), strips a BOM, decodes UTF-8. */
-export function decodeExportFile(raw: Buffer, display: string): ReadFile {
+export function decodeExportFile(raw: Buffer, display: string, relative: string = display): ReadFile {
   if (raw.length > MAX_FILE_BYTES) throw tooLarge(display, `is ${raw.length} bytes`);
   const sha256 = createHash('sha256').update(raw).digest('hex');
   const bytes = isGzip(raw) ? gunzip(raw, display) : raw;
   // Plain UTF-8 on V8's heap: a Latin-1 decode of ASCII is faster alone, but Node makes large Latin-1 strings
   // external, and their memory pressure made the collector run several times as often with both cores busy.
-  return { info: { path: display, bytes: raw.length, sha256 }, text: { display, text: stripBom(bytes.toString('utf8')) } };
+  return { info: { path: relative, bytes: raw.length, sha256 }, text: { display, text: stripBom(bytes.toString('utf8')), path: relative } };
 }
 
 export function isGzip(bytes: Uint8Array): boolean {

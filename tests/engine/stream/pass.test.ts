@@ -11,6 +11,7 @@ import { defaultThreads, passResults, runStreamPass, type StreamPassOptions, typ
 import { batchSize } from '../../../src/engine/stream/worker-pool.js';
 import cloudTrailLogs from '../../../src/providers/aws/sources/cloudtrail-logs.js';
 import { Registry } from '../../../src/providers/registry.js';
+import { repoRoot } from '../../support/paths.js';
 import { countsRecords, throwsInMerge, throwsOnRoot } from './plugin.mjs';
 
 const AS_OF = new Date('2026-11-01T00:00:00Z');
@@ -34,7 +35,7 @@ const pluginTest = (check: StreamCheck, key = check.id): StreamTest => ({ key, c
 
 /** A pass over the CloudTrail source with its tests finished, as a test reading only it would be. */
 async function pass(options: Omit<StreamPassOptions, 'source' | 'asOf' | 'coverageScope'> & { source?: StreamSource; gapThresholdHours?: number }) {
-  const result = await runStreamPass({ source: cloudTrailLogs, asOf: AS_OF, coverageScope: ['account', 'region'], ...options });
+  const result = await runStreamPass({ source: cloudTrailLogs, asOf: AS_OF, coverageScope: ['account', 'region'], base: repoRoot, ...options });
   return { ...result, results: passResults(result, options.tests, AS_OF) };
 }
 
@@ -108,10 +109,10 @@ describe('runStreamPass: one pass', () => {
 
   it('lists each file read once, in file order, without the skipped digest file, with its size and hash', async () => {
     const result = await pass({ files: FIXTURE_FILES, tests: [], workers: 0 });
-    expect(result.files.map((file) => path.resolve(file.path))).toEqual(LOG_FILES);
+    expect(result.files.map((file) => path.resolve(repoRoot, file.path))).toEqual(LOG_FILES);
     const first = LOG_FILES[0] ?? '';
     const raw = readFileSync(first);
-    expect(result.files[0]).toEqual({ path: path.relative(process.cwd(), first), bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') });
+    expect(result.files[0]).toEqual({ path: path.relative(repoRoot, first), bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') });
   });
 
   it('finds what the fixture story holds', async () => {
@@ -162,7 +163,7 @@ describe('runStreamPass: failures stay where they belong', () => {
     it(`a check that throws is an error for its test only (workers: ${workers})`, async () => {
       const tests = [...builtinTests, pluginTest(throwsOnRoot)];
       const result = await pass({ files: FIXTURE_FILES, tests, workers });
-      const rootFile = path.relative(process.cwd(), LOG_FILES.find((file) => file.includes('/us-east-1/2026/10/18/')) ?? '');
+      const rootFile = path.relative(repoRoot, LOG_FILES.find((file) => file.includes('/us-east-1/2026/10/18/')) ?? '');
       expect(errorOf(result, 'test/throws-on-root').message).toBe(`check test/throws-on-root threw on a record of ${rootFile}: no root allowed (ConsoleLogin)`);
       expect(resultOf(result, 'aws/ct-root-activity').findings).toHaveLength(1);
       expect(resultOf(result, 'aws/ct-console-login-without-mfa').findings).toHaveLength(3);
@@ -175,7 +176,7 @@ describe('runStreamPass: failures stay where they belong', () => {
         (problem: unknown) => problem,
       );
       expect(error).toBeInstanceOf(UserError);
-      expect(error instanceof UserError ? error.located : error).toBe(
+      expect(error instanceof UserError ? error.locatedFrom(repoRoot) : error).toBe(
         'fixtures/aws/bad/cloudtrail-malformed.json.gz:70:7: Invalid JSON: expected "," or "}" after the property value, found "\\""',
       );
     });

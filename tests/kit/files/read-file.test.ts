@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readMatchedFiles } from '../../../src/kit/files/match-files.js';
-import { displayPath, isGzip, MAX_FILE_BYTES, readExportFile, readExportFileSync, stripBom } from '../../../src/kit/files/read-file.js';
+import { isGzip, relativeTo, MAX_FILE_BYTES, readExportFile, readExportFileSync, stripBom } from '../../../src/kit/files/read-file.js';
 import { rejectedUserError } from '../../support/errors.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'controlproof-read-files-'));
@@ -24,8 +24,8 @@ describe('readExportFile', () => {
   it('reads plain text and hashes the raw bytes', async () => {
     const file = write('plain.txt', 'abc');
     const { info, text } = await readExportFile(file);
-    expect(text).toEqual({ display: file, text: 'abc' });
-    expect(info).toEqual({ path: file, bytes: 3, sha256: ABC_SHA256 });
+    expect(text).toEqual({ display: file, text: 'abc', path: 'plain.txt' });
+    expect(info).toEqual({ path: 'plain.txt', bytes: 3, sha256: ABC_SHA256 });
   });
 
   it('gunzips by magic bytes even without a .gz suffix, hashing the compressed bytes', async () => {
@@ -80,9 +80,10 @@ describe('readExportFileSync (what stream workers use)', () => {
     expect(() => readExportFileSync(bomb)).toThrow(`File decompresses to more bytes than that, above the ${MAX_FILE_BYTES}-byte limit for one export file`);
   });
 
-  it('shows paths relative to the working directory it is given', () => {
+  it('names the file relative to the base it is given, and keeps it absolute for errors', () => {
     const file = write('sync/plain.json', '{}');
-    expect(readExportFileSync(file, dir).text.display).toBe(path.join('sync', 'plain.json'));
+    const { info, text } = readExportFileSync(file, dir);
+    expect([info.path, text.path, text.display]).toEqual(['sync/plain.json', 'sync/plain.json', file]);
   });
 });
 
@@ -117,8 +118,8 @@ describe('helpers', () => {
     expect(stripBom('a')).toBe('a');
   });
 
-  it('shows paths under the working directory relative, others absolute', () => {
-    expect(displayPath(path.resolve('fixtures/aws/credential-report.csv'))).toBe(path.join('fixtures', 'aws', 'credential-report.csv'));
-    expect(displayPath(dir)).toBe(dir);
+  it('names files relative to the catalog\'s folder, with /', () => {
+    expect(relativeTo('/work/catalog', '/work/catalog/exports/a.csv')).toBe('exports/a.csv');
+    expect(relativeTo('/work/catalog', '/work/other/a.csv')).toBe('../other/a.csv');
   });
 });

@@ -27,10 +27,11 @@ export default defineCheck({
     return {
       examined: records.length,
       findings: records.flatMap((record) => {
-        if (!record.policy) return [{ resource: record.file, message: `account has no password policy (${expected})` }];
+        const resource = record.accountId === null ? record.file : `arn:aws:iam::${record.accountId}:root`;
+        if (!record.policy) return [{ resource, message: `account has no password policy (${expected})` }];
         const problems = policyProblems(record.policy, minLength, reusePrevention);
         if (problems.length === 0) return [];
-        return [{ resource: record.file, message: `account password policy ${problems.join('; ')}` }];
+        return [{ resource, message: `account password policy ${problems.join('; ')}` }];
       }),
     };
   },

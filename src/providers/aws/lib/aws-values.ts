@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../../../core/time.js';
 import { describeIssue, describeValue, formatJsonPath } from '../../../kit/formats/json.js';
 
 /** An IAM policy principal: `"*"` (anyone) or principal type → values (`{ AWS: [...], Service: [...] }`). */
@@ -37,12 +38,6 @@ export function parseAwsTimestamp(value: unknown): Date | null {
   if (!match || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** `Date` rolls 2013-02-30 over to March 2; an export with such a value is damaged, not a date. */
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** zod schema for a required AWS timestamp (any CLI form), output as a `Date`. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { UserError } from '../../../core/errors.js';
-import type { SourceText } from '../../../kit/define-source.js';
+import { pathInCatalog, type SourceText } from '../../../kit/define-source.js';
 import { parseJsonText, validateJson } from '../../../kit/formats/json.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
 import { rejectPartialExport } from '../../../kit/formats/paginated.js';
@@ -54,7 +54,7 @@ export function accountInPath(display: string): string | null {
 
 /** The region of a regional export, which the JSON of most calls does not name; throws when the path does not say. */
 export function requireRegion(file: SourceText, command: string): string {
-  const region = regionInPath(file.display);
+  const region = regionInPath(pathInCatalog(file));
   if (region) return region;
   throw new UserError(`Cannot tell which region this export is from: the output of ${command} does not name it`, {
     position: { file: file.display },

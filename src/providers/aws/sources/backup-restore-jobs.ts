@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineSource, type SourceText } from '../../../kit/define-source.js';
+import { pathInCatalog, defineSource, type SourceText } from '../../../kit/define-source.js';
 import { awsTimestampSchema } from '../lib/aws-values.js';
 import { accountInPath, arnParts, readAwsDocument, regionInPath, requireRegion, type DocumentForm } from '../lib/export-file.js';
 
@@ -85,8 +85,8 @@ function readFile(source: SourceText): RegionRestoreJobs {
   const vaultRegion = jobs.map((entry) => entry.vaultRegion).find((region) => region !== null) ?? null;
   const restoreJobs = jobs.map((entry) => entry.job);
   return {
-    accountId: restoreJobs.map((job) => job.accountId).find((id) => id !== null) ?? accountInPath(source.display),
-    region: regionInPath(source.display) ?? vaultRegion ?? requireRegion(source, COMMAND),
+    accountId: restoreJobs.map((job) => job.accountId).find((id) => id !== null) ?? accountInPath(pathInCatalog(source)),
+    region: regionInPath(pathInCatalog(source)) ?? vaultRegion ?? requireRegion(source, COMMAND),
     restoreJobs,
   };
 }

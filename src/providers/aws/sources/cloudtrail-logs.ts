@@ -1,4 +1,5 @@
 import { UserError } from '../../../core/errors.js';
+import { isCalendarDate } from '../../../core/time.js';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
 import type { IdentitySignIn } from '../../../kit/views/identity/sign-ins.js';
 import { describeValue, formatJsonPath, jsonPathPosition, parseJsonText } from '../../../kit/formats/json.js';
@@ -220,18 +221,20 @@ export function parseEventTime(value: unknown): number | undefined {
   const minute = twoDigits(value, 14);
   const second = twoDigits(value, 17);
   const valid = year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59;
-  return valid ? startOfDay(year, month, day) + ((hour * 60 + minute) * 60 + second) * 1000 : undefined;
+  const dayStart = valid ? startOfDay(year, month, day) : undefined;
+  return dayStart === undefined ? undefined : dayStart + ((hour * 60 + minute) * 60 + second) * 1000;
 }
 
-// The events of one file share a day or two: the day's start is computed once, not per event.
+// The events of one file share a day or two: the day's start is computed (and the day checked) once, not per event.
 let cachedDay = -1;
-let cachedDayStart = 0;
+let cachedDayStart: number | undefined;
 
-function startOfDay(year: number, month: number, day: number): number {
+/** 00:00 UTC of the day in epoch ms; undefined for a day the month does not have (02-31). */
+function startOfDay(year: number, month: number, day: number): number | undefined {
   const key = (year * 100 + month) * 100 + day;
   if (key !== cachedDay) {
     cachedDay = key;
-    cachedDayStart = Date.UTC(year, month - 1, day);
+    cachedDayStart = isCalendarDate(year, month, day) ? Date.UTC(year, month - 1, day) : undefined;
   }
   return cachedDayStart;
 }

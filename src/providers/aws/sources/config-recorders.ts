@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineSource, type SourceText } from '../../../kit/define-source.js';
+import { pathInCatalog, defineSource, type SourceText } from '../../../kit/define-source.js';
 import { awsTimestampSchema } from '../lib/aws-values.js';
 import { accountInPath, arnParts, readAwsDocument, requireRegion, type DocumentForm } from '../lib/export-file.js';
 
@@ -102,7 +102,7 @@ function readFile(source: SourceText): ConfigRegion {
   const arns = [...statuses.map((status) => status.arn), ...recorders.flatMap((recorder) => [recorder.arn, recorder.roleARN])];
   const accountFromArn = arns.map((arn) => (arn ? arnParts(arn).accountId : null)).find((id) => id !== null) ?? null;
   return {
-    accountId: accountFromArn ?? accountInPath(source.display),
+    accountId: accountFromArn ?? accountInPath(pathInCatalog(source)),
     region: requireRegion(source, 'aws configservice describe-configuration-recorder-status'),
     recorders: names.map((name) =>
       toRecorder(

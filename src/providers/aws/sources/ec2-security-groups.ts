@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineSource, type SourceText } from '../../../kit/define-source.js';
+import { pathInCatalog, defineSource, type SourceText } from '../../../kit/define-source.js';
 import { arnParts, readAwsDocument, regionInPath, requireRegion, type DocumentForm } from '../lib/export-file.js';
 
 export interface CidrRange {
@@ -80,7 +80,7 @@ const forms: readonly DocumentForm<z.output<typeof groupSchema>[]>[] = [
 
 function readFile(source: SourceText): SecurityGroup[] {
   const groups = readAwsDocument(source, forms, DESCRIPTION);
-  const pathRegion = regionInPath(source.display);
+  const pathRegion = regionInPath(pathInCatalog(source));
   return groups.map((group) => {
     // Newer CLIs print the group's ARN, which names the region; older ones leave the file's folder to say it.
     const region = (group.SecurityGroupArn ? arnParts(group.SecurityGroupArn).region : null) ?? pathRegion ?? requireRegion(source, COMMAND);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineSource, type SourceText } from '../../../kit/define-source.js';
+import { pathInCatalog, defineSource, type SourceText } from '../../../kit/define-source.js';
 import { awsTimestampSchema } from '../lib/aws-values.js';
 import { accountInPath, arnParts, readAwsDocument, requireRegion, type DocumentForm } from '../lib/export-file.js';
 
@@ -69,7 +69,7 @@ const forms: readonly DocumentForm<DetectorsFile>[] = [
 function readFile(source: SourceText): GuardDutyRegion {
   const file = readAwsDocument(source, forms, DESCRIPTION);
   return {
-    accountId: file.accountId ?? accountInPath(source.display),
+    accountId: file.accountId ?? accountInPath(pathInCatalog(source)),
     region: requireRegion(source, 'aws guardduty get-detector'),
     detectors: file.detectors,
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineSource, type SourceText } from '../../../kit/define-source.js';
+import { defineSource, pathInCatalog, type SourceText } from '../../../kit/define-source.js';
 import { parseJsonText, validateJson } from '../../../kit/formats/json.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
 import { awsTimestampSchema, parsePolicyDocument, policyDocumentSchema, PolicyDocumentError, type PolicyDocument } from '../lib/aws-values.js';
@@ -76,6 +76,7 @@ export interface ManagedPolicy {
 
 /** One `get-account-authorization-details` export: every principal and managed policy of one account. */
 export interface AuthorizationDetails {
+  /** The export file, relative to the catalog's folder. */
   file: string;
   users: readonly IamUser[];
   groups: readonly IamGroup[];
@@ -263,7 +264,7 @@ function readFile(file: SourceText): AuthorizationDetails {
   rejectPartialExport(document, file, { present: ['NextToken'], whenTrue: ['IsTruncated'], hint: `Export again without --max-items (the CLI then follows every page itself): ${COMMAND}` });
   const details = validateJson(exportSchema, document, file.text, file.display, HINT);
   return {
-    file: file.display,
+    file: pathInCatalog(file),
     users: details.UserDetailList ?? [],
     groups: details.GroupDetailList ?? [],
     roles: details.RoleDetailList ?? [],

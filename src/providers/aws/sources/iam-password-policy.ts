@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { UserError } from '../../../core/errors.js';
-import { defineSource, type SourceText } from '../../../kit/define-source.js';
+import { pathInCatalog, defineSource, type SourceText } from '../../../kit/define-source.js';
 import { parseJsonText, validateJson } from '../../../kit/formats/json.js';
 import { assertNotEmpty, positionAt } from '../../../kit/formats/text.js';
+import { accountInPath } from '../lib/export-file.js';
 
 /** The account password policy as `get-account-password-policy` prints it, normalised. */
 export interface PasswordPolicy {
@@ -21,7 +22,10 @@ export interface PasswordPolicy {
 
 /** One export file; `policy` is `null` when the account has no password policy (IAM's `NoSuchEntity`). */
 export interface PasswordPolicyRecord {
+  /** The export file, relative to the catalog's folder. */
   file: string;
+  /** The account, where a folder of the export's path is named by its id (`<account>/iam-password-policy.json`). */
+  accountId: string | null;
   policy: PasswordPolicy | null;
 }
 
@@ -60,12 +64,17 @@ function normalise(policy: z.output<typeof policySchema>): PasswordPolicy {
   };
 }
 
+function fileOf(file: SourceText): Pick<PasswordPolicyRecord, 'file' | 'accountId'> {
+  const relative = pathInCatalog(file);
+  return { file: relative, accountId: accountInPath(relative) };
+}
+
 /** The AWS CLI's error line, when the file holds one instead of JSON. */
 function readCliError(file: SourceText): PasswordPolicyRecord | undefined {
   const match = CLI_ERROR.exec(file.text);
   if (!match) return undefined;
   const [, code, operation] = match;
-  if (code === 'NoSuchEntity' && operation === 'GetAccountPasswordPolicy') return { file: file.display, policy: null };
+  if (code === 'NoSuchEntity' && operation === 'GetAccountPasswordPolicy') return { ...fileOf(file), policy: null };
   throw new UserError(`Expected a password policy or the NoSuchEntity answer; found the AWS CLI error ${code} from ${operation}`, {
     position: positionAt(file.display, file.text, match.index),
     hint: 'Fix the cause (credentials, permissions: iam:GetAccountPasswordPolicy) and export again.',
@@ -79,7 +88,7 @@ function readFile(file: SourceText): PasswordPolicyRecord {
   const document = parseJsonText(file.text, file.display, HINT);
   const parsed = validateJson(exportSchema, document, file.text, file.display, HINT);
   // `{}` is how scripts record the NoSuchEntity answer when they save JSON only.
-  return { file: file.display, policy: parsed.PasswordPolicy ? normalise(parsed.PasswordPolicy) : null };
+  return { ...fileOf(file), policy: parsed.PasswordPolicy ? normalise(parsed.PasswordPolicy) : null };
 }
 
 export default defineSource({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineSource, type SourceText } from '../../../kit/define-source.js';
+import { pathInCatalog, defineSource, type SourceText } from '../../../kit/define-source.js';
 import { accountInPath, readAwsDocument, type DocumentForm } from '../lib/export-file.js';
 
 /** An S3 Block Public Access configuration, of a bucket or of the whole account. */
@@ -56,7 +56,7 @@ const fileSchema = z.object({
 function readFile(source: SourceText): S3Bucket[] {
   const forms: readonly DocumentForm<z.output<typeof fileSchema>>[] = [{ key: 'BucketPublicAccessBlock', schema: fileSchema }];
   const file = readAwsDocument(source, forms, DESCRIPTION);
-  const accountId = file.AccountId ?? accountInPath(source.display);
+  const accountId = file.AccountId ?? accountInPath(pathInCatalog(source));
   return Object.entries(file.BucketPublicAccessBlock).map(([name, block]) => ({
     name,
     arn: `arn:aws:s3:::${name}`,

@@ -101,20 +101,39 @@ function jsonType(value: JSONValue): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value} (${JSON.stringify(value)})`;
 }
 
+/**
+ * The records as JSON data, copied into objects without a prototype: JMESPath looks fields up with `value[name]`,
+ * so on plain objects `constructor` or `toString` would find Object's methods, and `expect: constructor` would pass.
+ */
 function jsonRecords(records: readonly unknown[]): JSONValue {
-  const values: JSONValue[] = [];
-  records.forEach((record, index) => {
-    if (!isJsonValue(record)) throw new Error(`record ${index} holds a value that is not JSON data`);
-    values.push(record);
+  return records.map((record, index) => {
+    const copy = ownJson(record);
+    if (copy === undefined) throw new Error(`record ${index} holds a value that is not JSON data`);
+    return copy;
   });
-  return values;
 }
 
-function isJsonValue(value: unknown): value is JSONValue {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(isJsonValue);
-  if (typeof value !== 'object') return false;
+/** A deep copy of JSON data with prototype-free objects; undefined when `value` is not JSON data. */
+function ownJson(value: unknown): JSONValue | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (Array.isArray(value)) {
+    const items: JSONValue[] = [];
+    for (const item of value) {
+      const copy = ownJson(item);
+      if (copy === undefined) return undefined;
+      items.push(copy);
+    }
+    return items;
+  }
+  if (typeof value !== 'object') return undefined;
   const prototype: unknown = Object.getPrototypeOf(value);
-  return (prototype === Object.prototype || prototype === null) && Object.values(value).every(isJsonValue);
+  if (prototype !== Object.prototype && prototype !== null) return undefined;
+  const copy = Object.create(null) as Record<string, JSONValue>;
+  for (const [key, item] of Object.entries(value)) {
+    const itemCopy = ownJson(item);
+    if (itemCopy === undefined) return undefined;
+    copy[key] = itemCopy;
+  }
+  return copy;
 }

@@ -19,11 +19,15 @@ const STRONG: PasswordPolicy = {
   hardExpiry: false,
 };
 
-const record = (policy: Partial<PasswordPolicy> | null, file = FILE): PasswordPolicyRecord => ({ file, policy: policy && { ...STRONG, ...policy } });
+const record = (policy: Partial<PasswordPolicy> | null, file = FILE, accountId: string | null = null): PasswordPolicyRecord => ({
+  file,
+  accountId,
+  policy: policy && { ...STRONG, ...policy },
+});
 
 function fixture(relative: string): PasswordPolicyRecord[] {
   const display = `fixtures/${relative}`;
-  return adapter.read([{ display, text: readFileSync(path.join(fixturesDir, relative), 'utf8') }]);
+  return adapter.read([{ display, path: display, text: readFileSync(path.join(fixturesDir, relative), 'utf8') }]);
 }
 
 new CheckTester(check).run({
@@ -66,6 +70,12 @@ new CheckTester(check).run({
       records: [record({ minimumPasswordLength: 13 })],
       examined: 1,
       findings: [{ resource: FILE, message: 'account password policy allows passwords of 13 characters, expected at least 14' }],
+    },
+    {
+      name: 'the account is named by its root, where the export path names the account',
+      records: [record({ minimumPasswordLength: 13 }, 'exports/111122223333/iam-password-policy.json', '111122223333')],
+      examined: 1,
+      findings: [{ resource: 'arn:aws:iam::111122223333:root', message: 'account password policy allows passwords of 13 characters, expected at least 14' }],
     },
   ],
   vacuous: [{ name: 'no export', records: [] }],

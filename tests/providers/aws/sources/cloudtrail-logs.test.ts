@@ -6,6 +6,7 @@ import { UserError } from '../../../../src/core/errors.js';
 import cloudTrailLogs, { consoleSignIn, isDigestOrInsightFile, parseEventTime, streamCloudTrailFile, type CloudTrailRecord } from '../../../../src/providers/aws/sources/cloudtrail-logs.js';
 import { Registry } from '../../../../src/providers/registry.js';
 import { thrownUserError } from '../../../support/errors.js';
+import { repoRoot } from '../../../support/paths.js';
 
 const LOGS = path.resolve('fixtures/aws/cloudtrail');
 
@@ -121,27 +122,27 @@ describe('aws/cloudtrail-logs source errors', () => {
 
   it('a syntax error inside a gzipped file: its line and column', () => {
     const error = bad('cloudtrail-malformed.json.gz');
-    expect(error.located).toBe('fixtures/aws/bad/cloudtrail-malformed.json.gz:70:7: Invalid JSON: expected "," or "}" after the property value, found "\\""');
+    expect(error.locatedFrom(repoRoot)).toBe('fixtures/aws/bad/cloudtrail-malformed.json.gz:70:7: Invalid JSON: expected "," or "}" after the property value, found "\\""');
   });
 
   it('an empty file (an interrupted download)', () => {
-    expect(bad('cloudtrail-empty.json.gz').located).toBe(
+    expect(bad('cloudtrail-empty.json.gz').locatedFrom(repoRoot)).toBe(
       'fixtures/aws/bad/cloudtrail-empty.json.gz:1:1: File is empty: expected a CloudTrail log file ({"Records": [...]}) or `aws cloudtrail lookup-events` output ({"Events": [...]})',
     );
   });
 
   it('a truncated gzip file', () => {
-    expect(bad('cloudtrail-truncated.json.gz').located).toBe('fixtures/aws/bad/cloudtrail-truncated.json.gz: Invalid gzip data: unexpected end of file');
+    expect(bad('cloudtrail-truncated.json.gz').locatedFrom(repoRoot)).toBe('fixtures/aws/bad/cloudtrail-truncated.json.gz: Invalid gzip data: unexpected end of file');
   });
 
   it('a record without eventTime: the path and the position of the record', () => {
-    expect(bad('cloudtrail-missing-event-time.json').located).toBe(
+    expect(bad('cloudtrail-missing-event-time.json').locatedFrom(repoRoot)).toBe(
       'fixtures/aws/bad/cloudtrail-missing-event-time.json:45:5: Records[1].eventTime: expected a UTC timestamp like 2026-10-05T08:12:09Z, found nothing',
     );
   });
 
   it('a CloudTrailEvent string that is not JSON: the position of the string', () => {
-    expect(bad('lookup-events-malformed.json').located).toMatch(
+    expect(bad('lookup-events-malformed.json').locatedFrom(repoRoot)).toMatch(
       /^fixtures\/aws\/bad\/lookup-events-malformed\.json:11:32: Events\[0\]\.CloudTrailEvent: the CloudTrailEvent string is not valid JSON \(/,
     );
   });
@@ -171,6 +172,9 @@ describe('parseEventTime', () => {
     expect(parseEventTime('2026-10-05T08:12:09+00:00')).toBe(Date.UTC(2026, 9, 5, 8, 12, 9));
     expect(parseEventTime('2026-13-05T08:12:09Z')).toBeUndefined();
     expect(parseEventTime('2026-10-05T24:12:09Z')).toBeUndefined();
+    expect(parseEventTime('2026-02-31T08:12:09Z')).toBeUndefined();
+    expect(parseEventTime('2026-02-29T08:12:09+00:00')).toBeUndefined();
+    expect(parseEventTime('2028-02-29T08:12:09Z')).toBe(Date.UTC(2028, 1, 29, 8, 12, 9));
     expect(parseEventTime('2026-1x-05T08:12:09Z')).toBeUndefined();
     expect(parseEventTime(1_792_487_564)).toBeUndefined();
   });

@@ -10,12 +10,12 @@ export const FIXTURES = fixturesDir;
 
 /** Fixture files as the engine hands them to a source, in the order given. */
 export async function fixtures(...relative: string[]): Promise<SourceText[]> {
-  return Promise.all(relative.map(async (file) => (await readExportFile(path.join(FIXTURES, file))).text));
+  return Promise.all(relative.map(async (file) => (await readExportFile(path.join(FIXTURES, file), FIXTURES)).text));
 }
 
-/** The display path of a fixture, as error messages name it. */
+/** A fixture's path as a source's errors name it: absolute, since a consumer (the CLI, a report) picks the base to show it from. */
 export function displayOf(relative: string): string {
-  return path.relative(process.cwd(), path.join(FIXTURES, relative));
+  return path.join(FIXTURES, relative);
 }
 
 /** The UserError a source throws on `files`; fails the test when it throws nothing or something else. */

@@ -10,7 +10,7 @@ import { fixturesDir } from '../../../support/paths.js';
 const FIXTURES = fixturesDir;
 
 async function fixture(relative: string): Promise<SourceText> {
-  return (await readExportFile(path.join(FIXTURES, relative))).text;
+  return (await readExportFile(path.join(FIXTURES, relative), FIXTURES)).text;
 }
 
 async function readFixture(relative: string): Promise<AuthorizationDetails> {
@@ -33,7 +33,7 @@ describe('aws/iam-authorization-details: CLI v2 export (+00:00, documents as obj
   const details = await readFixture('aws/iam-authorization-details.json');
 
   it('reads one record per file with every list', () => {
-    expect(details.file).toBe(path.relative(process.cwd(), path.join(FIXTURES, 'aws/iam-authorization-details.json')));
+    expect(details.file).toBe('aws/iam-authorization-details.json');
     expect(details.users.map((user) => user.name)).toEqual(['alice', 'bob', 'carol', 'dana', 'erin', 'ci-deploy', 'legacy-etl', 'svc-backup']);
     expect(details.groups.map((group) => group.name)).toEqual(['admins', 'ci', 'developers', 'readonly']);
     expect(details.roles.map((role) => role.name)).toEqual(['AWSServiceRoleForSupport', 'app-server', 'audit-readonly', 'deploy', 'old-migration']);
@@ -173,7 +173,7 @@ describe('aws/iam-authorization-details: errors', () => {
   it('malformed JSON: file:line:col of the missing comma', async () => {
     const error = userErrorOf([await fixture('aws/bad/iam-authorization-details.json')]);
     expect(error.located).toBe(
-      `${path.relative(process.cwd(), path.join(FIXTURES, 'aws/bad/iam-authorization-details.json'))}:13:13: Invalid JSON: expected "," or "}" after the property value, found "\\""`,
+      `${path.join(FIXTURES, 'aws/bad/iam-authorization-details.json')}:13:13: Invalid JSON: expected "," or "}" after the property value, found "\\""`,
     );
     expect(error.hint).toMatch(/aws iam get-account-authorization-details --output json/);
   });

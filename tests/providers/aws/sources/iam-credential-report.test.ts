@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import credentialReport, { identityAccounts, REPORT_COLUMNS, type CredentialReportRow } from '../../../../src/providers/aws/sources/iam-credential-report.js';
 import { readExportFile } from '../../../../src/kit/files/read-file.js';
 import { thrownUserError } from '../../../support/errors.js';
+import { repoRoot } from '../../../support/paths.js';
 
 
 const FIXTURE_CSV = readFileSync(path.resolve('fixtures/aws/credential-report.csv'), 'utf8');
@@ -124,7 +125,7 @@ describe('aws/iam-credential-report source', () => {
   it('rejects a wrong header column at its position, naming the missing one (fixture)', async () => {
     const { text } = await readExportFile(path.resolve('fixtures/aws/bad/credential-report-wrong-header.csv'));
     const error = thrownUserError(() => credentialReport.read([text]));
-    expect(error.located).toBe(
+    expect(error.locatedFrom(repoRoot)).toBe(
       'fixtures/aws/bad/credential-report-wrong-header.csv:1:110: Expected the 22 credential report columns, missing mfa_active; found unexpected column "mfa_enabled"',
     );
     expect(error.hint).toContain('aws iam get-credential-report');
@@ -141,6 +142,12 @@ describe('aws/iam-credential-report source', () => {
     const error = thrownUserError(() => read(FIXTURE_CSV.replace('2026-10-27T08:55:19+00:00', '2026-10-27 08:55')));
     expect(error.located).toBe(
       'report.csv:4:71: Invalid password_last_used "2026-10-27 08:55" for user bob: expected a timestamp like 2024-03-05T14:22:07+00:00, N/A, no_information or not_supported',
+    );
+  });
+
+  it('rejects a date the calendar does not have, rather than rolling it over', () => {
+    expect(thrownUserError(() => read(FIXTURE_CSV.replace('2026-10-27T08:55:19+00:00', '2026-02-30T08:55:19+00:00'))).located).toMatch(
+      /^report\.csv:4:71: Invalid [a-z_]+ "2026-02-30T08:55:19\+00:00" for user /,
     );
   });
 

@@ -10,10 +10,10 @@ import { fixturesDir } from '../../../support/paths.js';
 const FIXTURES = fixturesDir;
 
 async function fixture(relative: string): Promise<SourceText> {
-  return (await readExportFile(path.join(FIXTURES, relative))).text;
+  return (await readExportFile(path.join(FIXTURES, relative), FIXTURES)).text;
 }
 
-const display = (relative: string): string => path.relative(process.cwd(), path.join(FIXTURES, relative));
+const display = (relative: string): string => path.join(FIXTURES, relative);
 const source = (text: string): SourceText => ({ display: 'exports/password-policy.json', text });
 
 const userErrorOf = (files: SourceText[]): UserError => thrownUserError(() => adapter.read(files));
@@ -23,7 +23,8 @@ describe('aws/iam-password-policy: valid exports', () => {
   it('reads get-account-password-policy output', async () => {
     expect(adapter.read([await fixture('aws/iam-password-policy.json')])).toEqual([
       {
-        file: display('aws/iam-password-policy.json'),
+        file: 'aws/iam-password-policy.json',
+        accountId: null,
         policy: {
           minimumPasswordLength: 8,
           requireSymbols: true,
@@ -45,11 +46,11 @@ describe('aws/iam-password-policy: valid exports', () => {
   });
 
   it('reads the NoSuchEntity error text as "no policy"', async () => {
-    expect(adapter.read([await fixture('aws/no-password-policy.txt')])).toEqual([{ file: display('aws/no-password-policy.txt'), policy: null }]);
+    expect(adapter.read([await fixture('aws/no-password-policy.txt')])).toEqual([{ file: 'aws/no-password-policy.txt', accountId: null, policy: null }]);
   });
 
   it('reads an empty JSON object as "no policy"', () => {
-    expect(adapter.read([source('{}\n')])).toEqual([{ file: 'exports/password-policy.json', policy: null }]);
+    expect(adapter.read([source('{}\n')])).toEqual([{ file: 'exports/password-policy.json', accountId: null, policy: null }]);
   });
 });
 

@@ -106,6 +106,13 @@ new CheckTester(check).run({
       ],
     },
     {
+      name: 'a field lookup reads the record only, never what every object inherits',
+      records: [{ id: 'plain' }, { id: 'own', constructor: 'set', toString: 'x' }],
+      params: { each: '[]', id: 'id', expect: 'constructor || toString || __proto__ || hasOwnProperty', message: '{{id}}: {{constructor}}' },
+      examined: 2,
+      findings: [{ resource: 'plain', message: 'plain: null' }],
+    },
+    {
       name: 'terminated people need a termination date; a numeric id and a repeated placeholder',
       records: terminations.map((row, index) => ({ ...row, row: index + 1 })),
       params: {

@@ -4,6 +4,7 @@ import { parseCsv } from '../../../../src/kit/formats/csv.js';
 import csv from '../../../../src/providers/generic/sources/csv.js';
 import { readExportFile } from '../../../../src/kit/files/read-file.js';
 import { thrownUserError } from '../../../support/errors.js';
+import { repoRoot } from '../../../support/paths.js';
 
 
 const read = (text: string): Record<string, string>[] => csv.read([{ display: 'people.csv', text }]);
@@ -87,7 +88,7 @@ describe('csv source', () => {
 
   it('points an unclosed quote at the quote that opened it (fixture)', async () => {
     const { text } = await readExportFile(path.resolve('fixtures/generic/bad/bad-quoting.csv'));
-    expect(thrownUserError(() => csv.read([text])).located).toBe(
+    expect(thrownUserError(() => csv.read([text])).locatedFrom(repoRoot)).toBe(
       'fixtures/generic/bad/bad-quoting.csv:3:23: Expected a closing quote for the field opened here, found the end of the file',
     );
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import json from '../../../../src/providers/generic/sources/json.js';
 import { readExportFile } from '../../../../src/kit/files/read-file.js';
 import { thrownUserError } from '../../../support/errors.js';
+import { repoRoot } from '../../../support/paths.js';
 
 
 const read = (text: string, display = 'data.json'): unknown[] => json.read([{ display, text }]);
@@ -55,7 +56,7 @@ describe('json source', () => {
   it('reports the truncated fixture at its last character', async () => {
     const { text } = await readExportFile(path.resolve('fixtures/generic/bad/truncated.json'));
     const error = thrownUserError(() => json.read([text]));
-    expect(error.located).toBe(
+    expect(error.locatedFrom(repoRoot)).toBe(
       'fixtures/generic/bad/truncated.json:15:53: Invalid JSON: expected a closing double quote, found end of file',
     );
     expect(error.hint).toContain('export it again');
@@ -63,7 +64,7 @@ describe('json source', () => {
 
   it('rejects an empty or whitespace-only file at 1:1', async () => {
     const { text } = await readExportFile(path.resolve('fixtures/generic/bad/empty.json'));
-    expect(thrownUserError(() => json.read([text])).located).toBe('fixtures/generic/bad/empty.json:1:1: File is empty: expected a JSON document');
+    expect(thrownUserError(() => json.read([text])).locatedFrom(repoRoot)).toBe('fixtures/generic/bad/empty.json:1:1: File is empty: expected a JSON document');
     expect(thrownUserError(() => read(' \n\t\r\n')).located).toBe('data.json:1:1: File is empty: expected a JSON document');
   });
 
