@@ -43,7 +43,7 @@ export async function loadCatalog(file: string, options: LoadOptions = {}): Prom
   const dir = path.dirname(absolute);
 
   const registry = new Registry(await loadPlugins(document.plugins, dir, (index) => yaml.positionOf(['plugins', index])));
-  const { exceptions, errors: exceptionErrors } = await loadExceptions(document.exceptions, yaml, dir);
+  const { exceptions, files: exceptionFiles, errors: exceptionErrors } = await loadExceptions(document.exceptions, yaml, dir);
   const sources = new Map(
     await Promise.all(
       Object.entries(document.sources).map(async ([name, spec]): Promise<[string, DeclaredSource]> => [
@@ -84,6 +84,7 @@ export async function loadCatalog(file: string, options: LoadOptions = {}): Prom
     sources: new Map([...sources].flatMap(([name, source]) => (source.definition ? [[name, { ...source, definition: source.definition } satisfies LoadedSource]] : []))),
     controls,
     exceptions,
+    exceptionFiles,
     registry,
     warnings,
   };

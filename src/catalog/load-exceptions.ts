@@ -17,9 +17,10 @@ export async function loadExceptions(
   entries: readonly unknown[],
   catalog: YamlFile,
   catalogDir: string,
-): Promise<{ exceptions: LoadedException[]; errors: UserError[] }> {
+): Promise<{ exceptions: LoadedException[]; files: string[]; errors: UserError[] }> {
   const exceptions: LoadedException[] = [];
   const errors: UserError[] = [];
+  const read: string[] = [];
   for (const [index, entry] of entries.entries()) {
     if (typeof entry !== 'string') {
       collect(catalog, ['exceptions', index], entry, exceptions, errors);
@@ -35,6 +36,7 @@ export async function loadExceptions(
       );
     }
     for (const file of files) {
+      read.push(file);
       const yaml = parseYamlFile(stripBom(await readFile(file, 'utf8')), file);
       const list = exceptionList(yaml);
       if (!list) {
@@ -49,7 +51,7 @@ export async function loadExceptions(
       list.items.forEach((item, itemIndex) => collect(yaml, [...list.path, itemIndex], item, exceptions, errors));
     }
   }
-  return { exceptions, errors: [...errors, ...duplicateIdErrors(exceptions)] };
+  return { exceptions, files: read, errors: [...errors, ...duplicateIdErrors(exceptions)] };
 }
 
 function exceptionList(yaml: YamlFile): { items: unknown[]; path: string[] } | undefined {

@@ -70,6 +70,8 @@ export interface LoadedCatalog {
   sources: Map<string, LoadedSource>;
   controls: LoadedControl[];
   exceptions: LoadedException[];
+  /** The exceptions files the catalog's globs matched, absolute, whether or not they hold an exception. */
+  exceptionFiles: string[];
   /** Built-in checks and sources, and what the catalog's plugins add. */
   registry: Registry;
   /** Problems that do not stop a run (e.g. an exception valid for longer than max_exception_days). */

@@ -1,12 +1,12 @@
-import path from 'node:path';
 import { Command, Option } from 'commander';
+import { inputFiles } from '../catalog/input-files.js';
 import { runAudit } from '../engine/run-audit.js';
-import { UserError } from '../core/errors.js';
 import { formatNames, formatterNamed } from '../formatters/select.js';
 import { DEFAULT_FAIL_ON, failOnReasons, parseFailOn } from '../report/fail-on.js';
 import { loadCatalogArgument } from './catalog-path.js';
 import { useColor, type CliIo } from './io.js';
 import { listOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
+import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
 import { printWarnings } from './print-errors.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -21,12 +21,6 @@ interface RunOptions {
   onlyFailing?: boolean;
   quiet?: boolean;
   color: boolean;
-}
-
-/** One requested output: a format, written to a file or (at most one) to stdout. */
-interface OutputTarget {
-  format: string;
-  file: string | undefined;
 }
 
 export function runCommand(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -46,9 +40,11 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .action(async (catalogArgument: string | undefined, options: RunOptions) => {
       const failOn = parseFailOn(options.failOn);
       const warnDays = parseWarnDays(options.warnDays);
-      const targets = outputTargets(options.format, options.output);
+      const targets = outputTargets(options.format, options.output, io.cwd);
       const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('run', target.format) }));
+      await checkOutputTargets(targets);
       const catalog = await loadCatalogArgument(catalogArgument, io);
+      await rejectOutputsOntoInputs(targets, await inputFiles(catalog));
       const { asOf, source } = resolveAsOf(options.asOf, catalog);
       // A pinned clock is always said on stderr: it silently freezes every nightly run otherwise.
       if (source === 'catalog' && !options.quiet) printWarnings(io, [pinnedAsOfWarning(catalog)]);
@@ -68,7 +64,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
           onlyFailing: options.onlyFailing === true,
         });
         if (file === undefined) io.stdout(text);
-        else await writeAtomic(path.resolve(io.cwd, file), text);
+        else await writeAtomic(file, text);
       }
       const reasons = failOnReasons(report, failOn);
       if (reasons.length > 0) io.stderr(`controlproof: failing (--fail-on ${options.failOn}):\n${reasons.map((r) => `  - ${r}\n`).join('')}`);
@@ -78,25 +74,4 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** `--format json=out/report.json` pairs; `--output` applies to a single format given without a file. */
-export function outputTargets(formats: readonly string[], output: string | undefined): OutputTarget[] {
-  const targets = (formats.length > 0 ? formats : ['table']).map((item): OutputTarget => {
-    const [format = '', file] = item.split(/=(.*)/s);
-    return { format, file: file === '' ? undefined : file };
-  });
-  const toStdout = targets.filter((target) => target.file === undefined);
-  if (output !== undefined) {
-    const [only] = toStdout;
-    if (!only || toStdout.length !== 1) {
-      throw new UserError('--output needs exactly one --format without a file', {
-        hint: 'Use --format json --output report.json, or --format json=report.json --format table.',
-      });
-    }
-    only.file = output;
-  } else if (toStdout.length > 1) {
-    throw new UserError('Only one format can go to stdout', { hint: 'Give the others a file: --format json=report.json.' });
-  }
-  return targets;
 }

@@ -1,17 +1,69 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { chmod, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UserError } from '../core/errors.js';
+import { realTarget } from './output-targets.js';
 
-/** Writes a file so readers see the old content or the whole new one, never half: temp file + rename. */
+/** Temp files being written; removed if the process is interrupted before their rename. */
+const pending = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+  stopWatching();
+  // Ends the way the signal would have, now that nothing is left behind.
+  process.kill(process.pid, signal);
+}
+
+function startWatching(): void {
+  if (pending.size === 0) for (const signal of SIGNALS) process.on(signal, onSignal);
+}
+
+function stopWatching(): void {
+  for (const signal of SIGNALS) process.off(signal, onSignal);
+}
+
+/**
+ * Writes a file so readers see the old content or the whole new one, never half: a temp file beside it, then a
+ * rename. A symlink is followed (the file it names is replaced, the link kept), an existing file keeps its mode,
+ * and no temp file survives a failure or SIGINT/SIGTERM. Folders are never created.
+ */
 export async function writeAtomic(file: string, content: string): Promise<void> {
-  const absolute = path.resolve(file);
-  await mkdir(path.dirname(absolute), { recursive: true });
-  const temp = `${absolute}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const target = await realTarget(path.resolve(file));
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const mode = await stat(target).then(
+    (existing) => existing.mode & 0o7777,
+    () => undefined,
+  );
+  startWatching();
+  pending.add(temp);
   try {
-    await writeFile(temp, content);
-    await rename(temp, absolute);
-  } catch (error) {
+    await writeFile(temp, content, { flag: 'wx' });
+    if (mode !== undefined) await chmod(temp, mode);
+    await rename(temp, target);
+  } catch (cause) {
     await rm(temp, { force: true });
-    throw error;
+    throw cannotWrite(file, cause);
+  } finally {
+    pending.delete(temp);
+    if (pending.size === 0) stopWatching();
   }
+}
+
+function cannotWrite(file: string, cause: unknown): UserError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const why =
+    code === 'ENOENT' ? 'its folder does not exist'
+    : code === 'ENOTDIR' ? 'a folder in its path is a file'
+    : code === 'EISDIR' ? 'it is a folder'
+    : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied'
+    : code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full'
+    : cause instanceof Error ? cause.message : String(cause);
+  return new UserError(`Cannot write the report: ${why}`, {
+    position: { file },
+    hint: 'Nothing was written there. Name a regular file in an existing, writable folder, or leave the file out to print to stdout.',
+    cause,
+  });
 }

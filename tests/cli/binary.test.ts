@@ -43,6 +43,15 @@ describe.concurrent('bin/controlproof.js', { timeout: 60_000 }, () => {
     expect(stderr).toBe('controls.yaml:3:11: controls: A catalog needs at least one control\n  hint: See the catalog reference in README.md.\n');
   });
 
+  it('refuses to write the report over the catalog: exit 2, the catalog unchanged', async () => {
+    const catalog = 'version: 1\nname: Kept\ncontrols:\n  - { id: DOC-01, title: Policy, owner: x@example.com, risk: low, function: detect }\n';
+    const dir = await tempTree({ 'controls.yaml': catalog });
+    const { code, stdout, stderr } = await runBinary(['run', 'controls.yaml', '--format', 'json', '-o', 'controls.yaml'], { cwd: dir });
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toMatch(/^controls\.yaml: Cannot write the report: this is the catalog, which the run reads; writing there would replace it\n {2}hint: /);
+    expect(readFileSync(path.join(dir, 'controls.yaml'), 'utf8')).toBe(catalog);
+  });
+
   it('ends quietly when the reader closes the pipe early (run | head -1)', async () => {
     // A report far larger than a pipe's buffer, so writing goes on after the reader is gone.
     const items = Array.from({ length: 4000 }, (_, index) => ({ id: `item-${index}`, ok: false }));

@@ -112,6 +112,7 @@ controls:
 
   it('--format json=FILE --format table writes the JSON to the file and the table to stdout', async () => {
     const dir = await tempTree({});
+    await mkdir(path.join(dir, 'out'));
     const { code, stdout } = await runCli(
       ['run', EXAMPLE, '--format', 'json=out/r.json', '--format', 'table', '--as-of', '2026-11-01', '--fail-on', 'none'],
       { cwd: dir },

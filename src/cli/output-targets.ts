@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { realpath, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { InputFile } from '../catalog/input-files.js';
+import { UserError } from '../core/errors.js';
+
+/** One requested output: a format, written to a file (absolute) or, for at most one, to stdout. */
+export interface OutputTarget {
+  format: string;
+  file: string | undefined;
+}
+
+const HINT = 'Name a regular file in an existing, writable folder with --output or --format NAME=FILE, or leave the file out to print to stdout.';
+
+/** `--format json=out/report.json` pairs; `--output` applies to a single format given without a file. Files are resolved from `cwd`. */
+export function outputTargets(formats: readonly string[], output: string | undefined, cwd: string): OutputTarget[] {
+  const targets = (formats.length > 0 ? formats : ['table']).map((item): OutputTarget => {
+    const [format = '', file] = item.split(/=(.*)/s);
+    return { format, file: file === '' || file === undefined ? undefined : path.resolve(cwd, file) };
+  });
+  const toStdout = targets.filter((target) => target.file === undefined);
+  if (output !== undefined) {
+    const [only] = toStdout;
+    if (!only || toStdout.length !== 1) {
+      throw new UserError('--output needs exactly one --format without a file', {
+        hint: 'Use --format json --output report.json, or --format json=report.json --format table.',
+      });
+    }
+    only.file = path.resolve(cwd, output);
+  } else if (toStdout.length > 1) {
+    throw new UserError('Only one format can go to stdout', { hint: 'Give the others a file: --format json=report.json.' });
+  }
+  return targets;
+}
+
+/** The file a write to `file` replaces, through symlinks: the file itself when it exists, else its real folder's entry. */
+export async function realTarget(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    const folder = await realpath(path.dirname(file)).catch(() => path.dirname(file));
+    return path.join(folder, path.basename(file));
+  }
+}
+
+/**
+ * Fails before any work when an output cannot be written: two formats naming one file, a folder that is missing,
+ * is a file or is read-only, or a target that is a folder, a device or a FIFO.
+ */
+export async function checkOutputTargets(targets: readonly OutputTarget[]): Promise<void> {
+  const seen = new Map<string, OutputTarget>();
+  for (const target of targets) {
+    if (target.file === undefined) continue;
+    const real = await realTarget(target.file);
+    const earlier = seen.get(real);
+    if (earlier) {
+      throw new UserError(`Cannot write the report: --format ${earlier.format} and --format ${target.format} both name this file`, {
+        position: { file: target.file },
+        hint: 'Give each format its own file.',
+      });
+    }
+    seen.set(real, target);
+    await checkWritable(target.file, real);
+  }
+}
+
+async function checkWritable(file: string, real: string): Promise<void> {
+  const refuse = (why: string): UserError => new UserError(`Cannot write the report: ${why}`, { position: { file }, hint: HINT });
+  const folder = await stat(path.dirname(real)).catch((cause: NodeJS.ErrnoException) => cause);
+  if (folder instanceof Error) throw refuse(folder.code === 'ENOTDIR' ? 'a folder in its path is a file' : 'its folder does not exist');
+  if (!folder.isDirectory()) throw refuse('its folder is a file');
+  const existing = await stat(real).catch(() => undefined);
+  if (existing?.isDirectory()) throw refuse('it is a folder');
+  if (existing && !existing.isFile()) throw refuse('it is not a regular file (a device, FIFO or socket)');
+  // Creating a file is the only true test: root passes every access() check, and read-only mounts say so only then.
+  const probe = path.join(path.dirname(real), `.${path.basename(real)}.probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await writeFile(probe, '', { flag: 'wx' }).catch((cause: NodeJS.ErrnoException) => {
+    throw refuse(cause.code === 'ENOSPC' ? 'the disk is full' : 'its folder is not writable');
+  });
+  await rm(probe, { force: true });
+}
+
+/** Refuses an output that would replace a file the run reads: the catalog, an exceptions file, a plugin, evidence, an export. */
+export async function rejectOutputsOntoInputs(targets: readonly OutputTarget[], inputs: readonly InputFile[]): Promise<void> {
+  const files = targets.flatMap((target) => (target.file === undefined ? [] : [target.file]));
+  if (files.length === 0) return;
+  const roles = new Map<string, string>();
+  for (const input of inputs) {
+    const real = await realTarget(input.file);
+    if (!roles.has(real)) roles.set(real, input.role);
+  }
+  for (const file of files) {
+    const role = roles.get(await realTarget(file));
+    if (role !== undefined) {
+      throw new UserError(`Cannot write the report: this is ${role}, which the run reads; writing there would replace it`, {
+        position: { file },
+        hint: 'Inputs are never written: choose another file for --output or --format NAME=FILE.',
+      });
+    }
+  }
+}
