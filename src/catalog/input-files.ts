@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { matchSourceFiles } from '../kit/files/match-files.js';
+import { matchFiles } from '../kit/files/match-files.js';
 import type { LoadedCatalog } from './model.js';
 
 /** What a file is to a run, for messages: "the catalog", "an exceptions file", "a file source creds reads". */
@@ -18,7 +18,7 @@ export async function inputFiles(catalog: LoadedCatalog): Promise<InputFile[]> {
   );
   const matched = await Promise.all(
     [...catalog.sources.values()].map(async (source) =>
-      (await matchSourceFiles(source.patterns, catalog.dir)).map((file) => ({ file, role: `a file source ${source.name} reads` })),
+      (await matchFiles(source.patterns, catalog.dir)).map((file) => ({ file, role: `a file source ${source.name} reads` })),
     ),
   );
   return [

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, UserErrors } from '../core/errors.js';
 import { compareText } from '../core/compare.js';
 import { parseDate } from '../core/time.js';
 import type { Check } from '../kit/define-check.js';
 import type { ResourceIdGrammar } from '../kit/define-provider.js';
-import { stripBom } from '../kit/files/read-file.js';
-import { parseYamlFile } from '../kit/formats/yaml.js';
+import { decodeText } from '../kit/files/decode-text.js';
+import { DEFAULT_READ_LIMITS } from '../kit/files/read-file.js';
+import { readRegularFile, type SizeCap } from '../kit/files/open-input.js';
+
+import { MAX_YAML_BYTES, parseYamlFile } from '../kit/formats/yaml.js';
 import { Registry } from '../providers/registry.js';
 import { loadExceptions } from './load-exceptions.js';
 import { loadPlugins } from './load-plugins.js';
@@ -26,17 +28,19 @@ export interface LoadOptions {
  * and how they bind, params, frameworks, controls). Loads only the checks and source types it names, and reads
  * no source data. Throws `UserErrors` listing every problem found, each at its file:line:col.
  */
+/** The catalog is YAML a person writes: a few hundred KiB at most. */
+const CATALOG_FILE: SizeCap = {
+  bytes: MAX_YAML_BYTES,
+  what: 'the catalog',
+  hint: 'Move exceptions into exceptions files (exceptions: [exceptions/*.yaml]), or split the catalog.',
+  missingHint: 'Pass the path of a catalog (controls.yaml); controls.example.yaml in this package is one to start from.',
+};
+
 export async function loadCatalog(file: string, options: LoadOptions = {}): Promise<LoadedCatalog> {
   const cwd = options.cwd ?? process.cwd();
   const absolute = path.resolve(cwd, file);
-  const raw = await readFile(absolute).catch((cause: unknown) => {
-    throw new UserError(`Cannot read catalog: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      position: { file: absolute },
-      hint: 'Pass the path of a catalog (controls.yaml); controls.example.yaml in this package is one to start from.',
-      cause,
-    });
-  });
-  const yaml = parseYamlFile(stripBom(raw.toString('utf8')), absolute);
+  const raw = await readRegularFile(absolute, CATALOG_FILE);
+  const yaml = parseYamlFile(decodeText(raw, absolute), absolute);
   const parsed = catalogSchema.safeParse(yaml.value);
   if (!parsed.success) throw new UserErrors(schemaErrors(parsed.error.issues, yaml, catalogSchema));
   const document = parsed.data;
@@ -80,6 +84,10 @@ export async function loadCatalog(file: string, options: LoadOptions = {}): Prom
     document,
     asOf: document.as_of === undefined ? undefined : { date: parseDate(document.as_of) ?? new Date(Number.NaN), position: yaml.positionOf(['as_of']) },
     evidenceRoot: path.resolve(dir, document.evidence_root),
+    limits: {
+      fileBytes: document.limits.file_size ?? DEFAULT_READ_LIMITS.fileBytes,
+      totalBytes: document.limits.total_size ?? DEFAULT_READ_LIMITS.totalBytes,
+    },
     // Validation passed, so every source's type resolved.
     sources: new Map([...sources].flatMap(([name, source]) => (source.definition ? [[name, { ...source, definition: source.definition } satisfies LoadedSource]] : []))),
     controls,

@@ -1,13 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { globby } from 'globby';
 import { UserError, type Position } from '../core/errors.js';
 import type { LoadedException } from './model.js';
-import { relativeTo, stripBom } from '../kit/files/read-file.js';
+import { matchFiles } from '../kit/files/match-files.js';
+import type { SizeCap } from '../kit/files/open-input.js';
+import { readTextFile, relativeTo } from '../kit/files/read-file.js';
 import { parseDate } from '../core/time.js';
 import { exceptionSchema } from './schema.js';
 import { schemaErrors } from './schema-errors.js';
-import { parseYamlFile, type YamlFile } from '../kit/formats/yaml.js';
+import { MAX_YAML_BYTES, parseYamlFile, type YamlFile } from '../kit/formats/yaml.js';
+
+const EXCEPTIONS_FILE: SizeCap = { bytes: MAX_YAML_BYTES, what: 'an exceptions file', hint: 'Split the exceptions into several files, e.g. one per team.' };
 
 /**
  * Collects exceptions from the catalog's `exceptions:` list: inline objects, and strings naming
@@ -26,7 +28,7 @@ export async function loadExceptions(
       collect(catalog, ['exceptions', index], entry, exceptions, errors);
       continue;
     }
-    const files = (await globby(entry, { cwd: catalogDir, absolute: true, onlyFiles: true })).sort();
+    const files = await matchFiles([entry], catalogDir);
     if (files.length === 0) {
       errors.push(
         new UserError(`No exceptions file matches "${entry}"`, {
@@ -37,7 +39,7 @@ export async function loadExceptions(
     }
     for (const file of files) {
       read.push(file);
-      const yaml = parseYamlFile(stripBom(await readFile(file, 'utf8')), file);
+      const yaml = parseYamlFile(await readTextFile(file, EXCEPTIONS_FILE), file);
       const list = exceptionList(yaml);
       if (!list) {
         errors.push(

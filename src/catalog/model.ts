@@ -2,6 +2,7 @@
 import type { Position, UserError } from '../core/errors.js';
 import type { Check } from '../kit/define-check.js';
 import type { Source } from '../kit/define-source.js';
+import type { ReadLimits } from '../kit/files/read-file.js';
 import type { Registry } from '../providers/registry.js';
 import type { CatalogDocument, ControlSpec, ExceptionSpec, SourceSpec, TestSpec } from './schema.js';
 
@@ -67,6 +68,8 @@ export interface LoadedCatalog {
   /** The catalog's own `as_of`, which pins every run that does not pass --as-of; the schema proved it parses. */
   asOf: { date: Date; position: Position } | undefined;
   evidenceRoot: string;
+  /** The catalog's `limits`, with the defaults filled in. */
+  limits: ReadLimits;
   sources: Map<string, LoadedSource>;
   controls: LoadedControl[];
   exceptions: LoadedException[];

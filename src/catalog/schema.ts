@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FUNCTIONS, RISKS } from '../core/vocabulary.js';
+import { parseSize, SIZE_UNITS } from '../core/size.js';
 import { DURATION_UNITS, parseDate, parseDuration } from '../core/time.js';
 
 const dateString = z
@@ -9,6 +10,11 @@ const dateString = z
 const durationString = z
   .string({ error: 'Expected a duration like 90d, 12w, 6mo or 1y' })
   .refine((text) => parseDuration(text) !== undefined, { message: `Invalid duration: expected a number and a unit: ${DURATION_UNITS} (e.g. 90d, 12mo)` });
+
+const sizeString = z
+  .union([z.int().positive(), z.string()], { error: 'Expected a size like 256MiB or 1GiB' })
+  .refine((size) => (typeof size === 'number' ? size : parseSize(size)) !== undefined, { message: `Invalid size: expected a whole number and a unit: ${SIZE_UNITS} (e.g. 512MiB)` })
+  .transform((size) => (typeof size === 'number' ? size : (parseSize(size) ?? 0)));
 
 const nonEmpty = z.string().trim().min(1, { message: 'Must not be empty' });
 const identifier = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
@@ -91,6 +97,8 @@ export const catalogSchema = z.strictObject({
   as_of: dateString.optional(),
   evidence_root: z.string().default('.'),
   max_exception_days: z.int().positive().default(365),
+  // Caps on what a run reads; the defaults (DEFAULT_READ_LIMITS) fit a 4 GB CI runner.
+  limits: z.strictObject({ file_size: sizeString.optional(), total_size: sizeString.optional() }).default({}),
   frameworks: z.record(identifier, customFrameworkSchema).default({}),
   plugins: z.array(nonEmpty).default([]),
   sources: z.record(identifier, sourceSchema).default({}),

@@ -2,6 +2,7 @@
 import type { LoadedSource } from '../catalog/model.js';
 import { errorMessage } from '../core/errors.js';
 import { readMatchedFiles } from '../kit/files/match-files.js';
+import { ReadBudget, type ReadLimits } from '../kit/files/read-file.js';
 import type { SourceResult } from '../report/model.js';
 
 /** One source after reading: its records, or why it could not be read. */
@@ -13,23 +14,34 @@ export interface SourceData {
 export interface ReadContext {
   /** The catalog's folder: source globs are relative to it, and so is every path the report shows. */
   dir: string;
+  limits: ReadLimits;
 }
 
-/** A source that cannot be read becomes `status: error` with the reason and position; it never stops the others. */
+/**
+ * A source that cannot be read becomes `status: error` with the reason and position; it never stops the others.
+ * They are read one after another in catalog order, sharing one budget for the bytes they hold, so the source
+ * that crosses it is the same on every run.
+ */
 export async function readBatchSources(sources: readonly LoadedSource[], context: ReadContext): Promise<Map<string, SourceData>> {
-  return new Map(await Promise.all(sources.map(async (source) => [source.name, await readBatchSource(source, context)] as const)));
+  const budget = new ReadBudget(context.limits.totalBytes);
+  const read = new Map<string, SourceData>();
+  for (const source of sources) read.set(source.name, await readBatchSource(source, context, budget));
+  return read;
 }
 
-async function readBatchSource(source: LoadedSource, { dir }: ReadContext): Promise<SourceData> {
+async function readBatchSource(source: LoadedSource, { dir, limits }: ReadContext, budget: ReadBudget): Promise<SourceData> {
   const result: SourceResult = { name: source.name, type: source.type, status: 'ok', files: [], records: 0 };
+  let held = 0;
   try {
     if (source.definition.kind !== 'batch') throw new Error(`source type "${source.type}" is streamed, not read whole`);
-    const files = await readMatchedFiles(source.patterns, dir, source.pathPosition);
+    const files = await readMatchedFiles(source.patterns, dir, source.pathPosition, { fileBytes: limits.fileBytes, budget });
+    held = files.size;
     result.files = files.infos;
     const records = source.definition.read(files.texts);
     result.records = records.length;
     return { result, records };
   } catch (error) {
+    budget.release(held);
     return { result: { ...result, status: 'error', error: errorMessage(error, dir) }, records: [] };
   }
 }

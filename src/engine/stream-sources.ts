@@ -43,6 +43,7 @@ export async function streamSources(
         ...(provider?.coverageScope === undefined ? {} : { coverageScope: provider.coverageScope }),
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         base: catalog.dir,
+        fileBytes: catalog.limits.fileBytes,
       });
       result.files = pass.files;
       result.records = pass.records;

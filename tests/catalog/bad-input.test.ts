@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
@@ -106,8 +107,8 @@ interface BadInput {
   name: string;
   /** controls.yaml */
   catalog: string;
-  /** Other files of the case, relative to the catalog. */
-  files?: Record<string, string>;
+  /** Other files of the case, relative to the catalog (`controls.yaml` here replaces `catalog` byte for byte). */
+  files?: Record<string, string | Uint8Array>;
   /** Extra flags; cases with flags run only `run`, catalog cases run `run` and `validate`. */
   flags?: string[];
   /** `file:line:col`, or undefined for a bad flag, which has no place in a file. */
@@ -465,6 +466,28 @@ const cases: BadInput[] = [
     message: '--fail-on needs a condition',
   },
   {
+    name: 'a catalog in UTF-32, named rather than misread',
+    catalog: CATALOG,
+    files: { 'controls.yaml': Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from(Array.from(CATALOG).flatMap((char) => [char.charCodeAt(0), 0, 0, 0]))]) },
+    at: 'controls.yaml:1:1',
+    message: 'The file is UTF-32LE text, which controlproof does not read',
+    hint: 'Save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`, or `Out-File -Encoding utf8` in PowerShell) and run again.',
+  },
+  {
+    name: 'a catalog in Latin-1: invalid UTF-8 at its byte, never U+FFFD',
+    catalog: CATALOG,
+    files: { 'controls.yaml': Buffer.from(edit(CATALOG, 'Root account protected', 'Root account protégé'), 'latin1') },
+    at: locate(CATALOG, 'protected').replace(/:\d+$/, `:${'    title: Root account prot'.length + 1}`),
+    message: `Invalid UTF-8 at byte ${CATALOG.indexOf('protected') + 'prot'.length} (0xe9): the file is not UTF-8 text`,
+    hint: 'Convert it to UTF-8 (e.g. `iconv -f LATIN1 -t UTF-8` for Latin-1 text) and run again.',
+  },
+  {
+    name: 'a limit that is not a size',
+    catalog: edit(CATALOG, 'name: Bad input\n', 'name: Bad input\nlimits: { file_size: 12 parsecs }\n'),
+    at: 'controls.yaml:3:22',
+    message: 'limits.file_size: Invalid size: expected a whole number and a unit: B, KiB, MiB, GiB, KB, MB or GB (e.g. 512MiB)',
+  },
+  {
     name: '--fail-on none with conditions',
     catalog: CATALOG,
     flags: ['--fail-on', 'none,ineffective'],
@@ -527,8 +550,12 @@ describe('--debug', { timeout: 60_000 }, () => {
 // DESIGN.md: a source that cannot be read makes only its tests `error`; it does not stop the run.
 describe.concurrent('unreadable data: the test is `error` with the file and position, the run goes on', { timeout: 60_000 }, () => {
   /** IAM-01 reads the source under test; IAM-04 reads a good copy of the report and must still pass. */
-  const catalog = (sourcePath: string): string =>
-    `${edit(CATALOG, '    path: credential-report.csv\n', `    path: '${sourcePath}'\n  good:\n    type: aws/iam-credential-report\n    path: good/credential-report.csv\n`)}  - id: IAM-04
+  const catalog = (sourcePath: string, limits?: string): string =>
+    `${edit(
+      edit(CATALOG, 'name: Bad input\n', `name: Bad input\n${limits === undefined ? '' : `limits: ${limits}\n`}`),
+      '    path: credential-report.csv\n',
+      `    path: '${sourcePath}'\n  good:\n    type: aws/iam-credential-report\n    path: good/credential-report.csv\n`,
+    )}  - id: IAM-04
     title: No access keys for the root account
     owner: platform-security@example.com
     risk: critical
@@ -540,7 +567,7 @@ describe.concurrent('unreadable data: the test is `error` with the file and posi
   const truncatedJson = credentialReportJson.slice(0, credentialReportJson.indexOf('\n', 2) - 40);
   const truncatedLine2 = truncatedJson.split('\n')[1] ?? '';
 
-  const dataCases: Array<{ name: string; path: string; files: Record<string, string>; error: string }> = [
+  const dataCases: Array<{ name: string; path: string; files: Record<string, string | Uint8Array>; limits?: string; links?: Record<string, string>; error: string }> = [
     {
       name: 'source glob matching nothing',
       path: 'exports/*.csv',
@@ -560,6 +587,33 @@ describe.concurrent('unreadable data: the test is `error` with the file and posi
       error: `source "creds" could not be read: credential-report.csv:1:${wrongHeaderReport.indexOf('mfa_enabled') + 1}: Expected the 22 credential report columns, missing mfa_active; found unexpected column "mfa_enabled"`,
     },
     {
+      name: 'a gzip bomb: past limits.file_size once decompressed, not "corrupt"',
+      path: 'credential-report.csv',
+      limits: '{ file_size: 4KiB }',
+      files: { 'credential-report.csv': gzipSync(Buffer.alloc(1024 * 1024)) },
+      error: 'source "creds" could not be read: credential-report.csv: File decompresses to more than that, above the 4 KiB limit for an export file',
+    },
+    {
+      name: 'whole-file sources past limits.total_size: the one crossing it, in catalog order',
+      path: 'credential-report.csv',
+      limits: '{ total_size: 4KiB }',
+      files: { 'credential-report.csv': `${credentialReport}${'x'.repeat(3000)}` },
+      error: `source "creds" could not be read: credential-report.csv: Reading this file brings the whole-file sources to ${credentialReport.length + 3000} bytes, above the 4 KiB limit for all of them together`,
+    },
+    {
+      name: 'invalid UTF-8 in an export, at its line and column',
+      path: 'credential-report.csv',
+      files: { 'credential-report.csv': Buffer.concat([Buffer.from(credentialReport.slice(0, credentialReport.indexOf('\n') + 6)), Buffer.from([0xc3, 0x28])]) },
+      error: `source "creds" could not be read: credential-report.csv:2:6: Invalid UTF-8 at byte ${credentialReport.indexOf('\n') + 6} (0xc3): the file is not UTF-8 text`,
+    },
+    {
+      name: 'a symlink to a device, never read without end',
+      path: 'credential-report.csv',
+      files: {},
+      links: { 'credential-report.csv': '/dev/zero' },
+      error: 'source "creds" could not be read: credential-report.csv: Cannot read an export file: this is a character device, not a regular file',
+    },
+    {
       name: 'empty file',
       path: 'credential-report.csv',
       files: { 'credential-report.csv': '' },
@@ -569,7 +623,8 @@ describe.concurrent('unreadable data: the test is `error` with the file and posi
 
   for (const dataCase of dataCases) {
     it(dataCase.name, async () => {
-      const dir = await tempTree({ 'controls.yaml': catalog(dataCase.path), 'good/credential-report.csv': credentialReport, ...dataCase.files });
+      const dir = await tempTree({ 'controls.yaml': catalog(dataCase.path, dataCase.limits), 'good/credential-report.csv': credentialReport, ...dataCase.files });
+      for (const [link, target] of Object.entries(dataCase.links ?? {})) symlinkSync(target, path.join(dir, link));
       const { code, stdout, stderr } = await runCli(['run', 'controls.yaml', '--format', 'json', '--as-of', '2026-11-01'], { cwd: dir });
       const report: unknown = JSON.parse(stdout);
       const failOnError = await runCli(['run', 'controls.yaml', '--format', 'json', '--as-of', '2026-11-01', '--fail-on', 'error'], { cwd: dir });

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkLoaders } from '../../src/providers/index.js';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { itemsCatalog } from '../support/catalogs.js';
 import { binary, runBinary } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 import { removeTempDirs, tempTree } from '../support/workspace.js';
@@ -52,26 +53,26 @@ describe.concurrent('bin/controlproof.js', { timeout: 60_000 }, () => {
     expect(readFileSync(path.join(dir, 'controls.yaml'), 'utf8')).toBe(catalog);
   });
 
+  it('reads 1,500 CSV files under ulimit -n 1024, keeping few open at once', async () => {
+    const files = Object.fromEntries(Array.from({ length: 1500 }, (_, index) => [`exports/${index}.csv`, `id,ok\nitem-${index},true\n`]));
+    const dir = await tempTree({
+      ...files,
+      'controls.yaml': itemsCatalog('csv', 'exports/*.csv', "ok == 'true'"),
+    });
+    const command = `ulimit -n 1024 && exec "${process.execPath}" "${binary}" run controls.yaml --as-of 2026-11-01 --format json --fail-on error`;
+    const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile('bash', ['-c', command], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout: out, stderr: err }));
+    });
+    expect([code, stderr]).toEqual([0, '']);
+    expect(JSON.parse(stdout)).toMatchObject({ sources: [{ name: 'items', status: 'ok', records: 1500 }] });
+  });
+
   it('ends quietly when the reader closes the pipe early (run | head -1)', async () => {
     // A report far larger than a pipe's buffer, so writing goes on after the reader is gone.
     const items = Array.from({ length: 4000 }, (_, index) => ({ id: `item-${index}`, ok: false }));
     const dir = await tempTree({
       'items.json': JSON.stringify(items),
-      'controls.yaml': `version: 1
-name: Pipe
-sources:
-  items: { type: json, path: items.json }
-controls:
-  - id: BIG-01
-    title: Every item is ok
-    owner: x@example.com
-    risk: low
-    function: detect
-    tests:
-      - check: assert
-        source: items
-        params: { each: '[]', id: id, expect: ok, message: 'item {{id}} is not ok' }
-`,
+      'controls.yaml': itemsCatalog('json', 'items.json'),
     });
     const child = spawn(process.execPath, [binary, 'run', 'controls.yaml', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { outputTargets } from '../../src/cli/output-targets.js';
+import { mfaCatalog } from '../support/catalogs.js';
 import { runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 import { removeTempDirs, tempTree } from '../support/workspace.js';
@@ -29,24 +30,11 @@ export default defineCheck({
 /** A catalog with one of every kind of input: an export, an exceptions file, a plugin and an evidence document. */
 async function workspace(): Promise<string> {
   return tempTree({
-    'controls.yaml': `version: 1
-name: Inputs
-plugins: [plugins/counts.mjs]
-sources:
-  creds: { type: aws/iam-credential-report, path: exports/*.csv }
-exceptions: [exceptions/*.yaml]
-controls:
-  - id: IAM-02
-    title: MFA for console users
-    owner: it@example.com
-    risk: high
-    function: prevent
-    evidence:
-      - { kind: document, title: MFA policy, path: evidence/mfa-policy.pdf, date: 2026-10-01, max_age: 1y }
-    tests:
-      - check: aws/iam-console-mfa
-        source: creds
-`,
+    'controls.yaml': mfaCatalog({
+      header: 'plugins: [plugins/counts.mjs]\nexceptions: [exceptions/*.yaml]\n',
+      source: 'exports/*.csv',
+      evidence: 'evidence/mfa-policy.pdf',
+    }),
     'exports/credential-report.csv': CREDENTIAL_REPORT,
     'exceptions/identity.yaml': '[]\n',
     'evidence/mfa-policy.pdf': '%PDF-1.7 policy\n',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import type { Report } from '../../src/report/model.js';
+import { mfaCatalog } from '../support/catalogs.js';
 import { runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 import { removeTempDirs, tempTree } from '../support/workspace.js';
@@ -235,5 +237,37 @@ controls:
     const run = await runCli(['run', 'controls.yaml', '--quiet', '--format', 'json', '--control', 'IAM-02'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('controlproof: failing (--fail-on ineffective,expired-exceptions):\n  - ineffective controls: IAM-02 (owner: it-identity@example.com)\n');
+  });
+});
+
+describe.concurrent('reading is bounded and never hangs', { timeout: 60_000 }, () => {
+  const catalog = (evidence: string): string => mfaCatalog({ source: 'credential-report.csv', evidence });
+  const report = readFileSync(path.join(repoRoot, 'fixtures/aws/credential-report.csv'), 'utf8');
+
+  it('an evidence document that is a FIFO is an error naming it, not a hang', async () => {
+    const dir = await tempTree({ 'controls.yaml': catalog('evidence/policy.pdf'), 'credential-report.csv': report });
+    await mkdir(path.join(dir, 'evidence'));
+    execFileSync('mkfifo', [path.join(dir, 'evidence/policy.pdf')]);
+    const { code, stdout, stderr } = await runCli(['run', 'controls.yaml', '--as-of', '2026-11-01', '--format', 'json'], { cwd: dir });
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr.split('\n')[0]).toBe('evidence/policy.pdf: Cannot read an evidence document: this is a FIFO (named pipe), not a regular file');
+  });
+
+  it('an evidence document that is a device is an error naming it', async () => {
+    const dir = await tempTree({ 'controls.yaml': catalog('/dev/zero'), 'credential-report.csv': report });
+    const { code, stderr } = await runCli(['run', 'controls.yaml', '--as-of', '2026-11-01', '--format', 'json'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('/dev/zero: Cannot read an evidence document: this is a character device, not a regular file');
+  });
+
+  it('reads an export PowerShell wrote with `>` (UTF-16LE with a BOM) as the UTF-8 one', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(report.replaceAll('\n', '\r\n'), 'utf16le')]);
+    const dir = await tempTree({ 'a/controls.yaml': catalog('policy.pdf'), 'a/credential-report.csv': report, 'b/controls.yaml': catalog('policy.pdf'), 'b/credential-report.csv': utf16 });
+    const run = (folder: string) => runCli(['run', 'controls.yaml', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none'], { cwd: path.join(dir, folder) });
+    const [utf8, powershell] = await Promise.all([run('a'), run('b')]);
+    const findings = (stdout: string): unknown => (JSON.parse(stdout) as Report).controls[0]?.tests[0]?.findings;
+    expect(powershell.code).toBe(0);
+    expect(findings(powershell.stdout)).toEqual(findings(utf8.stdout));
+    expect((JSON.parse(powershell.stdout) as Report).sources[0]).toMatchObject({ status: 'ok', records: 9 });
   });
 });

@@ -42,6 +42,8 @@ export interface StreamPassOptions {
   gapThresholdHours?: number;
   /** The catalog's folder: the report's file list is relative to it. Default: each file's own folder. */
   base?: string;
+  /** The largest log file, before and after decompression. Default: DEFAULT_READ_LIMITS.fileBytes. */
+  fileBytes?: number;
 }
 
 export interface StreamPassResult extends Omit<MergedPass, 'states'> {
@@ -79,16 +81,16 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
   const visitors = options.tests.map((test) => threadTestOf(test, asOf));
   const merger = new OutcomeMerger(visitors, gapMs === null ? null : createCoverage(gapMs), options.coverageScope ?? []);
   const threads = Math.min(options.workers ?? defaultThreads(files), files.length);
-  const { base } = options;
+  const read = { ...(options.base === undefined ? {} : { base: options.base }), ...(options.fileBytes === undefined ? {} : { fileBytes: options.fileBytes }) };
   if (threads <= 1) {
-    for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, gapMs, base));
+    for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, gapMs, read));
   } else {
     const setup = {
       source: { type: source.type, ...(options.sourceModule === undefined ? {} : { module: options.sourceModule }) },
       tests: options.tests.map((test) => ({ checkId: test.check.id, module: test.module, params: test.params, inputs: test.inputs ?? {}, view: test.view })),
       asOf: asOf.getTime(),
       gapMs,
-      ...(base === undefined ? {} : { base }),
+      read,
     };
     await runInWorkers({ setup, source, files, visitors, workers: threads - 1 }, (outcome) => merger.add(outcome));
   }

@@ -2,7 +2,10 @@
 import type { StreamCheck } from '../../kit/define-check.js';
 import { addToCoverage, createCoverage, type CoverageState } from '../../kit/coverage.js';
 import type { StreamSource } from '../../kit/define-source.js';
-import { readExportFileSync, type SourceFileInfo } from '../../kit/files/read-file.js';
+import { readExportFileSync, type ReadOptions, type SourceFileInfo } from '../../kit/files/read-file.js';
+
+/** How a thread reads each file: what the file list is relative to and the largest file (the budget stays in the main thread). */
+export type FileReadOptions = Pick<ReadOptions, 'base' | 'fileBytes'>;
 import { serializeError, type SerializedError } from './thread-errors.js';
 
 /** A test ready to visit, as each thread holds it. */
@@ -54,8 +57,8 @@ function checkError(check: StreamCheck, where: string, error: unknown): Error {
  * Reads one file and runs every visitor over its records, starting from fresh states. A source problem (an
  * unreadable or malformed file) throws; a check that throws becomes an error for its test only.
  */
-export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, gapMs: number | null, base?: string): FileOutcome {
-  const { info, text } = readExportFileSync(file, base);
+export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, gapMs: number | null, read: FileReadOptions = {}): FileOutcome {
+  const { info, text } = readExportFileSync(file, read);
   const states = visitors.map((visitor): TestOutcome => {
     try {
       return { ok: true, state: visitor.check.visitor.init(visitor.context) };

@@ -1,11 +1,12 @@
-// Reading one export file, once for every source kind: bounded size, gzip by magic bytes, BOM, UTF-8, hashing.
+// Reading one export file, once for every source kind: a regular file, bounded size, gzip by magic bytes, text, hashing.
 // Loads no glob library: stream worker threads import it, and every module here costs each worker's start-up.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { UserError } from '../../core/errors.js';
+import { formatSize } from '../../core/size.js';
+import { decodeText } from './decode-text.js';
+import { readRegularFile, readRegularFileSync, tooLarge, type SizeCap } from './open-input.js';
 
 /** One export file, decompressed and decoded, ready to parse. */
 export interface SourceText {
@@ -31,61 +32,106 @@ export interface SourceFileInfo {
 export interface ReadFile {
   info: SourceFileInfo;
   text: SourceText;
+  /** Bytes after decompression: what holding the text costs. */
+  size: number;
 }
 
-/** Largest export file, before and after decompression: a whole-file export, or one log file of a stream. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** How much a run may read: one export file, before and after decompression, and all whole-file source data. */
+export interface ReadLimits {
+  fileBytes: number;
+  /** Whole-file sources are held in memory together; log sources are read one file at a time, so only `fileBytes` bounds them. */
+  totalBytes: number;
+}
+
+/**
+ * Defaults that fit a 4 GB CI runner, where Node's heap is about 1 GB: parsed records take a few times the size
+ * of their text. A catalog raises them with `limits:`.
+ */
+export const DEFAULT_READ_LIMITS: ReadLimits = { fileBytes: 256 * 1024 * 1024, totalBytes: 512 * 1024 * 1024 };
+
+const LIMITS_HINT = 'Split the export into smaller files, or raise the limit in the catalog: limits: { file_size: 1GiB, total_size: 2GiB }.';
+
+/**
+ * The decompressed bytes a run's whole-file sources may hold together. Taken in catalog and file order, so the
+ * source that crosses it is the same on every run; a source that fails gives its bytes back.
+ */
+export class ReadBudget {
+  private used = 0;
+
+  constructor(readonly limit: number) {}
+
+  take(bytes: number, file: string): void {
+    if (this.used + bytes > this.limit) {
+      throw new UserError(`Reading this file brings the whole-file sources to ${formatSize(this.used + bytes)}, above the ${formatSize(this.limit)} limit for all of them together`, {
+        position: { file },
+        hint: LIMITS_HINT,
+      });
+    }
+    this.used += bytes;
+  }
+
+  release(bytes: number): void {
+    this.used -= bytes;
+  }
+}
+
+/** How to read one export file: the catalog's folder (what the report's paths are relative to), and the cap. */
+export interface ReadOptions {
+  /** Default: the file's own folder. */
+  base?: string;
+  /** Default: DEFAULT_READ_LIMITS.fileBytes. */
+  fileBytes?: number;
+}
 
 /** `absolute` relative to `base`, with `/`: how a catalog names the files under its folder. */
 export function relativeTo(base: string, absolute: string): string {
   return path.relative(base, absolute).split(path.sep).join('/');
 }
 
-/**
- * Reads one file synchronously (stream workers read one file at a time, and `readFileSync` avoids chunked reads).
- * `base` is the catalog's folder: the file's `path` and the report's file list are relative to it.
- */
-export function readExportFileSync(absolute: string, base: string = path.dirname(absolute)): ReadFile {
-  let raw: Buffer;
-  try {
-    raw = readFileSync(absolute);
-  } catch (cause) {
-    throw cannotRead(absolute, cause);
-  }
-  return decodeExportFile(raw, absolute, relativeTo(base, absolute));
+function fileCap(options: ReadOptions): SizeCap {
+  return { bytes: options.fileBytes ?? DEFAULT_READ_LIMITS.fileBytes, what: 'an export file', hint: LIMITS_HINT };
+}
+
+/** Reads one file synchronously (stream workers read one file at a time, and one read call avoids chunked reads). */
+export function readExportFileSync(absolute: string, options: ReadOptions = {}): ReadFile {
+  return decodeExportFile(readRegularFileSync(absolute, fileCap(options)), absolute, options);
 }
 
 /** Reads one file without blocking the thread (whole-file sources are read side by side). */
-export async function readExportFile(absolute: string, base: string = path.dirname(absolute)): Promise<ReadFile> {
-  const raw = await readFile(absolute).catch((cause: unknown) => {
-    throw cannotRead(absolute, cause);
-  });
-  return decodeExportFile(raw, absolute, relativeTo(base, absolute));
+export async function readExportFile(absolute: string, options: ReadOptions = {}): Promise<ReadFile> {
+  return decodeExportFile(await readRegularFile(absolute, fileCap(options)), absolute, options);
 }
 
-/** Hashes the raw bytes, gunzips them when they start like gzip (whatever the suffix), strips a BOM, decodes UTF-8. */
-export function decodeExportFile(raw: Buffer, display: string, relative: string = display): ReadFile {
-  if (raw.length > MAX_FILE_BYTES) throw tooLarge(display, `is ${raw.length} bytes`);
+/** Hashes the raw bytes, gunzips them when they start like gzip (whatever the suffix), decodes the text (see decodeText). */
+export function decodeExportFile(raw: Buffer, display: string, options: ReadOptions = {}): ReadFile {
+  const cap = fileCap(options);
+  if (raw.length > cap.bytes) throw tooLarge(display, `is ${formatSize(raw.length)}`, cap);
+  const relative = relativeTo(options.base ?? path.dirname(display), display);
   const sha256 = createHash('sha256').update(raw).digest('hex');
-  const bytes = isGzip(raw) ? gunzip(raw, display) : raw;
-  // Plain UTF-8 on V8's heap: a Latin-1 decode of ASCII is faster alone, but Node makes large Latin-1 strings
-  // external, and their memory pressure made the collector run several times as often with both cores busy.
-  return { info: { path: relative, bytes: raw.length, sha256 }, text: { display, text: stripBom(bytes.toString('utf8')), path: relative } };
+  const bytes = isGzip(raw) ? gunzip(raw, display, cap) : raw;
+  return { info: { path: relative, bytes: raw.length, sha256 }, text: { display, text: decodeText(bytes, display), path: relative }, size: bytes.length };
+}
+
+/** Text without a leading byte order mark, for text decoded from inside a file (a base64 field). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads a small text input (the catalog, an exceptions file): a regular file within `cap`, decoded like an export. */
+export async function readTextFile(absolute: string, cap: SizeCap): Promise<string> {
+  return decodeText(await readRegularFile(absolute, cap), absolute);
 }
 
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function gunzip(raw: Buffer, display: string): Buffer {
+function gunzip(raw: Buffer, display: string, cap: SizeCap): Buffer {
   try {
-    return gunzipSync(raw, { maxOutputLength: MAX_FILE_BYTES, chunkSize: outputChunkSize(raw) });
+    return gunzipSync(raw, { maxOutputLength: cap.bytes, chunkSize: outputChunkSize(raw) });
   } catch (cause) {
-    if (cause instanceof RangeError) throw tooLarge(display, 'decompresses to more bytes than that');
+    // Past the cap is a gzip bomb or a very large export, not a truncated or corrupt file.
+    if (cause instanceof RangeError) throw tooLarge(display, 'decompresses to more than that', cap);
     throw new UserError(`Invalid gzip data: ${cause instanceof Error ? cause.message : String(cause)}`, {
       position: { file: display },
       hint: 'The file starts like gzip but is truncated or corrupt; export it again.',
@@ -102,19 +148,4 @@ function gunzip(raw: Buffer, display: string): Buffer {
 function outputChunkSize(gzip: Buffer): number {
   const recorded = gzip.length >= 18 ? gzip.readUInt32LE(gzip.length - 4) : 0;
   return Math.min(Math.max(recorded + 1, 64 * 1024), 64 * 1024 * 1024);
-}
-
-function cannotRead(display: string, cause: unknown): UserError {
-  return new UserError(`Cannot read file: ${cause instanceof Error ? cause.message : String(cause)}`, {
-    position: { file: display },
-    hint: 'Check that the export exists and is readable.',
-    cause,
-  });
-}
-
-function tooLarge(display: string, what: string): UserError {
-  return new UserError(`File ${what}, above the ${MAX_FILE_BYTES}-byte limit for one export file`, {
-    position: { file: display },
-    hint: 'Split the export into smaller files; a log source reads them one at a time.',
-  });
 }

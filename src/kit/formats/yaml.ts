@@ -8,7 +8,8 @@ export interface YamlFile {
   positionOf(path: readonly PropertyKey[], key?: string): Position;
 }
 
-const MAX_YAML_BYTES = 16 * 1024 * 1024;
+/** Largest YAML file: catalogs and exceptions files are written by people, and YAML data is small. */
+export const MAX_YAML_BYTES = 16 * 1024 * 1024;
 
 /**
  * Parses YAML with the core (1.2) schema, no custom tags, and unique keys; dates stay strings.

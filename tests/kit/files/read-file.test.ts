@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readMatchedFiles } from '../../../src/kit/files/match-files.js';
-import { isGzip, relativeTo, MAX_FILE_BYTES, readExportFile, readExportFileSync, stripBom } from '../../../src/kit/files/read-file.js';
-import { rejectedUserError } from '../../support/errors.js';
+import { isGzip, ReadBudget, relativeTo, readExportFile, readExportFileSync, stripBom } from '../../../src/kit/files/read-file.js';
+import { rejectedUserError, thrownUserError } from '../../support/errors.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'controlproof-read-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,8 +56,34 @@ describe('readExportFile', () => {
   it('rejects a missing file', async () => {
     const file = path.join(dir, 'absent.csv');
     const error = await rejectedUserError(() => readExportFile(file));
-    expect(error.message).toMatch(/^Cannot read file: ENOENT/);
+    expect(error.message).toBe('Cannot read an export file: it does not exist');
     expect(error.position).toEqual({ file });
+  });
+
+  it('decodes UTF-16 by its byte order mark, and hashes the bytes as they are', async () => {
+    const littleEndian = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"Users": ["zoë"]}\r\n', 'utf16le')]);
+    const bigEndian = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('{"Users": ["zoë"]}\r\n', 'utf16le').swap16()]);
+    const read = await readExportFile(write('powershell.json', littleEndian));
+    expect(read.text.text).toBe('{"Users": ["zoë"]}\r\n');
+    expect(read.info.bytes).toBe(littleEndian.length);
+    expect((await readExportFile(write('utf16be.json', bigEndian))).text.text).toBe('{"Users": ["zoë"]}\r\n');
+  });
+
+  it('says how many bytes it holds once decompressed', async () => {
+    const read = await readExportFile(write('size/a.json.gz', gzipSync('a'.repeat(600))));
+    expect(read.size).toBe(600);
+  });
+});
+
+describe('ReadBudget', () => {
+  it('refuses the bytes that would pass the limit, and takes back what a failed source gives', () => {
+    const budget = new ReadBudget(1000);
+    budget.take(600, '/exports/a.json');
+    const error = thrownUserError(() => budget.take(600, '/exports/b.json'));
+    expect(error.located).toBe('/exports/b.json: Reading this file brings the whole-file sources to 1200 bytes, above the 1000 bytes limit for all of them together');
+    expect(error.hint).toMatch(/limits: \{ file_size: 1GiB, total_size: 2GiB \}/);
+    budget.release(600);
+    budget.take(1000, '/exports/c.json');
   });
 });
 
@@ -70,39 +95,21 @@ describe('readExportFileSync (what stream workers use)', () => {
   });
 
   it('a missing file is a user error naming it', () => {
-    expect(() => readExportFileSync(path.join(dir, 'missing.json.gz'))).toThrow(/^Cannot read file: ENOENT/);
+    expect(() => readExportFileSync(path.join(dir, 'missing.json.gz'))).toThrow('Cannot read an export file: it does not exist');
   });
 
-  it('names the cap when a small gzip file decompresses past it', () => {
-    // Zeros compress about a thousandfold, and gzip members may follow each other: nine of 64 MiB pass the cap.
-    const member = gzipSync(Buffer.alloc(64 * 1024 * 1024));
-    const bomb = write('sync/bomb.json.gz', Buffer.concat(Array.from({ length: MAX_FILE_BYTES / (64 * 1024 * 1024) + 1 }, () => member)));
-    expect(() => readExportFileSync(bomb)).toThrow(`File decompresses to more bytes than that, above the ${MAX_FILE_BYTES}-byte limit for one export file`);
+  it('names the cap when a small gzip file decompresses past it: a bomb, not a corrupt file', () => {
+    // Zeros compress about a thousandfold, and gzip members may follow each other.
+    const member = gzipSync(Buffer.alloc(1024 * 1024));
+    const bomb = write('sync/bomb.json.gz', Buffer.concat([member, member, member]));
+    expect(() => readExportFileSync(bomb, { fileBytes: 2 * 1024 * 1024 })).toThrow('File decompresses to more than that, above the 2 MiB limit for an export file');
+    expect(() => readExportFileSync(bomb, { fileBytes: 1000 })).toThrow(/^File is \d+ bytes, above the 1000 bytes limit for an export file$/);
   });
 
   it('names the file relative to the base it is given, and keeps it absolute for errors', () => {
     const file = write('sync/plain.json', '{}');
-    const { info, text } = readExportFileSync(file, dir);
+    const { info, text } = readExportFileSync(file, { base: dir });
     expect([info.path, text.path, text.display]).toEqual(['sync/plain.json', 'sync/plain.json', file]);
-  });
-});
-
-describe('readMatchedFiles', () => {
-  it('reads every match of the globs, sorted', async () => {
-    write('exports/b.csv', 'b');
-    write('exports/a.csv', 'abc');
-    write('exports/notes.txt', 'x');
-    const matched = await readMatchedFiles(['exports/*.csv'], dir, { file: 'controls.yaml', line: 4, col: 11 });
-    expect(matched.absolute).toEqual([path.join(dir, 'exports/a.csv'), path.join(dir, 'exports/b.csv')]);
-    expect(matched.texts.map((text) => text.text)).toEqual(['abc', 'b']);
-    expect(matched.infos[0]?.sha256).toBe(ABC_SHA256);
-  });
-
-  it('rejects a glob that matches nothing at the catalog position that declared it', async () => {
-    const error = await rejectedUserError(() => readMatchedFiles(['missing/*.csv'], dir, { file: 'controls.yaml', line: 4, col: 11 }));
-    expect(error.message).toBe('No file matches "missing/*.csv"');
-    expect(error.position).toEqual({ file: 'controls.yaml', line: 4, col: 11 });
-    expect(error.hint).toBe(`Paths are relative to the catalog (${dir}); check the path or export the data first.`);
   });
 });
 

@@ -10,7 +10,7 @@ export const FIXTURES = fixturesDir;
 
 /** Fixture files as the engine hands them to a source, in the order given. */
 export async function fixtures(...relative: string[]): Promise<SourceText[]> {
-  return Promise.all(relative.map(async (file) => (await readExportFile(path.join(FIXTURES, file), FIXTURES)).text));
+  return Promise.all(relative.map(async (file) => (await readExportFile(path.join(FIXTURES, file), { base: FIXTURES })).text));
 }
 
 /** A fixture's path as a source's errors name it: absolute, since a consumer (the CLI, a report) picks the base to show it from. */

@@ -10,7 +10,7 @@ import { fixturesDir } from '../../../support/paths.js';
 const FIXTURES = fixturesDir;
 
 async function fixture(relative: string): Promise<SourceText> {
-  return (await readExportFile(path.join(FIXTURES, relative), FIXTURES)).text;
+  return (await readExportFile(path.join(FIXTURES, relative), { base: FIXTURES })).text;
 }
 
 const display = (relative: string): string => path.join(FIXTURES, relative);
