@@ -1,0 +1,123 @@
+// Property: every built-in source, fed a mutated real-shaped export, returns records or throws a UserError that
+// names the file; never another exception. Fixed seed; CONTROLPROOF_FUZZ_RUNS raises the number of runs.
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { UserError } from '../../src/core/errors.js';
+import type { Source, SourceText } from '../../src/kit/define-source.js';
+import { matchFiles } from '../../src/kit/files/match-files.js';
+import { readExportFile } from '../../src/kit/files/read-file.js';
+import { sourceLoaders } from '../../src/providers/index.js';
+import { repoRoot } from '../support/paths.js';
+
+const RUNS = Number(process.env.CONTROLPROOF_FUZZ_RUNS ?? 300);
+const SEED = 20261202;
+
+/** Sources the example catalog does not use, with a small real-shaped seed each. */
+const INLINE_SEEDS: Record<string, string[]> = {
+  ndjson: ['{"user": "alice", "mfa": true}\n{"user": "bob", "mfa": false, "groups": ["admins"]}\n'],
+  yaml: ['- system: payroll\n  quarter: 2026-Q3\n  signed_off: true\n- system: crm\n  quarter: 2026-Q3\n  signed_off: false\n'],
+};
+
+/** Every built-in source type with the texts of its example files. */
+async function seeds(): Promise<Map<string, { source: Source; texts: SourceText[] }>> {
+  const catalog = await loadCatalog(path.join(repoRoot, 'controls.example.yaml'));
+  const byType = new Map<string, SourceText[]>();
+  for (const declared of catalog.sources.values()) {
+    const files = (await matchFiles(declared.patterns, catalog.dir)).filter((file) => !file.includes('CloudTrail-Digest')).slice(0, 3);
+    const texts = await Promise.all(files.map(async (file) => (await readExportFile(file, { base: catalog.dir })).text));
+    byType.set(declared.type, [...(byType.get(declared.type) ?? []), ...texts]);
+  }
+  for (const [type, texts] of Object.entries(INLINE_SEEDS)) byType.set(type, texts.map((text, index) => ({ display: `/fuzz/${index}.${type}`, text })));
+  const loaded = new Map<string, { source: Source; texts: SourceText[] }>();
+  for (const [type, load] of Object.entries(sourceLoaders)) {
+    const texts = byType.get(type);
+    if (!texts || texts.length === 0) throw new Error(`no seed export for source type ${type}: add one`);
+    loaded.set(type, { source: (await load()).default, texts });
+  }
+  return loaded;
+}
+
+/** A change to a text: cut it short, insert or replace a span with noise or a JSON/CSV/YAML token, or repeat a span. */
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({
+    kind: fc.constant('replace' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.nat({ max: 40 }),
+    with: fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('"', ',', '{', '}', '[', ']', ':', '\n', '\r\n', '\u0000', '\ufeff', 'null', 'true', '-1', '1e400', '"2026-02-31T00:00:00Z"', '"\\ud800"', '&a', '*a', '!!js/function', '<<: *a'),
+      fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
+    ),
+  }),
+  fc.record({ kind: fc.constant('repeat' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 200 }) }),
+  // In a JSON export: one value somewhere in the document replaced, so the text parses and validation is what is tried.
+  fc.record({ kind: fc.constant('value' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), with: fc.jsonValue({ maxDepth: 2 }) }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+function mutate(text: string, change: Mutation): string {
+  const at = Math.floor(change.at * text.length);
+  if (change.kind === 'value') return replaceValue(text, change.at, change.with);
+  if (change.kind === 'truncate') return text.slice(0, at);
+  if (change.kind === 'replace') return text.slice(0, at) + change.with + text.slice(at + change.length);
+  return text.slice(0, at + change.length) + text.slice(at, at + change.length) + text.slice(at + change.length);
+}
+
+/** The JSON text with its n-th value (n picked by `at` among all values, depth first) replaced; other texts unchanged. */
+function replaceValue(text: string, at: number, replacement: unknown): string {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  const slots: { holder: Record<string, unknown> | unknown[]; key: string | number }[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach((item, index) => (slots.push({ holder: value, key: index }), walk(item)));
+    else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) slots.push({ holder: value as Record<string, unknown>, key }), walk(item);
+  };
+  walk(document);
+  const slot = slots[Math.floor(at * slots.length)];
+  if (!slot) return JSON.stringify(replacement);
+  (slot.holder as Record<string | number, unknown>)[slot.key] = replacement;
+  return JSON.stringify(document, null, 2);
+}
+
+/** Reads `file` with `source` the way the engine does, views and coverage included. */
+function readWith(source: Source, file: SourceText): void {
+  if (source.kind === 'batch') {
+    const records = source.read([file]);
+    for (const view of Object.values(source.views ?? {})) view?.(records);
+    return;
+  }
+  for (const record of source.readFile(file)) {
+    source.dispatchKey?.(record);
+    source.coverage?.(record);
+    for (const view of Object.values(source.views ?? {})) view?.(record);
+  }
+}
+
+describe('every source, on mutated exports', { timeout: 120_000 }, () => {
+  it('returns records or throws a UserError naming the file, never anything else', async () => {
+    const loaded = [...(await seeds())];
+    const pick = fc.constantFrom(...loaded.map(([type]) => type));
+    fc.assert(
+      fc.property(pick, fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 }), (type, index, changes) => {
+        const { source, texts } = loaded.find(([name]) => name === type)?.[1] ?? { source: undefined, texts: [] };
+        const seed = texts[index % texts.length];
+        if (!source || !seed) throw new Error(`no seed for ${type}`);
+        const file: SourceText = { ...seed, text: changes.reduce(mutate, seed.text) };
+        try {
+          readWith(source, file);
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          expect(error.position?.file.startsWith(seed.display)).toBe(true);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+});
