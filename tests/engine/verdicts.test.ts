@@ -60,25 +60,26 @@ describe('worksVerdict', () => {
   });
 });
 
+// Strictly equal: a bound the test does not set is absent from the result, not a key holding undefined.
 describe('metricResult', () => {
   it('only reports the value when the test sets no threshold', () => {
-    expect(metricResult(60, undefined)).toEqual({ value: 60 });
+    expect(metricResult(60, undefined)).toStrictEqual({ value: 60 });
   });
 
   it('passes at the threshold itself and fails just past it', () => {
-    expect(metricResult(100, { min: 100 })).toEqual({ value: 100, min: 100, passed: true });
-    expect(metricResult(99.9, { min: 100 })).toEqual({ value: 99.9, min: 100, passed: false });
-    expect(metricResult(24, { max: 24 })).toEqual({ value: 24, max: 24, passed: true });
-    expect(metricResult(24.5, { max: 24 })).toEqual({ value: 24.5, max: 24, passed: false });
+    expect(metricResult(100, { min: 100 })).toStrictEqual({ value: 100, min: 100, passed: true });
+    expect(metricResult(99.9, { min: 100 })).toStrictEqual({ value: 99.9, min: 100, passed: false });
+    expect(metricResult(24, { max: 24 })).toStrictEqual({ value: 24, max: 24, passed: true });
+    expect(metricResult(24.5, { max: 24 })).toStrictEqual({ value: 24.5, max: 24, passed: false });
   });
 
   it('needs both bounds of a range', () => {
-    expect(metricResult(50, { min: 40, max: 60 })).toEqual({ value: 50, min: 40, max: 60, passed: true });
-    expect(metricResult(30, { min: 40, max: 60 })).toEqual({ value: 30, min: 40, max: 60, passed: false });
-    expect(metricResult(70, { min: 40, max: 60 })).toEqual({ value: 70, min: 40, max: 60, passed: false });
+    expect(metricResult(50, { min: 40, max: 60 })).toStrictEqual({ value: 50, min: 40, max: 60, passed: true });
+    expect(metricResult(30, { min: 40, max: 60 })).toStrictEqual({ value: 30, min: 40, max: 60, passed: false });
+    expect(metricResult(70, { min: 40, max: 60 })).toStrictEqual({ value: 70, min: 40, max: 60, passed: false });
   });
 
   it('leaves out a bound the catalog set to undefined', () => {
-    expect(metricResult(0, { min: undefined, max: 0 })).toEqual({ value: 0, max: 0, passed: true });
+    expect(metricResult(0, { min: undefined, max: 0 })).toStrictEqual({ value: 0, max: 0, passed: true });
   });
 });

@@ -12,9 +12,10 @@ const policy: EvidenceSpec = { kind: 'document', title: 'MFA standard', path: 'm
 
 afterAll(removeTempDirs);
 
+// Strictly equal: a field of another kind of item is absent, not a key holding undefined.
 describe('assessEvidenceItem', () => {
   it('is fresh within max_age, and says until when', () => {
-    expect(assessEvidenceItem(ticket, at('2026-02-15'))).toEqual({
+    expect(assessEvidenceItem(ticket, at('2026-02-15'))).toStrictEqual({
       kind: 'record',
       title: 'MFA enforcement change ticket',
       ref: 'CHG-4411',
@@ -56,7 +57,7 @@ describe('assessEvidenceItem', () => {
 
   it('records the path and sha256 of a document found on disk', () => {
     const document = { path: 'fixtures/evidence/mfa-standard.md', sha256: 'b'.repeat(64) };
-    expect(assessEvidenceItem(policy, at('2026-04-01'), document)).toEqual({
+    expect(assessEvidenceItem(policy, at('2026-04-01'), document)).toStrictEqual({
       kind: 'document',
       title: 'MFA standard',
       status: 'fresh',
@@ -69,7 +70,7 @@ describe('assessEvidenceItem', () => {
   });
 
   it('is missing when the document is not on disk, however fresh its date', () => {
-    expect(assessEvidenceItem(policy, at('2026-04-01'), undefined)).toEqual({
+    expect(assessEvidenceItem(policy, at('2026-04-01'), undefined)).toStrictEqual({
       kind: 'document',
       title: 'MFA standard',
       status: 'missing',
@@ -82,7 +83,7 @@ describe('assessEvidenceItem', () => {
 
   it('is missing when the item has no date', () => {
     const undated: EvidenceSpec = { kind: 'record', title: 'MFA enforcement change ticket', ref: 'CHG-4411', max_age: '90d' };
-    expect(assessEvidenceItem(undated, at('2026-02-15'))).toEqual({
+    expect(assessEvidenceItem(undated, at('2026-02-15'))).toStrictEqual({
       kind: 'record',
       title: 'MFA enforcement change ticket',
       ref: 'CHG-4411',

@@ -20,6 +20,12 @@ describe('resourceMatcher', () => {
     expect(matches('arn:aws:iam::123456789012:user/carol')).toBe(false);
   });
 
+  it('matches names that start with a dot, which IAM allows', () => {
+    const matches = resourceMatcher(loadedException({ resources: [`${ACCOUNT}:user/*`] }));
+    expect(matches(`${ACCOUNT}:user/.deploy`)).toBe(true);
+    expect(matches(`${ACCOUNT}:user/ops/.deploy`)).toBe(true);
+  });
+
   it('matches key slots and names with IAM punctuation literally', () => {
     const keys = resourceMatcher(loadedException({ resources: [`${ACCOUNT}:user/ci-deploy#access_key_*`] }));
     expect(keys(`${ACCOUNT}:user/ci-deploy#access_key_1`)).toBe(true);
