@@ -27,6 +27,37 @@ describe('exceptionResults', () => {
     ]);
   });
 
+  it('never calls an expired exception unused: it matched nothing because it excepts nothing', () => {
+    const results = exceptionResults(exceptions, '.', asOf, 30, { matched: new Map() });
+    expect(results.map((result) => result.status)).toEqual(['unused', 'unused', 'expired', 'unused']);
+  });
+
+  it('carries the ticket, the resources and the control\'s verdicts when there are any, and no key for them otherwise', () => {
+    const ticketed = loadedException({ id: 'EX-T', ticket: 'RISK-12', resources: ['arn:aws:iam::210987654321:user/carol'] });
+    const verdicts = new Map([['IAM-02', { exists: 'stale' as const, works: 'ineffective' as const }]]);
+    const [withAll, bare] = exceptionResults([ticketed, loadedException({ control: 'IAM-09' })], '/catalogs', asOf, 30, { matched, verdicts });
+    expect(withAll).toStrictEqual({
+      id: 'EX-T',
+      control: 'IAM-02',
+      status: 'unused',
+      risk: 'high',
+      owner: 'it-identity@example.com',
+      approved_by: 'ciso@example.com',
+      approved: '2026-10-01',
+      expires: '2026-12-31',
+      reason: 'hardware token on order',
+      file: 'controls.yaml',
+      age_days: 31,
+      days_to_expiry: 60,
+      matched: [],
+      ticket: 'RISK-12',
+      resources: ['arn:aws:iam::210987654321:user/carol'],
+      control_exists: 'stale',
+      control_works: 'ineffective',
+    });
+    expect(Object.keys(bare ?? {})).toEqual(['id', 'control', 'status', 'risk', 'owner', 'approved_by', 'approved', 'expires', 'reason', 'file', 'age_days', 'days_to_expiry', 'matched']);
+  });
+
   it('judges by date alone when no data was read', () => {
     const results = exceptionResults(exceptions, '.', asOf, 30, { matched: undefined });
     expect(results.map((result) => result.status)).toEqual(['active', 'expiring', 'expired', 'active']);

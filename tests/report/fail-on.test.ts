@@ -76,6 +76,19 @@ describe('parseFailOn', () => {
     expect(() => parseFailOn('ineffective,papr-only')).toThrow(UserError);
     expect(() => parseFailOn('papr-only')).toThrow(`Unknown --fail-on condition "papr-only": expected a comma list of ${FAIL_ON_CONDITIONS.join(', ')}, or none`);
   });
+
+  it('without a close suggestion, hints at an example', () => {
+    expect(() => parseFailOn('whenever')).toThrow(expect.objectContaining({ hint: 'For example --fail-on ineffective,paper-only, or --fail-on none.' }));
+    expect(() => parseExceptionFailOn('whenever')).toThrow(expect.objectContaining({ hint: 'For example --fail-on expired,expiring, or --fail-on none.' }));
+  });
+
+  it('refuses an empty list rather than never failing', () => {
+    for (const text of ['', ' ', ' , ,']) {
+      expect(() => parseFailOn(text)).toThrow(
+        expect.objectContaining({ message: '--fail-on needs a condition', hint: `Give a comma list of ${FAIL_ON_CONDITIONS.join(', ')}, or none to never fail.` }),
+      );
+    }
+  });
 });
 
 describe('failOnReasons', () => {
@@ -91,6 +104,29 @@ describe('failOnReasons', () => {
       'expiring-exceptions': ['exception EX-9 (control KEY-3, owner: platform-security@acme.example) expires on 2025-07-14, in 14 day(s)'],
       vacuous: ['controls with vacuous tests: BAK-1 (owner: sre@acme.example)'],
     });
+  });
+
+  it('names a control when any one of its tests is in error or vacuous', () => {
+    const [first] = sampleReport.controls;
+    if (!first) throw new Error('the sample report has controls');
+    const [test] = first.tests;
+    if (!test) throw new Error('the first control has a test');
+    const mixed = (status: 'error' | 'vacuous'): typeof sampleReport => ({
+      ...sampleReport,
+      controls: [{ ...first, tests: [{ ...test, status: 'pass' }, { ...test, status }] }],
+    });
+    expect(failOnReasons(mixed('error'), ['error'])).toEqual([`controls with tests in error: ${first.id} (owner: ${first.owner})`]);
+    expect(failOnReasons(mixed('vacuous'), ['vacuous'])).toEqual([`controls with vacuous tests: ${first.id} (owner: ${first.owner})`]);
+  });
+
+  it('with vacuous, fails a run that examined nothing, unless a test could not run', () => {
+    const allTests = (status: 'pass' | 'error'): typeof sampleReport => ({
+      ...sampleReport,
+      controls: sampleReport.controls.map((control) => ({ ...control, tests: control.tests.map((test) => ({ ...test, status, examined: 0 })) })),
+    });
+    expect(failOnReasons(allTests('pass'), ['vacuous'])).toEqual(['the run examined nothing: no test of the selected controls examined a resource']);
+    expect(failOnReasons(allTests('error'), ['vacuous'])).toEqual([]);
+    expect(failOnReasons(allTests('pass'), ['error'])).toEqual([]);
   });
 
   it('is empty for no conditions, and for conditions that did not happen', () => {
