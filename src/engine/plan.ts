@@ -70,7 +70,7 @@ export function selectControls(catalog: Pick<LoadedCatalog, 'controls' | 'docume
 }
 
 function listed(ids: readonly string[]): string {
-  return ids.length > 12 ? `${ids.slice(0, 12).join(', ')}, …` : ids.join(', ');
+  return ids.length > 12 ? `${ids.slice(0, 12).join(', ')} and ${ids.length - 12} more` : ids.join(', ');
 }
 
 export function planAudit(catalog: LoadedCatalog, selection: Selection = {}): AuditPlan {

@@ -1,10 +1,23 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { planAudit, plannedTests, selectControls, sourcesOf } from '../../src/engine/plan.js';
 import { repoRoot } from '../support/paths.js';
+import { removeTempDirs, tempTree } from '../support/workspace.js';
 
 const example = await loadCatalog(path.join(repoRoot, 'controls.example.yaml'));
+
+afterAll(removeTempDirs);
+
+/** A catalog of `count` controls (C-01, C-02, …) that map to no framework. */
+async function unmappedCatalog(count: number) {
+  const controls = Array.from({ length: count }, (_, index) => {
+    const id = `C-${String(index + 1).padStart(2, '0')}`;
+    return `  - { id: ${id}, title: Control ${id}, owner: grc@example.com, risk: low, function: detect }\n`;
+  });
+  const dir = await tempTree({ 'controls.yaml': `version: 1\nname: Unmapped\ncontrols:\n${controls.join('')}` });
+  return loadCatalog(path.join(dir, 'controls.yaml'));
+}
 
 describe('planAudit', () => {
   it('plans every control, each test with one key, and the sources they read by kind', () => {
@@ -45,6 +58,28 @@ describe('selectControls', () => {
     expect(() => selectControls(example, { framework: 'soc3' })).toThrow(expect.objectContaining({ message: 'Unknown framework "soc3" in --framework', hint: 'Did you mean "soc2"?' }));
     expect(() => selectControls(example, { framework: 'nist-csf-2' })).toThrow('No control is mapped to framework "nist-csf-2"');
     const unmapped = example.controls.find((control) => !('cis-aws-3' in control.spec.mappings))?.spec.id ?? '';
-    expect(() => selectControls(example, { controls: [unmapped], framework: 'cis-aws-3' })).toThrow(`No control is both in --control ${unmapped} and mapped to framework "cis-aws-3"`);
+    expect(() => selectControls(example, { controls: [unmapped], framework: 'cis-aws-3' })).toThrow(
+      expect.objectContaining({
+        message: `No control is both in --control ${unmapped} and mapped to framework "cis-aws-3"`,
+        hint: 'Drop one of the two filters, or name controls the framework maps.',
+      }),
+    );
+  });
+
+  it('hints at what there is when no name is close: the controls (twelve at most), the frameworks, the mapped frameworks', async () => {
+    const twelve = await unmappedCatalog(12);
+    const ids = twelve.controls.map((control) => control.spec.id).join(', ');
+    expect(() => selectControls(twelve, { controls: ['ZZZ-999'] })).toThrow(expect.objectContaining({ hint: `The catalog's controls: ${ids}.` }));
+    const thirteen = await unmappedCatalog(13);
+    expect(() => selectControls(thirteen, { controls: ['ZZZ-999'] })).toThrow(expect.objectContaining({ hint: `The catalog's controls: ${ids} and 1 more.` }));
+    expect(() => selectControls(example, { framework: 'zzzzzz' })).toThrow(
+      expect.objectContaining({ hint: 'Frameworks: cis-aws-3, iso27001-2022, nist-csf-2, pci-dss-4, soc2.' }),
+    );
+    expect(() => selectControls(example, { framework: 'nist-csf-2' })).toThrow(
+      expect.objectContaining({ hint: 'The catalog maps controls to soc2, pci-dss-4, iso27001-2022, cis-aws-3.' }),
+    );
+    expect(() => selectControls(twelve, { framework: 'soc2' })).toThrow(
+      expect.objectContaining({ message: 'No control is mapped to framework "soc2"', hint: 'Map controls to criteria under "mappings:" first.' }),
+    );
   });
 });
