@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import type { LoadedCatalog } from '../../src/catalog/model.js';
 import { runAudit } from '../../src/engine/run-audit.js';
@@ -28,6 +28,7 @@ sources:
 controls:
   - id: IAM-02
     title: MFA required for every console user
+    description: Console sign-in needs a second factor for every IAM user with a password.
     owner: it-identity@example.com
     risk: high
     function: prevent
@@ -116,6 +117,10 @@ beforeAll(async () => {
     'access-reviews.json': readFileSync(path.join(repoRoot, 'fixtures/governance/access-reviews.json'), 'utf8'),
   });
   catalog = await loadCatalog(path.join(dir, 'controls.yaml'));
+});
+
+// Audited per test, not once per file: what a beforeAll runs counts for no test in Stryker's per-test coverage.
+beforeEach(async () => {
   report = await runAudit(catalog, { asOf, warnDays: 30 });
 });
 
@@ -218,6 +223,40 @@ describe('tests', () => {
   });
 });
 
+describe('the report', () => {
+  it('is plain data: what a consumer of its JSON reads, no key holding undefined', () => {
+    expect(report).toStrictEqual(JSON.parse(JSON.stringify(report)));
+    expect(control('IAM-02').description).toBe('Console sign-in needs a second factor for every IAM user with a password.');
+    expect(control('IAM-03')).not.toHaveProperty('description');
+    expect(report.filters).toStrictEqual({});
+  });
+
+  it('records the filters it ran with', async () => {
+    const filtered = await runAudit(catalog, { asOf, warnDays: 30, controls: ['IAM-02'], framework: 'soc2' });
+    expect(filtered.filters).toStrictEqual({ controls: ['IAM-02'], framework: 'soc2' });
+  });
+
+  it('warns when the selected controls examined nothing, and not when a test examined something', async () => {
+    // The catalog's own warning (EX-EXPIRED runs longer than max_exception_days) comes first in every run.
+    const catalogWarning = {
+      message: 'controls.yaml:91:14: Exception EX-EXPIRED is valid for 547 days, longer than max_exception_days (365)',
+      hint: 'Shorten it and review it again when it ends, or raise max_exception_days deliberately.',
+    };
+    const vacuous = await runAudit(catalog, { asOf, warnDays: 30, controls: ['ACR-01'] });
+    expect(vacuous.warnings).toStrictEqual([
+      catalogWarning,
+      { message: 'The selected controls examined nothing: every test examined zero resources', hint: 'Check the sources hold data, or select controls with tests.' },
+    ]);
+    expect(report.warnings).toStrictEqual([catalogWarning]);
+  });
+
+  it('warns when the selected controls have no tests', async () => {
+    const dir = await tempTree({ 'controls.yaml': 'version: 1\nname: Untested\ncontrols:\n  - { id: GOV-01, title: Policies reviewed, owner: grc@example.com, risk: low, function: detect }\n' });
+    const untested = await runAudit(await loadCatalog(path.join(dir, 'controls.yaml')), { asOf, warnDays: 30 });
+    expect(untested.warnings.map((warning) => warning.message)).toEqual(['The selected controls examined nothing: they have no tests']);
+  });
+});
+
 describe('sources', () => {
   it('reads a source once however many tests use it', async () => {
     const read = vi.spyOn(credentialReportAdapter, 'read');
@@ -242,6 +281,7 @@ describe('selection', () => {
       { name: 'creds', status: 'ok' },
       { name: 'reviews', status: 'unused' },
     ]);
+    expect(selected.sources[1]).toStrictEqual({ name: 'reviews', type: 'json', status: 'unused', files: [], records: 0 });
     expect(selected.summary.controls).toBe(1);
     expect(read).toHaveBeenCalledTimes(1);
   });

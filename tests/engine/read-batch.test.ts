@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import type { LoadedCatalog, LoadedSource } from '../../src/catalog/model.js';
+import { readBatchSources, ViewRecords } from '../../src/engine/read-batch.js';
+import type { BatchSource } from '../../src/kit/define-source.js';
+import { CREDS_SOURCE, MFA_CONTROL } from '../support/catalog-text.js';
+import { fixturesDir } from '../support/paths.js';
+import { removeTempDirs, tempTree } from '../support/workspace.js';
+
+const CATALOG = `version: 1
+name: Read batch
+sources:
+${CREDS_SOURCE}  absent:
+    type: json
+    path: absent/*.json
+  trail:
+    type: aws/cloudtrail-logs
+    path: trail/*.json
+controls:
+${MFA_CONTROL}`;
+
+let catalog: LoadedCatalog;
+
+beforeAll(async () => {
+  const dir = await tempTree({ 'controls.yaml': CATALOG, 'credential-report.csv': readFileSync(path.join(fixturesDir, 'aws/credential-report.csv'), 'utf8') });
+  catalog = await loadCatalog(path.join(dir, 'controls.yaml'));
+});
+
+afterAll(removeTempDirs);
+
+function source(name: string): LoadedSource {
+  const found = catalog.sources.get(name);
+  if (!found) throw new Error(`no source ${name}`);
+  return found;
+}
+
+describe('readBatchSources', () => {
+  it('reads each source, and makes one that cannot be read an error with no files and no records, leaving the others alone', async () => {
+    const read = await readBatchSources([source('creds'), source('absent')], catalog);
+    expect(read.get('creds')?.result).toMatchObject({ name: 'creds', type: 'aws/iam-credential-report', status: 'ok', files: [{ path: 'credential-report.csv' }], records: 9 });
+    expect(read.get('creds')?.records).toHaveLength(9);
+    expect(read.get('absent')).toStrictEqual({
+      result: { name: 'absent', type: 'json', status: 'error', files: [], records: 0, error: 'controls.yaml:9:11: No file matches "absent/*.json"' },
+      records: [],
+    });
+  });
+
+  it('refuses to read a streamed source whole', async () => {
+    const read = await readBatchSources([source('trail')], catalog);
+    expect(read.get('trail')?.result).toMatchObject({ status: 'error', error: 'source type "aws/cloudtrail-logs" is streamed, not read whole' });
+  });
+});
+
+describe('ViewRecords', () => {
+  const calls: string[] = [];
+  // A batch source with two views: one that counts its calls, one that throws.
+  const definition: BatchSource = {
+    kind: 'batch',
+    type: 'test/shaped',
+    description: 'a source with views for these tests',
+    read: () => [],
+    views: {
+      'test/sizes': (records) => {
+        calls.push(`sizes of ${records.length}`);
+        return [records.length];
+      },
+      'test/throws': () => {
+        throw new Error('no shape for these records');
+      },
+    },
+  };
+
+  async function viewRecords(): Promise<ViewRecords> {
+    calls.length = 0;
+    const sources = new Map([...catalog.sources, ['shaped', { ...source('creds'), name: 'shaped', type: 'test/shaped', definition }]]);
+    const data = await readBatchSources([source('creds')], catalog);
+    const creds = data.get('creds');
+    if (!creds) throw new Error('creds not read');
+    // "shaped" holds the credential report's nine records; "unread" is a source with views that was never read.
+    return new ViewRecords(new Map([...sources, ['unread', { ...source('creds'), name: 'unread', type: 'test/shaped', definition }]]), new Map([...data, ['shaped', creds]]), catalog.dir);
+  }
+
+  it('shapes a source’s records once per view, however often they are asked for, and each source apart', async () => {
+    const views = await viewRecords();
+    const sizes = views.of('shaped', 'test/sizes');
+    expect(sizes).toEqual([9]);
+    expect(views.of('shaped', 'test/sizes')).toBe(sizes);
+    expect(views.of('unread', 'test/sizes')).toEqual([0]);
+    expect(calls).toEqual(['sizes of 9', 'sizes of 0']);
+    // The credential report's eight IAM users, the root account aside.
+    expect(views.of('creds', 'identity/accounts')).toHaveLength(8);
+  });
+
+  it('is the error of a view that throws, once', async () => {
+    const views = await viewRecords();
+    const failed = views.of('shaped', 'test/throws');
+    expect(failed).toBeInstanceOf(Error);
+    expect(failed instanceof Error && [failed.message, failed.cause instanceof Error ? failed.cause.message : undefined]).toEqual([
+      'view test/throws of source "shaped" failed: no shape for these records',
+      'no shape for these records',
+    ]);
+    expect(views.of('shaped', 'test/throws')).toBe(failed);
+  });
+
+  it('is an error for a view the source does not offer, a streamed source’s view, or an unknown source', async () => {
+    const views = await viewRecords();
+    const message = (name: string, view: string): string | undefined => {
+      const records = views.of(name, view);
+      return records instanceof Error ? records.message : undefined;
+    };
+    expect(message('creds', 'identity/sign-ins')).toBe('view identity/sign-ins of source "creds" failed: source "creds" offers no view identity/sign-ins');
+    expect(message('trail', 'identity/sign-ins')).toBe('view identity/sign-ins of source "trail" failed: source "trail" offers no view identity/sign-ins');
+    expect(message('nowhere', 'identity/accounts')).toBe('view identity/accounts of source "nowhere" failed: source "nowhere" offers no view identity/accounts');
+  });
+});
