@@ -104,7 +104,7 @@ describe('ViewRecords', () => {
     expect(views.of('shaped', 'test/throws')).toBe(failed);
   });
 
-  it('is an error for a view the source does not offer, a streamed source’s view, or an unknown source', async () => {
+  it('is an error for a view the source does not offer, a source without views, a streamed source’s view, or an unknown source', async () => {
     const views = await viewRecords();
     const message = (name: string, view: string): string | undefined => {
       const records = views.of(name, view);
@@ -112,6 +112,7 @@ describe('ViewRecords', () => {
     };
     expect(message('creds', 'identity/sign-ins')).toBe('view identity/sign-ins of source "creds" failed: source "creds" offers no view identity/sign-ins');
     expect(message('trail', 'identity/sign-ins')).toBe('view identity/sign-ins of source "trail" failed: source "trail" offers no view identity/sign-ins');
+    expect(message('absent', 'identity/accounts')).toBe('view identity/accounts of source "absent" failed: source "absent" offers no view identity/accounts');
     expect(message('nowhere', 'identity/accounts')).toBe('view identity/accounts of source "nowhere" failed: source "nowhere" offers no view identity/accounts');
   });
 });

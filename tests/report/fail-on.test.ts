@@ -77,6 +77,10 @@ describe('parseFailOn', () => {
     expect(() => parseFailOn('papr-only')).toThrow(`Unknown --fail-on condition "papr-only": expected a comma list of ${FAIL_ON_CONDITIONS.join(', ')}, or none`);
   });
 
+  it('suggests none for a near miss', () => {
+    expect(() => parseFailOn('nnoe')).toThrow(expect.objectContaining({ hint: 'Did you mean "none"?' }));
+  });
+
   it('without a close suggestion, hints at an example', () => {
     expect(() => parseFailOn('whenever')).toThrow(expect.objectContaining({ hint: 'For example --fail-on ineffective,paper-only, or --fail-on none.' }));
     expect(() => parseExceptionFailOn('whenever')).toThrow(expect.objectContaining({ hint: 'For example --fail-on expired,expiring, or --fail-on none.' }));
