@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { formatJsonPath, jsonPathPosition, parseJsonText, validateJson } from '../../../src/kit/formats/json.js';
+import { parseNdjson } from '../../../src/kit/formats/ndjson.js';
 import { readExportFile } from '../../../src/kit/files/read-file.js';
 import { thrownUserError } from '../../support/errors.js';
 
+const DEPTH = 'Too deeply nested: more than 512 levels of arrays and objects';
+const nestedArrays = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 
 describe('parseJsonText', () => {
   it('returns the parsed value and keeps __proto__ as data', () => {
@@ -68,6 +71,73 @@ describe('parseJsonText', () => {
   });
 });
 
+describe('parseJsonText limits', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reads 512 levels of nesting, and rejects the 513th at its opening bracket', () => {
+    expect(parseJsonText(nestedArrays(512), 'x.json')).toBeInstanceOf(Array);
+    expect(thrownUserError(() => parseJsonText(`{\n  "a": ${nestedArrays(512)}\n}`, 'exports/x.json')).located).toBe(`exports/x.json:2:${512 + 7}: ${DEPTH}`);
+    const objects = `${'{"a":'.repeat(513)}1${'}'.repeat(513)}`;
+    const error = thrownUserError(() => parseJsonText(objects, 'x.json'));
+    expect(error.located).toBe(`x.json:1:${512 * 5 + 1}: ${DEPTH}`);
+    expect(error.hint).toBe('Real exports nest far less than 512 levels, so the file is corrupt or crafted: export it again.');
+  });
+
+  it('places a million [ at the 513th, closed or cut short, without overflowing the stack', () => {
+    const million = '['.repeat(1_000_000);
+    expect(thrownUserError(() => parseJsonText(`${million}${']'.repeat(1_000_000)}`, 'x.json')).located).toBe(`x.json:1:513: ${DEPTH}`);
+    expect(thrownUserError(() => parseJsonText(million, 'x.json')).located).toBe(`x.json:1:513: ${DEPTH}`);
+  });
+
+  it.each([
+    ['1e400', '{"a": [1,\n  1e400]}', '2:3', '1e400'],
+    ['-1e400', '[-1e400]', '1:2', '-1e400'],
+    ['a 400-digit integer', `[${'9'.repeat(400)}]`, '1:2', `${'9'.repeat(24)}…`],
+    ['an exponent in capitals', '{"n": 2E+308}', '1:7', '2E+308'],
+  ])('rejects an out-of-range number (%s) at its first character', (_name, text, where, shown) => {
+    const error = thrownUserError(() => parseJsonText(text, 'x.json'));
+    expect(error.located).toBe(`x.json:${where}: Out-of-range number ${shown}: JSON numbers must lie within ±1.8e308`);
+    expect(error.hint).toMatch(/export it again/);
+  });
+
+  it('keeps the largest double and lets a tiny number round to zero', () => {
+    expect(parseJsonText('[1.7976931348623157e308, -1.7e308, 1e-400]', 'x.json')).toEqual([1.7976931348623157e308, -1.7e308, 0]);
+  });
+
+  it('reports whichever comes first in the text: a passed limit or a syntax error', () => {
+    expect(thrownUserError(() => parseJsonText('[1e400, }', 'x.json')).located).toMatch(/^x\.json:1:2: Out-of-range number 1e400/);
+    expect(thrownUserError(() => parseJsonText('[}, 1e400]', 'x.json')).located).toBe('x.json:1:2: Invalid JSON: expected a JSON value, found "}"');
+  });
+
+  it('places a passed limit in an NDJSON line on that line', () => {
+    const text = `{"id": 1}\n{"id": 1e999}\n${nestedArrays(600)}\n`;
+    expect(thrownUserError(() => parseNdjson({ display: 'events.ndjson', text })).located).toBe(
+      'events.ndjson:2:8: Out-of-range number 1e999: JSON numbers must lie within ±1.8e308',
+    );
+    expect(thrownUserError(() => parseNdjson({ display: 'events.ndjson', text: `{}\n${nestedArrays(600)}` })).located).toBe(`events.ndjson:2:513: ${DEPTH}`);
+  });
+
+  it('skips the walk only when asked (a caller that checks what it keeps)', () => {
+    expect(parseJsonText('[1e400]', 'x.json', { checkLimits: false })).toEqual([Infinity]);
+  });
+
+  it('turns anything else JSON.parse throws into a UserError naming the file (a text past the string limit)', () => {
+    vi.spyOn(JSON, 'parse').mockImplementationOnce(() => {
+      throw new RangeError('Invalid string length');
+    });
+    const error = thrownUserError(() => parseJsonText('[]', 'huge.json'));
+    expect(error.located).toBe("huge.json: JSON text is too long to parse: V8's string limit is 536870888 characters (0x1fffffe8)");
+    expect(error.hint).toMatch(/smaller files/);
+  });
+
+  it('turns an unexpected exception from JSON.parse into a UserError with its message', () => {
+    vi.spyOn(JSON, 'parse').mockImplementationOnce(() => {
+      throw new TypeError('boom');
+    });
+    expect(thrownUserError(() => parseJsonText('[]', 'x.json')).located).toBe('x.json: Cannot parse JSON: boom');
+  });
+});
+
 describe('jsonPathPosition', () => {
   const text = '{\n  "Users": [\n    {"Name": "alice"},\n    {"Name": "bob", "Date": 5}\n  ]\n}';
 
@@ -82,6 +152,11 @@ describe('jsonPathPosition', () => {
 
   it('decodes escaped keys', () => {
     expect(jsonPathPosition('{"a\\u0062": 1}', ['ab'])).toEqual({ line: 1, col: 13 });
+  });
+
+  it('walks any depth without overflowing the stack, and applies no limits', () => {
+    const deep = `{"a": ${nestedArrays(200_000)}, "b": 1e400}`;
+    expect(jsonPathPosition(deep, ['b'])).toEqual({ line: 1, col: 400_000 + 14 });
   });
 });
 

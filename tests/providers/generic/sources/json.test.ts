@@ -74,6 +74,12 @@ describe('json source', () => {
     expect(error.hint).toBe('The file holds more than one JSON value; for one value per line use source type "ndjson".');
   });
 
+  it('rejects nesting deeper than 512 levels and out-of-range numbers at their position', () => {
+    const deep = `[\n  ${'{"a": '.repeat(600)}1${'}'.repeat(600)}\n]`;
+    expect(thrownUserError(() => read(deep)).located).toBe(`data.json:2:${2 + 511 * 6 + 1}: Too deeply nested: more than 512 levels of arrays and objects`);
+    expect(thrownUserError(() => read('[{"score": 1e400}]')).located).toBe('data.json:1:12: Out-of-range number 1e400: JSON numbers must lie within ±1.8e308');
+  });
+
   it('keeps __proto__ keys as plain data without touching Object.prototype', () => {
     const [record] = read('[{"__proto__": {"polluted": true}, "name": "x"}]');
     expect(Object.getOwnPropertyDescriptor(record, '__proto__')?.value).toEqual({ polluted: true });
