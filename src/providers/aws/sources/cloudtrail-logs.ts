@@ -2,7 +2,8 @@ import { UserError } from '../../../core/errors.js';
 import { isCalendarDate } from '../../../core/time.js';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
 import type { IdentitySignIn } from '../../../kit/views/identity/sign-ins.js';
-import { describeValue, formatJsonPath, jsonPathPosition, parseJsonText } from '../../../kit/formats/json.js';
+import { describeValue, formatJsonPath, jsonLimitError, jsonPathPosition, parseJsonText } from '../../../kit/formats/json.js';
+import { exceededJsonLimit, limitMessage, MAX_JSON_DEPTH } from '../../../kit/formats/json-limits.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
 import { parseAwsTimestamp } from '../lib/aws-values.js';
 
@@ -75,10 +76,12 @@ function text(value: unknown): string | null {
 /**
  * Records of one log file: S3-delivered `{"Records": [...]}`, or lookup-events `{"Events": [...]}`. An array,
  * not a generator: the parsed file is in memory anyway, and a plain loop is the cheaper way through it.
+ * Walking the whole parsed file for nesting depth and numbers would cost the hot path several percent; a record keeps
+ * only strings and `requestParameters`, so only that is checked (`normaliseEvent`), and the rest is dropped unread.
  */
 export function streamCloudTrailFile(file: SourceText): CloudTrailRecord[] {
   assertNotEmpty(file, EXPECTED);
-  const document = parseJsonText(file.text, file.display, HINT);
+  const document = parseJsonText(file.text, file.display, { hint: HINT, checkLimits: false });
   if (isObject(document) && Array.isArray(document.Records)) return normaliseRecords(file, document.Records);
   if (isObject(document) && Array.isArray(document.Events)) {
     const events: readonly unknown[] = document.Events;
@@ -96,9 +99,11 @@ function normaliseRecords(file: SourceText, records: readonly unknown[]): CloudT
   const normalised = new Array<CloudTrailRecord>(records.length);
   let index = 0;
   try {
-    for (; index < records.length; index++) normalised[index] = normaliseEvent(records[index]);
+    for (; index < records.length; index++) normalised[index] = normaliseEvent(records[index], RECORD_LEVEL);
   } catch (problem) {
     if (!(problem instanceof RecordProblem)) throw problem;
+    // A passed limit is placed where it is passed in the text, as `parseJsonText` places it in every other file.
+    if (problem.limit) throw jsonLimitError(file.text, file.display);
     throw locatedError(file, ['Records', index, ...problem.path], problem.message);
   }
   return normalised;
@@ -137,6 +142,8 @@ export class RecordProblem extends Error {
   constructor(
     readonly path: readonly string[],
     message: string,
+    /** Nesting or a number past the JSON limits, rather than a wrong field. */
+    readonly limit = false,
   ) {
     super(message);
     this.name = 'RecordProblem';
@@ -150,11 +157,16 @@ function locatedError(file: SourceText, path: readonly (string | number)[], mess
   });
 }
 
+/** Levels above a record in a log file: the document, and its `Records` array. */
+const RECORD_LEVEL = 3;
+
 /**
  * One raw CloudTrail event → `CloudTrailRecord`. The hot path of every log audit: fields are read by name
- * (destructured), not by computed key, and nothing is allocated beyond the record itself.
+ * (destructured), not by computed key, and nothing is allocated beyond the record itself. `level` is the record's
+ * nesting level in its JSON text (1 for a record parsed on its own), so that the `requestParameters` it keeps stay
+ * within `MAX_JSON_DEPTH` of the whole text.
  */
-export function normaliseEvent(raw: unknown): CloudTrailRecord {
+export function normaliseEvent(raw: unknown, level = 1): CloudTrailRecord {
   if (!isObject(raw)) throw new RecordProblem([], `expected a CloudTrail event object, found ${describeValue(raw)}`);
   const { eventID, eventSource, eventName, awsRegion, userIdentity, additionalEventData, responseElements, requestParameters, resources } = raw;
   const eventTime = parseEventTime(raw.eventTime);
@@ -184,12 +196,19 @@ export function normaliseEvent(raw: unknown): CloudTrailRecord {
     },
     mfaUsed: isObject(additionalEventData) ? text(additionalEventData.MFAUsed) : null,
     consoleLogin: isObject(responseElements) ? text(responseElements.ConsoleLogin) : null,
-    requestParameters: isObject(requestParameters) ? requestParameters : null,
+    requestParameters: isObject(requestParameters) ? boundedParameters(requestParameters, level) : null,
     resourceArns: Array.isArray(resources) ? resourceArns(resources) : NO_ARNS,
   };
 }
 
 const NO_OBJECT: JsonObject = Object.freeze({});
+
+/** `requestParameters` as kept, once checked against the JSON limits: the only part of a record that can nest. */
+function boundedParameters(parameters: JsonObject, level: number): JsonObject {
+  const limit = exceededJsonLimit(parameters, MAX_JSON_DEPTH - level);
+  if (limit) throw new RecordProblem(['requestParameters'], limitMessage(limit), true);
+  return parameters;
+}
 
 function expectedTime(value: unknown): RecordProblem {
   return new RecordProblem(['eventTime'], `expected a UTC timestamp like 2026-10-05T08:12:09Z, found ${value === undefined ? 'nothing' : describeValue(value)}`);

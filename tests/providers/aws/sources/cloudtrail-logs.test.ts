@@ -165,6 +165,48 @@ describe('aws/cloudtrail-logs source errors', () => {
   });
 });
 
+describe('aws/cloudtrail-logs source limits (nesting and numbers in what a record keeps)', () => {
+  /** A log file of one record; `extra` goes into the record after its required fields. */
+  const logFile = (extra: string): string =>
+    `{"Records": [\n  {"eventTime": "2026-10-05T08:00:00Z", "eventSource": "ec2.amazonaws.com", "eventName": "DescribeInstances", "awsRegion": "us-east-1", "eventID": "e1", ${extra}}\n]}`;
+  const arrays = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+  /** Column of the first `[` of `filter` on line 2. */
+  const filterCol = (logFile('"requestParameters": {"filter": [').split('\n')[1] ?? '').indexOf('[') + 1;
+
+  it('keeps requestParameters up to 512 levels of the whole file, and rejects the 513th level where it opens', () => {
+    // The document, Records, the record and requestParameters are 4 levels: 508 more reach 512.
+    expect(recordsOfText(logFile(`"requestParameters": {"filter": ${arrays(508)}}`))[0]?.requestParameters).toHaveProperty('filter');
+    expect(thrownUserError(() => recordsOfText(logFile(`"requestParameters": {"filter": ${arrays(509)}}`))).located).toBe(
+      `events.json:2:${filterCol + 508}: Too deeply nested: more than 512 levels of arrays and objects`,
+    );
+  });
+
+  it('rejects a million [ in requestParameters without overflowing the stack', () => {
+    expect(thrownUserError(() => recordsOfText(logFile(`"requestParameters": {"filter": ${arrays(1_000_000)}}`))).located).toBe(
+      `events.json:2:${filterCol + 508}: Too deeply nested: more than 512 levels of arrays and objects`,
+    );
+  });
+
+  it('rejects an out-of-range number in requestParameters at its position', () => {
+    expect(thrownUserError(() => recordsOfText(logFile('"requestParameters": {"pendingWindowInDays": 1e400}'))).located).toMatch(
+      /^events\.json:2:\d+: Out-of-range number 1e400: JSON numbers must lie within ±1\.8e308$/,
+    );
+  });
+
+  it('in lookup-events output, names the path inside the CloudTrailEvent string', () => {
+    const event = JSON.stringify({ eventTime: '2026-10-05T08:00:00Z', eventSource: 'kms.amazonaws.com', eventName: 'ScheduleKeyDeletion', awsRegion: 'us-east-1', eventID: 'e1', requestParameters: { pendingWindowInDays: 7 } });
+    const text = JSON.stringify({ Events: [{ EventId: 'e1', CloudTrailEvent: event.replace('7', '7e999') }] }, null, 2);
+    expect(thrownUserError(() => recordsOfText(text, 'lookup.json')).located).toBe(
+      'lookup.json:5:26: Events[0].CloudTrailEvent: requestParameters: Out-of-range number: JSON numbers must lie within ±1.8e308',
+    );
+  });
+
+  it('reads past deep nesting and huge numbers in parts no record keeps (they are dropped unread, by design: the hot path)', () => {
+    const records = recordsOfText(logFile(`"responseElements": {"deep": ${arrays(2000)}, "n": 1e400}`));
+    expect(records.map((record) => record.eventID)).toEqual(['e1']);
+  });
+});
+
 describe('parseEventTime', () => {
   it('reads the log form and the other ISO forms, and nothing else', () => {
     expect(parseEventTime('2026-10-05T08:12:09Z')).toBe(Date.UTC(2026, 9, 5, 8, 12, 9));
