@@ -140,6 +140,37 @@ const cases: BadInput[] = [
     message: 'Invalid YAML: Map keys must be unique',
   },
   {
+    name: 'a custom tag in the catalog (never run, never built)',
+    catalog: edit(CATALOG, '    owner: platform-security@example.com', '    owner: !!js/function "function () { return 1 }"'),
+    at: 'controls.yaml:10:12',
+    message: 'Unsupported tag !!js/function: only the tags of the YAML 1.2 core schema are read',
+  },
+  {
+    name: 'a merge key << in the catalog',
+    catalog: edit(CATALOG, '    owner: platform-security@example.com\n', '    <<: { owner: platform-security@example.com }\n'),
+    at: 'controls.yaml:10:5',
+    message: 'Unsupported merge key <<: YAML 1.2 has no merge keys',
+  },
+  {
+    name: 'an alias bomb in the catalog',
+    catalog: `${CATALOG}x0: &x0 [a, a, a, a, a, a, a, a, a, a]\n${[1, 2, 3, 4, 5].map((level) => `x${level}: &x${level} [${Array(10).fill(`*x${level - 1}`).join(', ')}]`).join('\n')}\n`,
+    at: 'controls.yaml:28:45',
+    message: 'Excessive aliasing: aliases expand this file by more than 100000 values',
+  },
+  {
+    name: 'nesting past the depth limit in the catalog',
+    catalog: edit(CATALOG, "      cis-aws-3: ['1.5']", `      cis-aws-3: ${'['.repeat(100)}${']'.repeat(100)}`),
+    at: 'controls.yaml:14:114',
+    message: 'Too deeply nested: more than 100 levels of lists and mappings',
+  },
+  {
+    name: 'a custom tag in an exceptions file',
+    catalog: `${CATALOG}exceptions:\n  - exceptions/*.yaml\n`,
+    files: { 'exceptions/identity.yaml': '- id: EX-1\n  control: IAM-01\n  reason: !vault |\n    $ANSIBLE_VAULT;1.1;AES256\n' },
+    at: 'exceptions/identity.yaml:3:11',
+    message: 'Unsupported tag !vault: only the tags of the YAML 1.2 core schema are read',
+  },
+  {
     name: 'unknown key in a control, with a suggestion',
     catalog: edit(CATALOG, '    evidence:', '    evidense:'),
     at: 'controls.yaml:15:5',

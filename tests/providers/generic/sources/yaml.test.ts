@@ -28,8 +28,16 @@ describe('yaml source', () => {
     expect(read('approved: 2026-01-10\nenabled: yes\ncount: 3\n')).toEqual([{ approved: '2026-01-10', enabled: 'yes', count: 3 }]);
   });
 
-  it('does not run tags: an unknown tag leaves the value as data', () => {
-    expect(read('run: !!js/function "function () { return 1 }"\n')).toEqual([{ run: 'function () { return 1 }' }]);
+  it('never runs or builds from a tag: a tag outside the core schema is an error at its position', () => {
+    expect(thrownUserError(() => read('- name: alice\n  run: !!js/function "function () { return 1 }"\n')).located).toBe(
+      'bindings.yaml:2:8: Unsupported tag !!js/function: only the tags of the YAML 1.2 core schema are read',
+    );
+  });
+
+  it('rejects alias bombs and over-deep nesting at their position', () => {
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdef'[index]}`).join(', ')}]`)];
+    expect(thrownUserError(() => read(`${laughs.join('\n')}\n`)).message).toBe('Excessive aliasing: aliases expand this file by more than 100000 values');
+    expect(thrownUserError(() => read(`- ${'['.repeat(120)}${']'.repeat(120)}\n`)).located).toBe('bindings.yaml:1:102: Too deeply nested: more than 100 levels of lists and mappings');
   });
 
   it('keeps __proto__ keys as plain data', () => {
