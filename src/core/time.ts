@@ -9,7 +9,12 @@ const FIXED_MS = { m: MINUTE_MS, h: 60 * MINUTE_MS, d: DAY_MS, w: 7 * DAY_MS } a
 /** What a duration is written as, for messages: `30m`, `6h`, `90d`, `12w`, `6mo`, `1y`. */
 export const DURATION_UNITS = 'm, h, d, w, mo or y';
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+/**
+ * The one instant grammar: ISO 8601 with `T` (or the space Python's `str(datetime)` prints: boto3-based tools write
+ * `2023-03-09 10:41:45+00:00`), seconds optional, any fraction, and a zone that is `Z` or an offset (`+00:00`, `+0000`,
+ * `+00`). A time without a zone is not an instant: which clock it was read from is unknown.
+ */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?([0-5]\d))?)$/;
 
 /** A length of time as written in a catalog or a check's params: `30m`, `6h`, `90d`, `12w`, `6mo`, `1y`. */
 export interface Duration {
@@ -66,7 +71,7 @@ export function isOlderThan(since: Date, duration: Duration, asOf: Date): boolea
 }
 
 /**
- * A calendar date (`2026-11-01`, taken as 00:00 UTC) or an ISO instant with a zone.
+ * A calendar date (`2026-11-01`, taken as 00:00 UTC) or an instant with a zone (see `parseInstant`).
  * Returns undefined for anything else, including impossible dates like 2026-02-30.
  */
 export function parseDate(text: string): Date | undefined {
@@ -76,10 +81,29 @@ export function parseDate(text: string): Date | undefined {
     const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
     return isCalendarDate(year, month, day) ? new Date(Date.UTC(year, month - 1, day)) : undefined;
   }
-  const instant = INSTANT.exec(trimmed);
-  if (!instant || !isCalendarDate(Number(instant[1]), Number(instant[2]), Number(instant[3]))) return undefined;
-  const date = new Date(trimmed);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return parseInstant(trimmed);
+}
+
+/**
+ * An instant as exports write it: a string in the one instant grammar (ISO 8601 with `T` or a space, any fraction,
+ * `Z` or an offset), or a number of epoch seconds (AWS CLI v1). Computed from its fields, so no engine's lenient
+ * `Date` parsing decides; fractions beyond milliseconds are truncated. Undefined for anything else, including
+ * impossible dates (2026-02-31), hours past 23 and offsets past 23:59.
+ */
+export function parseInstant(value: unknown): Date | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? new Date(Math.round(value * 1000)) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const match = INSTANT.exec(value);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((index) => Number(match[index]));
+  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined) return undefined;
+  if (!isCalendarDate(year, month, day)) return undefined;
+  const second = Number(match[6] ?? 0);
+  const millisecond = Number((match[7] ?? '').slice(0, 3).padEnd(3, '0'));
+  const offsetHours = Number(match[10] ?? 0);
+  if (offsetHours > 23) return undefined;
+  const offsetMinutes = (offsetHours * 60 + Number(match[11] ?? 0)) * (match[9] === '-' ? -1 : 1);
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * MINUTE_MS);
 }
 
 /** Whether the day exists: `Date` rolls 2026-02-30 over to March 2, and a value like that is damaged, not a date. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { addDuration, daysBetween, fixedDurationMs, formatDate, isOlderThan, parseAsOf, parseDate, parseDuration, startOfDay } from '../../src/core/time.js';
+import { addDuration, daysBetween, fixedDurationMs, formatDate, isOlderThan, parseAsOf, parseDate, parseDuration, parseInstant, startOfDay } from '../../src/core/time.js';
 
 const at = (text: string): Date => new Date(text);
 
@@ -47,6 +47,48 @@ describe('addDuration and isOlderThan', () => {
     const ninety = { amount: 90, unit: 'd', text: '90d' } as const;
     expect(isOlderThan(at('2026-08-03T00:00:00Z'), ninety, at('2026-11-01T00:00:00Z'))).toBe(false);
     expect(isOlderThan(at('2026-08-02T23:59:59Z'), ninety, at('2026-11-01T00:00:00Z'))).toBe(true);
+  });
+});
+
+describe('parseInstant', () => {
+  it.each([
+    ['Z', '2026-11-01T10:30:00Z', '2026-11-01T10:30:00.000Z'],
+    ['lower-case t and z', '2026-11-01t10:30:00z', '2026-11-01T10:30:00.000Z'],
+    ['an offset with a colon', '2026-11-01T12:30:00+02:00', '2026-11-01T10:30:00.000Z'],
+    ['an offset without a colon', '2026-11-01T05:00:00-0530', '2026-11-01T10:30:00.000Z'],
+    ['an offset in hours', '2026-11-01T11:30:00+01', '2026-11-01T10:30:00.000Z'],
+    ['no seconds', '2026-11-01T10:30Z', '2026-11-01T10:30:00.000Z'],
+    ['milliseconds', '2026-11-01T10:30:00.250Z', '2026-11-01T10:30:00.250Z'],
+    ['nanoseconds, truncated', '2026-11-01T10:30:00.123456789Z', '2026-11-01T10:30:00.123Z'],
+    ['one digit of fraction', '2026-11-01T10:30:00.5Z', '2026-11-01T10:30:00.500Z'],
+    ['a comma before the fraction', '2026-11-01T10:30:00,5Z', '2026-11-01T10:30:00.500Z'],
+    ["Python's str(datetime)", '2023-03-09 10:41:45+00:00', '2023-03-09T10:41:45.000Z'],
+    ["Python's str(datetime) with microseconds", '2023-03-09 10:41:45.000120+00:00', '2023-03-09T10:41:45.000Z'],
+    ['a leap day', '2024-02-29T00:00:00Z', '2024-02-29T00:00:00.000Z'],
+    ['the offset crosses the day', '2026-12-31T23:30:00-01:00', '2027-01-01T00:30:00.000Z'],
+    ['epoch seconds (AWS CLI v1)', 1600721892, '2020-09-21T20:58:12.000Z'],
+    ['epoch seconds with a fraction', 1600721892.929, '2020-09-21T20:58:12.929Z'],
+  ])('reads %s', (_name, value, iso) => {
+    expect(parseInstant(value)?.toISOString()).toBe(iso);
+  });
+
+  it.each([
+    ['no zone', '2026-11-01T10:30:00'],
+    ['a naive Python datetime', '2026-11-01 10:30:00'],
+    ['a date only', '2026-11-01'],
+    ['an impossible day', '2026-02-29T00:00:00Z'],
+    ['hour 24', '2026-11-01T24:00:00Z'],
+    ['a leap second', '2016-12-31T23:59:60Z'],
+    ['an offset past 23 hours', '2026-11-01T10:30:00+24:00'],
+    ['offset minutes past 59', '2026-11-01T10:30:00+01:60'],
+    ['leading space', ' 2026-11-01T10:30:00Z'],
+    ['two spaces', '2026-11-01  10:30:00Z'],
+    ['a US date', '11/01/2026 10:30'],
+    ['a negative epoch', -1],
+    ['an infinite epoch', Number.POSITIVE_INFINITY],
+    ['null', null],
+  ])('refuses %s', (_name, value) => {
+    expect(parseInstant(value)).toBeUndefined();
   });
 });
 

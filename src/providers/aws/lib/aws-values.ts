@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../../../core/time.js';
+import { parseInstant } from '../../../core/time.js';
 import { describeIssue, describeValue, formatJsonPath } from '../../../kit/formats/json.js';
 
 /** An IAM policy principal: `"*"` (anyone) or principal type → values (`{ AWS: [...], Service: [...] }`). */
@@ -25,19 +25,13 @@ export interface PolicyDocument {
   statements: readonly PolicyStatement[];
 }
 
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
-
 /**
- * A timestamp as any AWS CLI version prints it: ISO 8601 with `Z` or `+00:00` (with or without a fraction, e.g.
- * microseconds) or epoch seconds as a number. Returns null for anything else, including null and absent values.
+ * A timestamp as any AWS CLI version, SDK or boto3-based tool writes it (`parseInstant`: ISO 8601 with `Z` or an offset,
+ * any fraction, the space of Python's `str(datetime)`, or epoch seconds as a number). Null for anything else,
+ * including null and absent values.
  */
 export function parseAwsTimestamp(value: unknown): Date | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? new Date(value * 1000) : null;
-  if (typeof value !== 'string') return null;
-  const match = ISO_INSTANT.exec(value);
-  if (!match || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
+  return parseInstant(value) ?? null;
 }
 
 /** zod schema for a required AWS timestamp (any CLI form), output as a `Date`. */
@@ -46,7 +40,7 @@ export const awsTimestampSchema = z.unknown().transform((value, context): Date =
   if (date) return date;
   context.addIssue({
     code: 'custom',
-    message: `expected a timestamp (ISO 8601 like 2024-03-05T14:22:07+00:00, or epoch seconds), found ${describeValue(value)}`,
+    message: `expected a timestamp (ISO 8601 like 2024-03-05T14:22:07+00:00 or 2024-03-05 14:22:07+00:00, or epoch seconds), found ${describeValue(value)}`,
   });
   return z.NEVER;
 });

@@ -1,5 +1,5 @@
 import { UserError, type Position } from '../../../core/errors.js';
-import { parseDate } from '../../../core/time.js';
+import { parseInstant } from '../../../core/time.js';
 import { parseCsv, type CsvTable } from '../../../kit/formats/csv.js';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
 import type { IdentityAccount } from '../../../kit/views/identity/accounts.js';
@@ -156,7 +156,7 @@ function optionalText(row: RowCells, column: ReportColumn): string | null {
 function date(row: RowCells, column: ReportColumn): ReportDate {
   const value = row.cells[column] ?? '';
   if (NO_VALUE_TOKENS.has(value)) return null;
-  const parsed = value.includes('T') ? parseDate(value) : undefined;
+  const parsed = parseInstant(value);
   if (parsed) return parsed;
   throw invalidCell(row, column, 'a timestamp like 2024-03-05T14:22:07+00:00, N/A, no_information or not_supported');
 }

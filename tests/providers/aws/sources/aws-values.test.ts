@@ -44,6 +44,8 @@ describe('parseAwsTimestamp', () => {
     ['another offset', '2013-06-04T20:17:34+02:00', '2013-06-04T18:17:34.000Z'],
     ['CLI v1 JSON protocol (epoch seconds with a fraction)', 1600721892.929, '2020-09-21T20:58:12.929Z'],
     ['epoch seconds, whole', 1600721892, '2020-09-21T20:58:12.000Z'],
+    ['boto3 str(datetime) (cloudsplaining download)', '2023-03-09 10:41:45+00:00', '2023-03-09T10:41:45.000Z'],
+    ['boto3 str(datetime) with microseconds', '2023-03-09 10:41:45.123456+00:00', '2023-03-09T10:41:45.123Z'],
   ])('%s', (_name, value, iso) => {
     expect(parseAwsTimestamp(value)?.toISOString()).toBe(iso);
   });
@@ -53,6 +55,7 @@ describe('parseAwsTimestamp', () => {
     ['null', null],
     ['a date without time', '2013-06-04'],
     ['an instant without a zone', '2013-06-04T18:17:34'],
+    ['a Python naive datetime (no zone)', '2023-03-09 10:41:45'],
     ['an impossible date', '2013-02-30T18:17:34Z'],
     ['hour 24', '2013-06-04T24:00:00Z'],
     ['a credential-report token', 'N/A'],
@@ -66,7 +69,7 @@ describe('parseAwsTimestamp', () => {
     const result = z.object({ CreateDate: awsTimestampSchema }).safeParse({ CreateDate: 'yesterday' });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(
-      'expected a timestamp (ISO 8601 like 2024-03-05T14:22:07+00:00, or epoch seconds), found "yesterday"',
+      'expected a timestamp (ISO 8601 like 2024-03-05T14:22:07+00:00 or 2024-03-05 14:22:07+00:00, or epoch seconds), found "yesterday"',
     );
     expect(result.error?.issues[0]?.path).toEqual(['CreateDate']);
   });

@@ -49,7 +49,7 @@ describe('aws/backup-restore-jobs', () => {
 
   it('reports an invalid timestamp at its line and column', async () => {
     expect(userErrorOf(adapter, await fixtures('aws/bad/backup-restore-jobs.json')).located).toBe(
-      `${displayOf('aws/bad/backup-restore-jobs.json')}:6:29: RestoreJobs[0].CreationDate: expected a timestamp (ISO 8601 like 2024-03-05T14:22:07+00:00, or epoch seconds), found "2026-03-02"`,
+      `${displayOf('aws/bad/backup-restore-jobs.json')}:6:29: RestoreJobs[0].CreationDate: expected a timestamp (ISO 8601 like 2024-03-05T14:22:07+00:00 or 2024-03-05 14:22:07+00:00, or epoch seconds), found "2026-03-02"`,
     );
   });
 

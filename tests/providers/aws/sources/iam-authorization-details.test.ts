@@ -210,7 +210,7 @@ describe('aws/iam-authorization-details: errors', () => {
     const role = { Path: '/', RoleName: 'r', RoleId: 'AROAEXAMPLE000000001', Arn: 'arn:aws:iam::210987654321:role/r', CreateDate: 'yesterday' };
     const error = userErrorOf([source(JSON.stringify({ RoleDetailList: [role] }, null, 2))]);
     expect(error.located).toBe(
-      'exports/iam.json:8:21: RoleDetailList[0].CreateDate: expected a timestamp (ISO 8601 like 2024-03-05T14:22:07+00:00, or epoch seconds), found "yesterday"',
+      'exports/iam.json:8:21: RoleDetailList[0].CreateDate: expected a timestamp (ISO 8601 like 2024-03-05T14:22:07+00:00 or 2024-03-05 14:22:07+00:00, or epoch seconds), found "yesterday"',
     );
   });
 
