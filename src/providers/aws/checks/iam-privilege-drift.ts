@@ -12,7 +12,7 @@ export default defineCheck({
   id: 'aws/iam-privilege-drift',
   title: 'Administrator access matches the approved baseline',
   description:
-    'Compares who holds administrator access today with the `baseline` the last access review approved: every IAM user, group or role with administrator access (as aws/iam-admin-principals detects it: AdministratorAccess or Allow `*` on `*`, directly, inline or through a group) that the baseline does not name is drift the review missed. A baseline entry for a group does not cover users later added to it. Service-linked roles are skipped.',
+    'Compares who holds administrator access today with the `baseline` the last access review approved: every IAM user, group or role with administrator access (exactly as aws/iam-admin-principals defines it: Allow `*` on `*` directly, inline or through a group, unless an unconditional Deny of `*` on `*` or a permissions boundary takes it away) that the baseline does not name is drift the review missed. A baseline entry for a group does not cover users later added to it. Service-linked roles are skipped.',
   inputs: { records: 'aws/iam-authorization-details' },
   params,
   metrics: {

@@ -25,16 +25,24 @@ export function isAdministratorAccess(policyArn: string): boolean {
   return ADMINISTRATOR_ACCESS.test(policyArn);
 }
 
+const isEveryAction = (action: string): boolean => action === '*' || action === '*:*';
+
 /**
  * Whether a policy document allows every action on every resource: an Allow statement with Action `*` (or `*:*`) and
  * Resource `*`. `NotAction` statements never count: "everything except IAM" is not administrator access.
  */
 export function grantsAdmin(document: PolicyDocument): boolean {
+  return document.statements.some((statement) => statement.effect === 'Allow' && statement.actions.some(isEveryAction) && statement.resources.includes('*'));
+}
+
+/**
+ * Whether a policy document denies every action on every resource whatever the request: a Deny statement with Action
+ * `*` (or `*:*`), Resource `*` and no condition. An explicit deny wins over every allow; a conditional one (deny
+ * without MFA) still leaves the access open when its condition does not hold.
+ */
+export function deniesEverything(document: PolicyDocument): boolean {
   return document.statements.some(
-    (statement) =>
-      statement.effect === 'Allow' &&
-      statement.actions.some((action) => action === '*' || action === '*:*') &&
-      statement.resources.includes('*'),
+    (statement) => statement.effect === 'Deny' && statement.actions.some(isEveryAction) && statement.resources.includes('*') && Object.keys(statement.conditions).length === 0,
   );
 }
 
@@ -61,12 +69,14 @@ export function findAdminPrincipals(details: AuthorizationDetails): readonly Adm
 
 function computeAdminPrincipals(details: AuthorizationDetails): AdminPrincipal[] {
   const documentsByArn = new Map(details.policies.map((policy) => [policy.arn, policy.document]));
+  /** The document of a managed policy; AdministratorAccess is known without the export holding it. */
+  const documentOf = (arn: string): PolicyDocument | undefined => documentsByArn.get(arn) ?? (ADMINISTRATOR_ACCESS.test(arn) ? ADMINISTRATOR_DOCUMENT : undefined);
   const adminByArn = new Map<string, boolean>();
   const isAdminAttachment = (attached: AttachedPolicy): boolean => {
     let admin = adminByArn.get(attached.arn);
     if (admin === undefined) {
-      const document = documentsByArn.get(attached.arn);
-      admin = ADMINISTRATOR_ACCESS.test(attached.arn) || (document ? grantsAdmin(document) : false);
+      const document = documentOf(attached.arn);
+      admin = document ? grantsAdmin(document) : false;
       adminByArn.set(attached.arn, admin);
     }
     return admin;
@@ -83,15 +93,38 @@ function computeAdminPrincipals(details: AuthorizationDetails): AdminPrincipal[]
     }
     return grants;
   };
+  const ownDocuments = (holder: Principal): PolicyDocument[] => [
+    ...holder.attachedPolicies.flatMap((attached) => documentOf(attached.arn) ?? []),
+    ...holder.inlinePolicies.map((inline) => inline.document),
+  ];
+  const groupDocuments = new Map(details.groups.map((group) => [group.name, ownDocuments(group)]));
   const groupGrants = new Map(details.groups.map((group) => [group.name, ownGrants(group)]));
   const inheritedGrants = (user: IamUser): AdminGrant[] =>
     user.groupNames.flatMap((name) => (groupGrants.get(name) ?? []).map((grant) => ({ ...grant, group: name })));
+  const identityDocuments = (principal: Principal): PolicyDocument[] => [
+    ...ownDocuments(principal),
+    ...(principal.kind === 'user' ? principal.groupNames.flatMap((name) => groupDocuments.get(name) ?? []) : []),
+  ];
+  /** A boundary caps what the identity policies allow: it must itself allow everything, and deny nothing outright. */
+  const boundaryLimits = (principal: Principal): boolean => {
+    const boundary = principal.kind === 'group' ? null : principal.permissionsBoundaryArn;
+    if (boundary === null) return false;
+    const document = documentOf(boundary);
+    // A boundary the export does not hold cannot be shown to limit anything: the principal stays listed.
+    return document !== undefined && (!grantsAdmin(document) || deniesEverything(document));
+  };
 
   return reviewablePrincipals(details).flatMap((principal) => {
     const grants = [...ownGrants(principal), ...(principal.kind === 'user' ? inheritedGrants(principal) : [])];
-    return grants.length > 0 ? [{ principal, grants }] : [];
+    if (grants.length === 0 || identityDocuments(principal).some(deniesEverything) || boundaryLimits(principal)) return [];
+    return [{ principal, grants }];
   });
 }
+
+const ADMINISTRATOR_DOCUMENT: PolicyDocument = {
+  version: '2012-10-17',
+  statements: [{ sid: null, effect: 'Allow', actions: ['*'], notActions: [], resources: ['*'], notResources: [], principal: null, notPrincipal: null, conditions: {} }],
+};
 
 /** `AdministratorAccess attached directly`, `inline policy break-glass through group ops`. */
 export function describeGrant(grant: AdminGrant): string {

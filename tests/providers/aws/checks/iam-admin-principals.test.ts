@@ -17,6 +17,7 @@ import {
   user,
 } from './authorization-details.js';
 
+const DENY_ALL = document(statement({ effect: 'Deny', actions: ['*'], resources: ['*'] }));
 const NOT_APPROVED = 'and is not an approved break-glass principal';
 const BOB = 'arn:aws:iam::210987654321:user/bob';
 
@@ -76,6 +77,44 @@ new CheckTester(check).run({
             role('quarantine', { inlinePolicies: [{ name: 'q', document: document(statement({ effect: 'Deny', actions: ['*'], resources: ['*'] })) }] }),
           ],
         }),
+      ],
+      examined: 3,
+      metrics: { admin_principals: 0 },
+    },
+    {
+      name: 'an explicit Deny of * on * takes administrator access away: inline, attached, or through a group',
+      records: [
+        (() => {
+          const quarantine = customerPolicy('quarantine', DENY_ALL);
+          return details({
+            users: [
+              user('gina', { attachedPolicies: [ADMINISTRATOR_ACCESS], inlinePolicies: [{ name: 'locked', document: DENY_ALL }] }),
+              user('hal', { attachedPolicies: [ADMINISTRATOR_ACCESS], groupNames: ['quarantined'] }),
+            ],
+            groups: [group('quarantined', { attachedPolicies: [attachedTo(quarantine)] })],
+            roles: [role('old-admin', { attachedPolicies: [ADMINISTRATOR_ACCESS, attachedTo(quarantine)] })],
+            policies: [quarantine],
+          });
+        })(),
+      ],
+      examined: 4,
+      metrics: { admin_principals: 0 },
+    },
+    {
+      name: 'a permissions boundary that does not allow * on *, or denies it, caps administrator access',
+      records: [
+        (() => {
+          const s3Only = customerPolicy('s3-only', document(statement({ actions: ['s3:*'], resources: ['*'] })));
+          const denying = customerPolicy('deny-all-boundary', document(statement({ actions: ['*'], resources: ['*'] }), statement({ effect: 'Deny', actions: ['*'], resources: ['*'] })));
+          return details({
+            users: [user('ivan', { attachedPolicies: [ADMINISTRATOR_ACCESS], permissionsBoundaryArn: s3Only.arn })],
+            roles: [
+              role('ops', { attachedPolicies: [ADMINISTRATOR_ACCESS], permissionsBoundaryArn: denying.arn }),
+              role('readonly-bounded', { attachedPolicies: [ADMINISTRATOR_ACCESS], permissionsBoundaryArn: READ_ONLY_ACCESS.arn }),
+            ],
+            policies: [s3Only, denying, { ...customerPolicy('ReadOnlyAccess', document(statement({ actions: ['s3:Get*', 'ec2:Describe*'], resources: ['*'] }))), arn: READ_ONLY_ACCESS.arn, awsManaged: true }],
+          });
+        })(),
       ],
       examined: 3,
       metrics: { admin_principals: 0 },
@@ -144,6 +183,29 @@ new CheckTester(check).run({
         { resource: 'arn:aws:iam::210987654321:group/ops', message: `group ops has administrator access (inline policy full-access) ${NOT_APPROVED}` },
       ],
       metrics: { admin_principals: 3 },
+    },
+    {
+      name: 'a conditional Deny, a Deny of one service, an AdministratorAccess boundary and a boundary missing from the export leave administrator access',
+      records: [
+        details({
+          users: [
+            user('jo', { attachedPolicies: [ADMINISTRATOR_ACCESS], inlinePolicies: [{ name: 'mfa', document: document(statement({ effect: 'Deny', actions: ['*'], resources: ['*'], conditions: { BoolIfExists: { 'aws:MultiFactorAuthPresent': ['false'] } } })) }] }),
+            user('kim', { attachedPolicies: [ADMINISTRATOR_ACCESS], inlinePolicies: [{ name: 'no-iam', document: document(statement({ effect: 'Deny', actions: ['iam:*'], resources: ['*'] })) }] }),
+          ],
+          roles: [
+            role('bounded-admin', { attachedPolicies: [ADMINISTRATOR_ACCESS], permissionsBoundaryArn: ADMINISTRATOR_ACCESS.arn }),
+            role('unknown-boundary', { attachedPolicies: [ADMINISTRATOR_ACCESS], permissionsBoundaryArn: 'arn:aws:iam::210987654321:policy/not-exported' }),
+          ],
+        }),
+      ],
+      examined: 4,
+      findings: [
+        { resource: 'arn:aws:iam::210987654321:user/jo', message: `user jo has administrator access (AdministratorAccess attached directly) ${NOT_APPROVED}` },
+        { resource: 'arn:aws:iam::210987654321:user/kim', message: `user kim has administrator access (AdministratorAccess attached directly) ${NOT_APPROVED}` },
+        { resource: 'arn:aws:iam::210987654321:role/bounded-admin', message: `role bounded-admin has administrator access (AdministratorAccess attached directly) ${NOT_APPROVED}` },
+        { resource: 'arn:aws:iam::210987654321:role/unknown-boundary', message: `role unknown-boundary has administrator access (AdministratorAccess attached directly) ${NOT_APPROVED}` },
+      ],
+      metrics: { admin_principals: 4 },
     },
     {
       name: 'approving a group does not approve users added to it',
