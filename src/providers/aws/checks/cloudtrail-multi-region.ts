@@ -2,14 +2,14 @@ import type { CloudTrailTrail } from '../sources/cloudtrail-trails.js';
 import { formatDate } from '../../../core/time.js';
 import { defineCheck, type Finding } from '../../../kit/define-check.js';
 
-const EXPECTED = 'a multi-region trail that is logging, with read and write management events';
+const EXPECTED = 'multi-region trail that is logging, with read and write management events';
 
 export default defineCheck({
   id: 'aws/cloudtrail-multi-region',
   title: 'A multi-region trail logs every management event',
   description:
     'Each account has at least one CloudTrail trail that covers every region (`IsMultiRegionTrail`), is logging now (`IsLogging` from get-trail-status) and records both read and write management events (its event selectors, or the defaults when it has none). ' +
-    'A trail whose status or custom selectors were not exported does not count: it has not been shown to log. An export with no trail at all fails. Covers CIS AWS Foundations 3.0 recommendation 3.1.',
+    'A trail whose status or custom selectors were not exported does not count: it has not been shown to log. A trail exported before `HasCustomEventSelectors` existed has the default selectors. An export with no trail at all fails. Covers CIS AWS Foundations 3.0 recommendation 3.1.',
   inputs: { records: 'aws/cloudtrail-trails' },
   resourceExample: '123456789012',
   remediation:
@@ -23,7 +23,7 @@ export default defineCheck({
   },
   run({ inputs: { records } }) {
     if (records.length === 0) {
-      return { examined: 1, findings: [{ resource: 'unknown-account', message: `no CloudTrail trail in the export; expected ${EXPECTED}` }] };
+      return { examined: 1, findings: [{ resource: 'unknown-account', message: `no CloudTrail trail in the export; expected a ${EXPECTED}` }] };
     }
     const accounts = groupByAccount(records);
     return { examined: accounts.size, findings: [...accounts].flatMap(([account, trails]) => accountFinding(account, trails)) };

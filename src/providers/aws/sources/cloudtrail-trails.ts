@@ -167,8 +167,9 @@ const forms: readonly DocumentForm<TrailsFile>[] = [
 
 function toTrail(trail: Trail, file: TrailsFile): CloudTrailTrail {
   const selected = file.selectors[trail.TrailARN];
-  // A trail without custom selectors records every read and write management event.
-  const defaults: ManagementEvents | null = trail.HasCustomEventSelectors === false ? { read: true, write: true, excludedSources: [] } : null;
+  // A trail without custom selectors records every read and write management event; exports from before the API
+  // had HasCustomEventSelectors lack the field, and trails then had only the default selectors.
+  const defaults: ManagementEvents | null = trail.HasCustomEventSelectors === true ? null : { read: true, write: true, excludedSources: [] };
   return {
     name: trail.Name,
     arn: trail.TrailARN,

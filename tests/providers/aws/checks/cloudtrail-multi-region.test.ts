@@ -6,7 +6,7 @@ const stopped = trail({
   status: { isLogging: false, latestDeliveryTime: new Date('2026-10-20T09:59:00Z'), startLoggingTime: null, stopLoggingTime: new Date('2026-10-20T10:02:11Z'), latestDeliveryError: null },
 });
 const regional = trail({ name: 'legacy', homeRegion: 'us-east-1', multiRegion: false });
-const EXPECTED = 'a multi-region trail that is logging, with read and write management events';
+const EXPECTED = 'multi-region trail that is logging, with read and write management events';
 
 new CheckTester(check).run({
   pass: [
@@ -23,7 +23,7 @@ new CheckTester(check).run({
       name: 'no trail at all',
       records: [],
       examined: 1,
-      findings: [{ resource: 'unknown-account', message: `no CloudTrail trail in the export; expected ${EXPECTED}` }],
+      findings: [{ resource: 'unknown-account', message: `no CloudTrail trail in the export; expected a ${EXPECTED}` }],
     },
     {
       name: 'the multi-region trail was stopped, the other one is single-region',
@@ -32,7 +32,7 @@ new CheckTester(check).run({
       findings: [
         {
           resource: '210987654321',
-          message: `account 210987654321 has no ${EXPECTED} (main-trail: not logging since 2026-10-20; legacy: single-region (us-east-1))`,
+          message: `account 210987654321 has no multi-region trail that is logging, with read and write management events (main-trail: not logging since 2026-10-20; legacy: single-region (us-east-1))`,
           details: {
             trails: [
               { trail: 'main-trail', shortfalls: ['not logging since 2026-10-20'] },

@@ -65,6 +65,12 @@ describe('aws/cloudtrail-trails', () => {
     expect(trail?.managementEvents).toEqual({ read: true, write: true, excludedSources: [] });
   });
 
+  it('reads the default selectors for a trail exported before HasCustomEventSelectors existed', () => {
+    const { HasCustomEventSelectors: _absent, ...old } = trailJson();
+    const [trail] = adapter.read([source(JSON.stringify({ DescribeTrails: { trailList: [old] }, GetTrailStatus: { [ARN]: { IsLogging: true } } }))]);
+    expect(trail?.managementEvents).toEqual({ read: true, write: true, excludedSources: [] });
+  });
+
   it('derives read and write management events from classic and advanced selectors', () => {
     const selectors = (selected: Record<string, unknown>) =>
       adapter.read([source(JSON.stringify({ DescribeTrails: { trailList: [trailJson()] }, GetEventSelectors: { [ARN]: { TrailARN: ARN, ...selected } } }))])[0]
