@@ -1,0 +1,211 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { runAudit } from '../../../src/engine/run-audit.js';
+import type { Report } from '../../../src/report/model.js';
+import { repoRoot } from '../../support/paths.js';
+import { removeTempDirs, tempTree } from '../../support/workspace.js';
+
+// Exports that AWS and common tools really wrote (their origin is in real-exports/SOURCES.md), read in place: never
+// copied into the repository. Every count below is also computed here by an independent scan of the raw files.
+
+const REAL = path.resolve(repoRoot, '../shared/real-exports');
+const present = existsSync(REAL);
+const AS_OF = new Date('2026-11-01T00:00:00Z');
+
+afterAll(removeTempDirs);
+
+/** Every file under `dir`, sorted. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(dir, name))
+    .filter((file) => statSync(file).isFile())
+    .sort();
+}
+
+function readJson(file: string): unknown {
+  const raw = readFileSync(file);
+  return JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+}
+
+/** One test of `check` over every file of the real export set `set` (a folder under real-exports), read as `type`. */
+async function audit(type: string, set: string, check: string, params = ''): Promise<Report> {
+  const catalog = `version: 1
+name: Real exports
+sources:
+  real: { type: ${type}, path: '${path.join(REAL, set)}/**/*' }
+controls:
+  - id: REAL-01
+    title: A real export
+    owner: security@example.com
+    risk: medium
+    function: detect
+    tests:
+      - check: ${check}
+        source: real${params === '' ? '' : `\n        params: ${params}`}
+`;
+  const dir = await tempTree({ 'controls.yaml': catalog });
+  return runAudit(await loadCatalog(path.join(dir, 'controls.yaml')), { asOf: AS_OF, warnDays: 30, workers: 0 });
+}
+
+function onlyTest(report: Report): Report['controls'][number]['tests'][number] {
+  const test = report.controls[0]?.tests[0];
+  if (!test) throw new Error('the audit ran no test');
+  return test;
+}
+
+interface CloudTrailEvent {
+  eventID: string;
+  eventType?: string;
+  userIdentity?: { type?: string; invokedBy?: string };
+}
+
+function cloudTrailEvents(set: string): CloudTrailEvent[] {
+  return filesUnder(path.join(REAL, set)).flatMap((file) => (readJson(file) as { Records: CloudTrailEvent[] }).Records);
+}
+
+describe.skipIf(!present)(`real exports in ${present ? REAL : '../shared/real-exports (absent: these tests are skipped)'}`, () => {
+  describe('aws/cloudtrail-logs', () => {
+    it.each(['cloudtrail-logs/sans504', 'cloudtrail-logs/invictus-ir', 'cloudtrail-logs/cloud-snitch'])('reads every record of %s', async (set) => {
+      const events = cloudTrailEvents(set);
+      const rootEvents = new Set(events.filter((event) => event.userIdentity?.type === 'Root' && event.userIdentity.invokedBy === undefined && event.eventType !== 'AwsServiceEvent').map((event) => event.eventID));
+      const report = await audit('aws/cloudtrail-logs', set, 'aws/ct-root-activity');
+      expect(report.sources[0]).toMatchObject({ status: 'ok', records: events.length });
+      expect(onlyTest(report).findings).toHaveLength(rootEvents.size);
+      expect(onlyTest(report).metrics).toEqual({ root_events: { value: rootEvents.size } });
+    });
+
+    it('refuses the Grimoire capture (a bare JSON array, not a format CloudTrail writes), naming what it expected', async () => {
+      const report = await audit('aws/cloudtrail-logs', 'cloudtrail-logs/grimoire-stratus', 'aws/ct-root-activity');
+      expect(report.sources[0]?.status).toBe('error');
+      expect(report.sources[0]?.error).toMatch(/:1:1: Expected a CloudTrail log file \(\{"Records": \[\.\.\.\]\}\) or `aws cloudtrail lookup-events` output/);
+    });
+
+    it('reads the documented lookup-events output', async () => {
+      const events = (readJson(path.join(REAL, 'lookup-events/aws-cli-docs/us-east-1/cloudtrail-lookup-events.json')) as { Events: unknown[] }).Events;
+      const report = await audit('aws/cloudtrail-logs', 'lookup-events', 'aws/ct-root-activity');
+      expect(report.sources[0]).toMatchObject({ status: 'ok', records: events.length });
+    });
+  });
+
+  describe('aws/cloudtrail-trails', () => {
+    const sets = readdirSync(path.join(REAL, 'cloudtrail-trails'));
+
+    it.each(sets)('reads %s, one record per trail ARN', async (set) => {
+      const arns = new Set(
+        filesUnder(path.join(REAL, 'cloudtrail-trails', set)).flatMap((file) => {
+          const json = readJson(file) as { DescribeTrails?: { trailList: { TrailARN: string }[] }; trailList?: { TrailARN: string }[] };
+          return (json.DescribeTrails?.trailList ?? json.trailList ?? []).map((trail) => trail.TrailARN);
+        }),
+      );
+      const report = await audit('aws/cloudtrail-trails', `cloudtrail-trails/${set}`, 'aws/cloudtrail-multi-region');
+      expect(report.sources[0]).toMatchObject({ status: 'ok', records: arns.size });
+      expect(onlyTest(report).status).not.toBe('error');
+    });
+
+    it('credits a logging multi-region trail exported without HasCustomEventSelectors (the field is newer than the export)', async () => {
+      const report = await audit('aws/cloudtrail-trails', 'cloudtrail-trails/c7n-test_account_trail', 'aws/cloudtrail-multi-region');
+      const file = readFileSync(path.join(REAL, 'cloudtrail-trails/c7n-test_account_trail/us-east-1/cloudtrail-trails.json'), 'utf8');
+      expect(file).not.toContain('HasCustomEventSelectors');
+      expect(onlyTest(report)).toMatchObject({ status: 'pass', examined: 1 });
+    });
+  });
+
+  describe('aws/iam-authorization-details', () => {
+    /** Users, groups and roles the admin checks review: every principal but service-linked roles. */
+    function reviewablePrincipals(file: string): number {
+      const json = readJson(file) as { UserDetailList?: unknown[]; GroupDetailList?: unknown[]; RoleDetailList?: { Path: string }[] };
+      const roles = (json.RoleDetailList ?? []).filter((role) => !role.Path.startsWith('/aws-service-role/'));
+      return (json.UserDetailList ?? []).length + (json.GroupDetailList ?? []).length + roles.length;
+    }
+
+    it("reads cloudsplaining's boto3 download, whose dates are Python's str(datetime), exactly as its ISO-dated copy", async () => {
+      const python = await audit('aws/iam-authorization-details', 'iam-authorization-details/cloudsplaining-example', 'aws/iam-admin-principals');
+      const iso = await audit('aws/iam-authorization-details', 'iam-authorization-details/cloudsplaining-example-isodates', 'aws/iam-admin-principals');
+      const principals = reviewablePrincipals(path.join(REAL, 'iam-authorization-details/cloudsplaining-example/iam-authorization-details.json'));
+      expect(python.sources[0]).toMatchObject({ status: 'ok', records: 1 });
+      expect(onlyTest(python).examined).toBe(principals);
+      expect(onlyTest(python).findings.length).toBeGreaterThan(0);
+      expect(JSON.stringify(onlyTest(python))).toBe(JSON.stringify(onlyTest(iso)));
+    });
+
+    it('reads the managed-policy-mismatch export', async () => {
+      const report = await audit('aws/iam-authorization-details', 'iam-authorization-details/cloudsplaining-managed-policy-mismatch', 'aws/iam-admin-principals');
+      const principals = reviewablePrincipals(path.join(REAL, 'iam-authorization-details/cloudsplaining-managed-policy-mismatch/iam-authorization-details.json'));
+      expect(report.sources[0]?.status).toBe('ok');
+      expect(onlyTest(report).examined).toBe(principals);
+    });
+
+    it('refuses the truncated documentation example as a partial export, at its IsTruncated', async () => {
+      const report = await audit('aws/iam-authorization-details', 'iam-authorization-details/aws-cli-docs', 'aws/iam-admin-principals');
+      const lines = readFileSync(path.join(REAL, 'iam-authorization-details/aws-cli-docs/iam-authorization-details.json'), 'utf8').split('\n');
+      const line = lines.findIndex((text) => text.includes('"IsTruncated"')) + 1;
+      expect(report.sources[0]?.status).toBe('error');
+      expect(report.sources[0]?.error).toMatch(new RegExp(`iam-authorization-details\\.json:${line}:\\d+: Partial export: the file has "IsTruncated"`));
+    });
+  });
+
+  describe('aws/iam-credential-report', () => {
+    it.each(readdirSync(path.join(REAL, 'iam-credential-report')))('reads %s, one record per row', async (set) => {
+      const [file] = filesUnder(path.join(REAL, 'iam-credential-report', set));
+      const text = file?.endsWith('.json')
+        ? Buffer.from((readJson(file) as { Content: string }).Content, 'base64').toString('utf8')
+        : readFileSync(file ?? '', 'utf8');
+      const rows = text.split('\n').filter((line) => line.trim() !== '').length - 1;
+      const report = await audit('aws/iam-credential-report', `iam-credential-report/${set}`, 'aws/iam-console-mfa');
+      expect(report.sources[0]).toMatchObject({ status: 'ok', records: rows });
+      expect(onlyTest(report).status).not.toBe('error');
+    });
+  });
+
+  describe('aws/ec2-security-groups', () => {
+    interface Permission {
+      IpProtocol: string;
+      FromPort?: number;
+      ToPort?: number;
+      IpRanges?: { CidrIp: string }[];
+      Ipv6Ranges?: { CidrIpv6: string }[];
+    }
+
+    /** A group that lets the whole internet reach SSH or RDP: TCP over 22 or 3389, or every protocol. */
+    function opensAdminPorts(permissions: readonly Permission[]): boolean {
+      return permissions.some((permission) => {
+        const internet = [...(permission.IpRanges ?? []).map((range) => range.CidrIp), ...(permission.Ipv6Ranges ?? []).map((range) => range.CidrIpv6)].some((cidr) => cidr.endsWith('/0'));
+        const reaches = permission.IpProtocol === '-1' || (permission.IpProtocol === 'tcp' && [22, 3389].some((port) => (permission.FromPort ?? 0) <= port && port <= (permission.ToPort ?? 65535)));
+        return internet && reaches;
+      });
+    }
+
+    it.each(readdirSync(path.join(REAL, 'ec2-security-groups')))('reads %s and finds the groups open to the internet on 22 or 3389', async (set) => {
+      const groups = filesUnder(path.join(REAL, 'ec2-security-groups', set)).flatMap((file) => (readJson(file) as { SecurityGroups: { IpPermissions: Permission[] }[] }).SecurityGroups);
+      const report = await audit('aws/ec2-security-groups', `ec2-security-groups/${set}`, 'aws/ec2-open-admin-ports');
+      expect(report.sources[0]).toMatchObject({ status: 'ok', records: groups.length });
+      expect(new Set(onlyTest(report).findings.map((finding) => finding.resource)).size).toBe(groups.filter((group) => opensAdminPorts(group.IpPermissions)).length);
+    });
+  });
+
+  describe('the other AWS sources', () => {
+    const cases: [type: string, folder: string, check: string][] = [
+      ['aws/config-recorders', 'config-recorders', 'aws/config-recorder-enabled'],
+      ['aws/guardduty-detectors', 'guardduty-detectors', 'aws/guardduty-enabled'],
+      ['aws/iam-password-policy', 'iam-password-policy', 'aws/iam-password-policy'],
+      ['aws/kms-keys', 'kms-keys', 'aws/kms-key-rotation'],
+      ['aws/s3-buckets', 's3-buckets', 'aws/s3-public-access-block'],
+    ];
+    const sets = cases.flatMap(([type, folder, check]) => readdirSync(path.join(REAL, folder)).map((set) => [type, `${folder}/${set}`, check] as const));
+
+    it.each(sets)('%s reads %s without error', async (type, set, check) => {
+      const report = await audit(type, set, check);
+      expect(report.sources[0]?.status, report.sources[0]?.error).toBe('ok');
+      expect(onlyTest(report).status).not.toBe('error');
+    });
+
+    it('reads one record per key of the 50 recorded describe-key responses', async () => {
+      const keys = new Set(filesUnder(path.join(REAL, 'kms-keys/c7n-describe-key')).map((file) => (readJson(file) as { KeyMetadata: { Arn: string } }).KeyMetadata.Arn));
+      const report = await audit('aws/kms-keys', 'kms-keys/c7n-describe-key', 'aws/kms-key-rotation');
+      expect(report.sources[0]).toMatchObject({ status: 'ok', records: keys.size });
+    });
+  });
+});
