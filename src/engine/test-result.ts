@@ -1,6 +1,6 @@
 import type { LoadedException, LoadedTest } from '../catalog/model.js';
 import { applyExceptions } from '../exceptions/match-exceptions.js';
-import { maskFinding } from '../report/mask-secrets.js';
+import { maskFinding, maskValue } from '../report/mask-secrets.js';
 import type { FindingResult, TestResult } from '../report/model.js';
 import type { Outcome } from './outcomes.js';
 import { metricResult, testStatus } from './verdicts.js';
@@ -41,6 +41,7 @@ export function testResult(test: LoadedTest, outcome: Outcome, exceptions: reado
     excepted: applied.excepted,
     findings,
     metrics,
+    ...(outcome.details === undefined ? {} : { details: maskValue(outcome.details) as Record<string, unknown> }),
     ...(status === 'fail' ? { remediation: test.check.remediation } : {}),
     position,
   };

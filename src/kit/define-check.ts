@@ -16,6 +16,8 @@ export interface CheckResult {
   examined: number;
   findings: Finding[];
   metrics?: Record<string, number>;
+  /** What the check saw that is not a failure but that a reviewer should see (e.g. changes judged harmless). */
+  details?: Record<string, unknown>;
 }
 
 /** What one named input reads: a source type or a view (`identity/accounts`), or any of several. */

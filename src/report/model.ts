@@ -34,6 +34,8 @@ export const testResultSchema = z.strictObject({
   excepted: z.int().nonnegative(),
   findings: z.array(findingSchema),
   metrics: z.record(z.string(), metricResultSchema),
+  /** What the check saw that is not a failure, as it reported it. */
+  details: z.record(z.string(), z.unknown()).optional(),
   /** What to do next, from the check's documentation; present when the test failed. */
   remediation: z.string().optional(),
   error: z.string().optional(),

@@ -28,6 +28,8 @@ interface CaseInput {
   asOf?: string;
   /** When given, the result's metrics must equal it exactly (`{}` asserts that none are reported). */
   metrics?: Record<string, number>;
+  /** When given, the result's details must equal it. */
+  details?: Record<string, unknown>;
 }
 
 /** Records on which the check examines something and finds nothing. */
@@ -127,6 +129,9 @@ export function caseProblems(check: Check, testCase: TaggedCase): string[] {
     ...resultShapeProblems(check, result),
     ...kindProblems(testCase, result),
     ...(testCase.metrics === undefined ? [] : metricProblems(testCase.metrics, result.metrics ?? {})),
+    ...(testCase.details === undefined || isDeepStrictEqual(testCase.details, result.details)
+      ? []
+      : [`expected details ${JSON.stringify(testCase.details)}, found ${JSON.stringify(result.details)}`]),
   ];
 }
 

@@ -58,8 +58,11 @@ function onlyTest(report: Report): Report['controls'][number]['tests'][number] {
 
 interface CloudTrailEvent {
   eventID: string;
+  eventName?: string;
   eventType?: string;
+  errorCode?: string;
   userIdentity?: { type?: string; invokedBy?: string };
+  requestParameters?: { eventSelectors?: { readWriteType?: string; includeManagementEvents?: boolean }[] } | null;
 }
 
 function cloudTrailEvents(set: string): CloudTrailEvent[] {
@@ -75,6 +78,24 @@ describe.skipIf(!present)(`real exports in ${present ? REAL : '../shared/real-ex
       expect(report.sources[0]).toMatchObject({ status: 'ok', records: events.length });
       expect(onlyTest(report).findings).toHaveLength(rootEvents.size);
       expect(onlyTest(report).metrics).toEqual({ root_events: { value: rootEvents.size } });
+    });
+
+    it.each([
+      ['cloudtrail-logs/sans504', 0, 3],
+      ['cloudtrail-logs/invictus-ir', 4, 1],
+      ['cloudtrail-logs/cloud-snitch', 0, 0],
+    ])("judges %s's changes to logging as a responder would: deletions and narrowed selectors fail, the console's trail setup does not", async (set, weakening, harmless) => {
+      const succeeded = cloudTrailEvents(set).filter((event) => event.errorCode === undefined);
+      const recordsAll = (event: CloudTrailEvent): boolean =>
+        (event.requestParameters?.eventSelectors ?? []).some((selector) => selector.includeManagementEvents === true && selector.readWriteType === 'All');
+      const ids = (events: CloudTrailEvent[]): number => new Set(events.map((event) => event.eventID)).size;
+      const removals = succeeded.filter((event) => ['StopLogging', 'DeleteTrail', 'DeleteFlowLogs'].includes(event.eventName ?? ''));
+      const narrowed = succeeded.filter((event) => event.eventName === 'PutEventSelectors' && !recordsAll(event));
+      const others = succeeded.filter((event) => ['UpdateTrail', 'PutInsightSelectors'].includes(event.eventName ?? '') || (event.eventName === 'PutEventSelectors' && recordsAll(event)));
+      expect([ids(removals) + ids(narrowed), ids(others)]).toEqual([weakening, harmless]);
+      const test = onlyTest(await audit('aws/cloudtrail-logs', set, 'aws/ct-logging-tampering'));
+      expect(test.findings).toHaveLength(weakening);
+      expect(test.metrics).toEqual({ tampering_events: { value: weakening }, harmless_changes: { value: harmless } });
     });
 
     it('refuses the Grimoire capture (a bare JSON array, not a format CloudTrail writes), naming what it expected', async () => {

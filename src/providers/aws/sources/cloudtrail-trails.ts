@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
 import { awsTimestampSchema } from '../lib/aws-values.js';
+import { ALL_MANAGEMENT_EVENTS, managementEventsOf, type ManagementEvents } from '../lib/event-selectors.js';
 import { arnParts, readAwsDocument, type DocumentForm } from '../lib/export-file.js';
+
+export type { ManagementEvents } from '../lib/event-selectors.js';
 
 /** What `get-trail-status` says about a trail. */
 export interface TrailStatus {
@@ -10,14 +13,6 @@ export interface TrailStatus {
   startLoggingTime: Date | null;
   stopLoggingTime: Date | null;
   latestDeliveryError: string | null;
-}
-
-/** The management events a trail's event selectors record. */
-export interface ManagementEvents {
-  read: boolean;
-  write: boolean;
-  /** Event sources left out (`kms.amazonaws.com`, `rdsdata.amazonaws.com`). */
-  excludedSources: readonly string[];
 }
 
 /** One CloudTrail trail, with its status and selectors joined in; listed once however many regions list it. */
@@ -82,65 +77,32 @@ const statusSchema = z
     }),
   );
 
-const eventSelectorSchema = z.object({
-  ReadWriteType: z.enum(['ReadOnly', 'WriteOnly', 'All']).optional(),
-  IncludeManagementEvents: z.boolean().optional(),
-  ExcludeManagementEventSources: z.array(z.string()).optional(),
-});
+const eventSelectorSchema = z
+  .object({
+    ReadWriteType: z.enum(['ReadOnly', 'WriteOnly', 'All']).optional(),
+    IncludeManagementEvents: z.boolean().optional(),
+    ExcludeManagementEventSources: z.array(z.string()).optional(),
+  })
+  .transform((selector) => ({
+    readWriteType: selector.ReadWriteType,
+    includeManagementEvents: selector.IncludeManagementEvents,
+    excludeManagementEventSources: selector.ExcludeManagementEventSources,
+  }));
 
 const operators = z.array(z.string()).optional();
-const fieldSelectorSchema = z.object({ Field: z.string(), Equals: operators, NotEquals: operators });
-const advancedSelectorSchema = z.object({ Name: z.string().optional(), FieldSelectors: z.array(fieldSelectorSchema) });
+const fieldSelectorSchema = z
+  .object({ Field: z.string(), Equals: operators, NotEquals: operators })
+  .transform((field) => ({ field: field.Field, equals: field.Equals, notEquals: field.NotEquals }));
+const advancedSelectorSchema = z.object({ Name: z.string().optional(), FieldSelectors: z.array(fieldSelectorSchema) }).transform((selector) => ({ fieldSelectors: selector.FieldSelectors }));
 
 const selectorsSchema = z
   .object({
     EventSelectors: z.array(eventSelectorSchema).optional(),
     AdvancedEventSelectors: z.array(advancedSelectorSchema).optional(),
   })
-  .transform((selectors) =>
-    selectors.AdvancedEventSelectors && selectors.AdvancedEventSelectors.length > 0
-      ? fromAdvancedSelectors(selectors.AdvancedEventSelectors)
-      : fromEventSelectors(selectors.EventSelectors ?? []),
-  );
+  .transform((selectors) => managementEventsOf({ eventSelectors: selectors.EventSelectors, advancedEventSelectors: selectors.AdvancedEventSelectors }));
 
 type Trail = z.output<typeof trailSchema>;
-type EventSelector = z.output<typeof eventSelectorSchema>;
-type AdvancedSelector = z.output<typeof advancedSelectorSchema>;
-
-function fromEventSelectors(selectors: readonly EventSelector[]): ManagementEvents {
-  // The API's defaults: a selector without these fields records read and write management events.
-  const management = selectors.filter((selector) => selector.IncludeManagementEvents ?? true);
-  const types = management.map((selector) => selector.ReadWriteType ?? 'All');
-  return {
-    read: types.some((type) => type !== 'WriteOnly'),
-    write: types.some((type) => type !== 'ReadOnly'),
-    excludedSources: unique(management.flatMap((selector) => selector.ExcludeManagementEventSources ?? [])),
-  };
-}
-
-function fromAdvancedSelectors(selectors: readonly AdvancedSelector[]): ManagementEvents {
-  const management = selectors.filter((selector) =>
-    selector.FieldSelectors.some((field) => field.Field === 'eventCategory' && (field.Equals ?? []).includes('Management')),
-  );
-  const scopes = management.map((selector) => readOnlyScope(selector.FieldSelectors.find((field) => field.Field === 'readOnly')));
-  return {
-    read: scopes.some((scope) => scope !== 'write'),
-    write: scopes.some((scope) => scope !== 'read'),
-    excludedSources: unique(
-      management.flatMap((selector) => selector.FieldSelectors.filter((field) => field.Field === 'eventSource').flatMap((field) => field.NotEquals ?? [])),
-    ),
-  };
-}
-
-/** Which management events a `readOnly` field selector keeps: `Equals ["true"]` only reads, and so on. */
-function readOnlyScope(field: z.output<typeof fieldSelectorSchema> | undefined): 'both' | 'read' | 'write' {
-  if (!field) return 'both';
-  const equals = field.Equals ?? [];
-  const notEquals = field.NotEquals ?? [];
-  if ((equals.includes('true') && !equals.includes('false')) || notEquals.includes('false')) return 'read';
-  if ((equals.includes('false') && !equals.includes('true')) || notEquals.includes('true')) return 'write';
-  return 'both';
-}
 
 interface TrailsFile {
   trails: readonly Trail[];
@@ -169,7 +131,7 @@ function toTrail(trail: Trail, file: TrailsFile): CloudTrailTrail {
   const selected = file.selectors[trail.TrailARN];
   // A trail without custom selectors records every read and write management event; exports from before the API
   // had HasCustomEventSelectors lack the field, and trails then had only the default selectors.
-  const defaults: ManagementEvents | null = trail.HasCustomEventSelectors === true ? null : { read: true, write: true, excludedSources: [] };
+  const defaults: ManagementEvents | null = trail.HasCustomEventSelectors === true ? null : ALL_MANAGEMENT_EVENTS;
   return {
     name: trail.Name,
     arn: trail.TrailARN,
@@ -209,10 +171,6 @@ export default defineSource({
     `or a bare ${COMMAND} output, whose trails then have no known status.`,
   read: readTrails,
 });
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
-}
 
 declare module '../../../kit/record-types.js' {
   interface RecordTypes {
