@@ -230,7 +230,7 @@ export async function generateCloudTrail(dir: string, sizeMb: number, seed: numb
       }
     }
   }
-  const expected: Expected = { findings: { console: 0, root: 0, tampering: 0, admin: 0, kms: 0 }, consoleLogins: 0, coverageGaps: SEEDED_GAPS.length, records: 0 };
+  const expected: Expected = { findings: { console: 0, root: 0, tampering: 0, admin: 0, kms: 0 }, consoleLogins: 0, coverageGaps: SEEDED_GAPS.length, records: 0, duplicates: 0 };
   const duplicates: { record: Record<string, unknown>; file: PlannedFile }[] = [];
   for (const rare of rareEvents()) {
     const file = planned[Math.floor(random() * planned.length)];
@@ -245,7 +245,9 @@ export async function generateCloudTrail(dir: string, sizeMb: number, seed: numb
   }
   for (const { record, file } of duplicates) {
     const later = planned.find((candidate) => candidate.account === file.account && candidate.region === file.region && candidate.window > file.window);
-    later?.rare.push(record);
+    if (!later) continue;
+    later.rare.push(record);
+    expected.duplicates += 1;
   }
 
   const perFile = (sizeMb * MB) / planned.length;
@@ -285,7 +287,7 @@ export async function generateCloudTrail(dir: string, sizeMb: number, seed: numb
     if (pending.size >= 4) await Promise.race(pending);
   }
   await Promise.all(pending);
-  expected.records = records;
+  expected.records = records - expected.duplicates;
   const digestFiles = writeDigestFiles(dir, random);
   return { files: files.sort(), digestFiles, records, uncompressedBytes, compressedBytes, expected };
 }

@@ -122,6 +122,7 @@ async function main(): Promise<void> {
     ['coverage gaps (check)', isRecord(coverageMetrics) ? coverageMetrics.coverage_gaps : undefined, ct.expected.coverageGaps],
     ['coverage gaps (pass)', audit.passGaps, ct.expected.coverageGaps],
     ['records', audit.records, ct.expected.records],
+    ['duplicate deliveries', audit.duplicates, ct.expected.duplicates],
     ['files read', audit.filesRead, ct.files.length],
   ];
   // Every run must find the same, in the same order, not only the median one.

@@ -113,6 +113,7 @@ async function auditPhase({ dataDir, manifest, workers }: PhaseContext): Promise
     ms,
     maxRssMb: maxRssMb(),
     records: pass.records,
+    duplicates: pass.duplicates,
     filesRead: pass.files.length,
     checks: tests.length,
     findings,

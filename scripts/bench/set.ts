@@ -1,6 +1,6 @@
 // The synthetic bench set: what it holds and what the audit must find in it, shared by the generator and the phases.
 
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 export const MB = 1024 * 1024;
 
 export const ACCOUNTS = ['111122223333', '444455556666', '777788889999'];
@@ -23,7 +23,10 @@ export interface Expected {
   findings: Record<CheckKey, number>;
   consoleLogins: number;
   coverageGaps: number;
+  /** Events, each counted once: the audit's record count. */
   records: number;
+  /** Events delivered a second time, in a later file. */
+  duplicates: number;
 }
 
 export interface Manifest {

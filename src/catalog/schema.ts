@@ -84,6 +84,8 @@ export const sourceSchema = z.strictObject({
   type: nonEmpty,
   path: z.union([nonEmpty, z.array(nonEmpty).min(1)]),
   description: z.string().optional(),
+  /** For logs: how far back from as-of records are judged (default DEFAULT_WINDOW); older and later ones are only counted. */
+  window: durationString.optional(),
 });
 
 export const customFrameworkSchema = z.strictObject({

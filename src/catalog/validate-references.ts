@@ -50,15 +50,23 @@ export function validateReferences(refs: References): { controls: LoadedControl[
 }
 
 function sourceTypeErrors({ sources, yaml, sourceTypes: types }: References): UserError[] {
-  return [...sources.values()]
-    .filter((source) => source.definition === undefined)
-    .map(
-      (source) =>
+  return [...sources.values()].flatMap((source) => {
+    if (source.definition === undefined) {
+      return [
         new UserError(`Unknown source type "${source.type}" for source "${source.name}"`, {
           position: yaml.positionOf(['sources', source.name, 'type']),
           hint: didYouMean(source.type, types, `Known types: ${types.join(', ')}.`),
         }),
-    );
+      ];
+    }
+    if (source.window === undefined || (source.definition.kind === 'stream' && source.definition.recordTime)) return [];
+    return [
+      new UserError(`Source "${source.name}" has a window, but its records (${source.type}) carry no time to judge it by`, {
+        position: yaml.positionOf(['sources', source.name, 'window']),
+        hint: 'An assessment window applies to log sources, such as aws/cloudtrail-logs; remove it here.',
+      }),
+    ];
+  });
 }
 
 /** Control ids are unique, and differ by more than case: filters and exceptions match them exactly. */

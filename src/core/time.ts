@@ -56,6 +56,11 @@ export function addDuration(start: Date, duration: Duration): Date {
   }
 }
 
+/** The moment `duration` before `end`, calendar-aware like `addDuration`. */
+export function durationBefore(end: Date, duration: Duration): Date {
+  return addDuration(end, { ...duration, amount: -duration.amount });
+}
+
 function addMonths(start: Date, months: number): Date {
   const target = new Date(start.getTime());
   target.setUTCDate(1);

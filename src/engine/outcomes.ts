@@ -8,6 +8,9 @@ import type { PlannedTest } from './plan.js';
 import type { SourceData, ViewRecords } from './read-batch.js';
 import { finishTest, mergeTestStates, threadTestOf, type TestState } from './stream/pass.js';
 
+/** The metric every test over a windowed log gets: its records outside the window, counted and never judged. */
+export const OUTSIDE_WINDOW_METRIC = 'records_outside_window';
+
 /** What one test's check produced, or why it could not run. */
 export type Outcome = CheckResult | { error: string };
 
@@ -68,14 +71,18 @@ export function streamOutcome(planned: PlannedTest, streamed: ReadonlyMap<string
   if (check.kind !== 'stream') return { error: `check ${check.id} is not a stream check` };
   if ('error' in whole) return whole;
   const parts: TestState[] = [];
+  let outsideWindow: number | undefined;
   for (const bound of test.bindings.find((binding) => binding.input === check.stream)?.sources ?? []) {
     const source = streamed.get(bound.source);
     if (!source || source.result.status === 'error') return unreadable(bound.source, source?.result);
     const state = source.states.get(key);
     if (!state) return { error: `check ${check.id} was not run on stream source "${bound.source}"` };
     parts.push(state);
+    const window = source.result.window;
+    if (window) outsideWindow = (outsideWindow ?? 0) + window.records_before + window.records_after;
   }
   const visitor = threadTestOf({ key, check, params: test.params, inputs: whole.inputs }, asOf);
   const outcome = finishTest(visitor, mergeTestStates(visitor, parts));
-  return outcome instanceof Error ? checkFailed(test, outcome) : outcome;
+  if (outcome instanceof Error) return checkFailed(test, outcome);
+  return outsideWindow === undefined ? outcome : { ...outcome, metrics: { ...outcome.metrics, [OUTSIDE_WINDOW_METRIC]: outsideWindow } };
 }

@@ -5,7 +5,8 @@ import { requireMatches } from '../kit/files/match-files.js';
 import type { SourceResult } from '../report/model.js';
 import type { WholeInputs, StreamedSource } from './outcomes.js';
 import type { PlannedTest } from './plan.js';
-import { runStreamPass, type StreamTest } from './stream/pass.js';
+import { parseDuration } from '../core/time.js';
+import { assessmentWindow, DEFAULT_WINDOW, runStreamPass, type StreamTest } from './stream/pass.js';
 
 /**
  * Runs one pass over each streamed (log) source for every stream test that reads it. A source that cannot be
@@ -31,6 +32,8 @@ export async function streamSources(
     });
     const result: SourceResult = { name: source.name, type: source.type, status: 'ok', files: [], records: 0 };
     try {
+      const window = (source.window === undefined ? undefined : parseDuration(source.window)) ?? DEFAULT_WINDOW;
+      const bounds = assessmentWindow(source.definition, options.asOf, window);
       const files = await requireMatches(source.patterns, catalog.dir, source.pathPosition);
       const provider = await catalog.registry.providerOf(source.type);
       const module = catalog.registry.sourceModule(source.type);
@@ -44,9 +47,14 @@ export async function streamSources(
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         base: catalog.dir,
         fileBytes: catalog.limits.fileBytes,
+        window,
       });
       result.files = pass.files;
       result.records = pass.records;
+      if (bounds) {
+        result.window = { from: new Date(bounds.from).toISOString(), to: new Date(bounds.to).toISOString(), length: window.text, records_before: pass.outside.before, records_after: pass.outside.after };
+      }
+      if (source.definition.recordId) result.duplicates = pass.duplicates;
       result.coverage = pass.coverage;
       streamed.set(source.name, { result, states: pass.states });
     } catch (error) {

@@ -85,11 +85,15 @@ export interface VisitorDefinition<I extends InputSpecs, K extends keyof I, P ex
    */
   visits?: readonly string[];
   init(context: StreamContext<I, K, P>): State;
-  /** Called for every record; updates `state` in place. Records are shared by every check: never mutate them. */
+  /**
+   * Called for every record in the source's assessment window; updates `state` in place. A record delivered in
+   * several files is visited once per delivery: count events by their id. Records are shared by every check:
+   * never mutate them.
+   */
   visit(state: State, record: RecordOf<I[K]>, context: StreamContext<I, K, P>): void;
   /** Combines two states; `a` holds records of earlier files than `b`. May reuse (mutate) `a`. */
   merge(a: State, b: State): State;
-  /** The result, from the state of every record; `records` counts the streamed input's records, visited or not. */
+  /** The result, from the state of every record; `records` counts the streamed input's records in the window, visited or not, each once. */
   finish(state: State, context: StreamContext<I, K, P> & { records: number }): CheckResult;
 }
 

@@ -42,6 +42,10 @@ export interface StreamSourceDefinition<T extends RecordType> extends SourceMeta
   dispatchKey?(record: RecordTypes[T]): string;
   /** Where and when a record happened, for the source's coverage report (first and last event, gaps) per scope. */
   coverage?(record: RecordTypes[T]): CoveragePoint | undefined;
+  /** What identifies a record: one delivered in several files (CloudTrail delivers some events twice) is counted once. */
+  recordId?(record: RecordTypes[T]): string;
+  /** When the record happened (ms since the epoch): only records in the source's assessment window are visited; the others are counted. */
+  recordTime?(record: RecordTypes[T]): number;
   views?: { readonly [V in RecordType]?: (record: RecordTypes[T]) => RecordTypes[V] | undefined };
 }
 
@@ -66,6 +70,8 @@ export interface StreamSource {
   readFile(file: SourceText): Iterable<unknown>;
   dispatchKey?(record: unknown): string;
   coverage?(record: unknown): CoveragePoint | undefined;
+  recordId?(record: unknown): string;
+  recordTime?(record: unknown): number;
   views?: Readonly<Record<string, Bivariant<(record: unknown) => unknown> | undefined>>;
 }
 

@@ -111,7 +111,14 @@ export const sourceResultSchema = z.strictObject({
   type: z.string(),
   status: z.enum(['ok', 'error', 'unused']),
   files: z.array(z.strictObject({ path: z.string(), bytes: z.int().nonnegative(), sha256: z.string() })),
+  /** Records judged: for logs, those in the window, each counted once however many files delivered it. */
   records: z.int().nonnegative(),
+  /** For logs whose records have a time: the assessment window (both ends included, `to` is as-of); records outside it were counted, never judged. */
+  window: z
+    .strictObject({ from: z.string(), to: z.string(), length: z.string(), records_before: z.int().nonnegative(), records_after: z.int().nonnegative() })
+    .optional(),
+  /** For logs whose records have an id (CloudTrail's eventID): deliveries of a record another file already held, dropped. */
+  duplicates: z.int().nonnegative().optional(),
   /** For logs: first and last event per scope (for AWS, per account and region), and gaps longer than the threshold. */
   coverage: z
     .array(

@@ -225,6 +225,19 @@ const cases: BadInput[] = [
     message: 'control IAM-01, evidence[0].max_age: Invalid duration: expected a number and a unit: m, h, d, w, mo or y (e.g. 90d, 12mo)',
   },
   {
+    name: 'a window that is not a duration',
+    catalog: edit(CATALOG, 'path: credential-report.csv', 'path: credential-report.csv\n    window: a quarter'),
+    at: locate(edit(CATALOG, 'path: credential-report.csv', 'path: credential-report.csv\n    window: a quarter'), 'a quarter'),
+    message: 'sources.creds.window: Invalid duration: expected a number and a unit: m, h, d, w, mo or y (e.g. 90d, 12mo)',
+  },
+  {
+    name: 'a window on a source whose records have no time',
+    catalog: edit(CATALOG, 'path: credential-report.csv', 'path: credential-report.csv\n    window: 30d'),
+    at: locate(edit(CATALOG, 'path: credential-report.csv', 'path: credential-report.csv\n    window: 30d'), '30d'),
+    message: 'Source "creds" has a window, but its records (aws/iam-credential-report) carry no time to judge it by',
+    hint: 'An assessment window applies to log sources, such as aws/cloudtrail-logs; remove it here.',
+  },
+  {
     name: 'bad date (no 30 February)',
     catalog: edit(CATALOG, 'date: 2026-09-03', 'date: 2026-02-30'),
     at: 'controls.yaml:19:15',

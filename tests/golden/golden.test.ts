@@ -5,7 +5,9 @@
 // changed three shapes on purpose (README, "Reports"): a test names its `inputs` instead of one `source` and
 // carries its catalog `position`, and a log's coverage names its `scope` instead of `account` and `region`; it also
 // records where `as_of` came from and the run's filters. `asReportV1` maps exactly those back, so everything else
-// must be as it was. (The example catalog's hash changed once since, when it stopped pinning as_of.)
+// must be as it was. (The example catalog's hash changed once since, when it stopped pinning as_of.) Later report@2
+// additions are in the golden files as they are: a log source's `window` and `duplicates` (its `records` count each
+// event once), the `records_outside_window` metric, test `details`.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -29,7 +29,7 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(/^log audit +: 6 stream checks, one pass, \d+ threads: [\d.]+ s, [\d.]+ MB\/s$/m);
     expect(stdout).toMatch(/^peak RSS +: \d+ MB during the log audit/m);
     expect(stdout).toMatch(/^correctness : ok, every count exact: console-login-without-mfa 37\/37, root-activity 11\/11, logging-tampering 8\/8, admin-grants 8\/8, kms-key-deletion 5\/5,/m);
-    expect(stdout).toMatch(/coverage gaps \(check\) 2\/2, coverage gaps \(pass\) 2\/2, records (\d+)\/\1, files read (\d+)\/\2, identical findings in every run 1\/1$/m);
+    expect(stdout).toMatch(/coverage gaps \(check\) 2\/2, coverage gaps \(pass\) 2\/2, records (\d+)\/\1, duplicate deliveries 4\/4, files read (\d+)\/\2, identical findings in every run 1\/1$/m);
     expect(stdout).toMatch(/^IAM set +: 200 users, 40 roles, 20 policies, 401-row credential report: parse [\d.]+ s, full audit [\d.]+ s \(9 checks\)/m);
   }, 120_000);
 

@@ -11,7 +11,12 @@ export type TestState = { ok: true; state: unknown; empty: boolean; records: num
 export interface MergedPass {
   /** Every file read (skipped files, such as CloudTrail digests, are not listed), in file order. */
   files: SourceFileInfo[];
+  /** Records in the window, each counted once however many files delivered it. */
   records: number;
+  /** Deliveries of a record an earlier file already held (same record id), not counted in `records`. */
+  duplicates: number;
+  /** Records outside the window: before its start, after as-of. */
+  outside: { before: number; after: number };
   coverage: Coverage[];
   /** In the order of the pass's tests. */
   states: TestState[];
@@ -27,7 +32,11 @@ export class OutcomeMerger {
   private next = 0;
   private readonly infos: SourceFileInfo[] = [];
   private records = 0;
+  private duplicates = 0;
+  private readonly outside = { before: 0, after: 0 };
+  private readonly seen = new Set<string>();
   private readonly viewRecords = new Map<string, number>();
+  private readonly viewSeen = new Map<string, Set<string>>();
   private readonly states: TestState[];
 
   constructor(
@@ -49,8 +58,18 @@ export class OutcomeMerger {
 
   private fold(outcome: FileOutcome): void {
     this.infos.push(outcome.info);
-    this.records += outcome.records;
-    for (const [view, count] of Object.entries(outcome.viewRecords)) this.viewRecords.set(view, (this.viewRecords.get(view) ?? 0) + count);
+    const duplicates = outcome.ids === null ? 0 : countRepeats(outcome.ids, this.seen);
+    this.duplicates += duplicates;
+    this.records += outcome.records - duplicates;
+    this.outside.before += outcome.outside.before;
+    this.outside.after += outcome.outside.after;
+    for (const [view, count] of Object.entries(outcome.viewRecords)) {
+      const ids = outcome.viewIds[view];
+      let seen = this.viewSeen.get(view);
+      if (!seen) this.viewSeen.set(view, (seen = new Set()));
+      const repeats = ids === undefined || outcome.ids === null ? 0 : countRepeats(ids, seen);
+      this.viewRecords.set(view, (this.viewRecords.get(view) ?? 0) + count - repeats);
+    }
     if (this.coverage && outcome.coverage) mergeCoverage(this.coverage, outcome.coverage);
     outcome.tests.forEach((test, index) => {
       const current = this.states[index];
@@ -74,8 +93,19 @@ export class OutcomeMerger {
       const view = this.visitors[index]?.view;
       return state.ok ? { ...state, records: view === undefined ? this.records : (this.viewRecords.get(view) ?? 0) } : state;
     });
-    return { files: this.infos, records: this.records, coverage: this.coverage ? coverageReport(this.coverage, this.coverageScope) : [], states };
+    return { files: this.infos, records: this.records, duplicates: this.duplicates, outside: { ...this.outside }, coverage: this.coverage ? coverageReport(this.coverage, this.coverageScope) : [], states };
   }
+}
+
+/** How many of the `\n`-separated ids are already in `seen` (or repeat within the list); adds the new ones. */
+function countRepeats(ids: string, seen: Set<string>): number {
+  if (ids === '') return 0;
+  let repeats = 0;
+  for (const id of ids.split('\n')) {
+    if (seen.has(id)) repeats += 1;
+    else seen.add(id);
+  }
+  return repeats;
 }
 
 /** One test's states from several sources (passes), merged in the order the test binds them. */

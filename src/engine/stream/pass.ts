@@ -3,8 +3,9 @@ import os from 'node:os';
 import { createCoverage, DEFAULT_GAP_HOURS } from '../../kit/coverage.js';
 import type { CheckResult, StreamCheck } from '../../kit/define-check.js';
 import type { StreamSource } from '../../kit/define-source.js';
+import { durationBefore, parseDuration, type Duration } from '../../core/time.js';
 import { finishTest, mergeTestStates, OutcomeMerger, type MergedPass, type TestState } from './merge.js';
-import { processFile, type ThreadTest } from './process-file.js';
+import { processFile, type FileSettings, type ThreadTest, type TimeWindow } from './process-file.js';
 import { runInWorkers } from './worker-pool.js';
 
 /** One test over the streamed source: a stream check with its parsed params and whole inputs. */
@@ -44,6 +45,16 @@ export interface StreamPassOptions {
   base?: string;
   /** The largest log file, before and after decompression. Default: DEFAULT_READ_LIMITS.fileBytes. */
   fileBytes?: number;
+  /** How far back from as-of records are visited, for a source whose records have a time. Default: DEFAULT_WINDOW. */
+  window?: Duration;
+}
+
+/** The assessment window of a log source whose catalog entry names none. */
+export const DEFAULT_WINDOW: Duration = parseDuration('90d') ?? { amount: 90, unit: 'd', text: '90d' };
+
+/** The window a pass visits: `window` back from as-of, both ends included; null for a source whose records have no time. */
+export function assessmentWindow(source: StreamSource, asOf: Date, window: Duration = DEFAULT_WINDOW): TimeWindow | null {
+  return source.recordTime ? { from: durationBefore(asOf, window).getTime(), to: asOf.getTime() } : null;
 }
 
 export interface StreamPassResult extends Omit<MergedPass, 'states'> {
@@ -81,16 +92,19 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
   const visitors = options.tests.map((test) => threadTestOf(test, asOf));
   const merger = new OutcomeMerger(visitors, gapMs === null ? null : createCoverage(gapMs), options.coverageScope ?? []);
   const threads = Math.min(options.workers ?? defaultThreads(files), files.length);
-  const read = { ...(options.base === undefined ? {} : { base: options.base }), ...(options.fileBytes === undefined ? {} : { fileBytes: options.fileBytes }) };
+  const settings: FileSettings = {
+    gapMs,
+    read: { ...(options.base === undefined ? {} : { base: options.base }), ...(options.fileBytes === undefined ? {} : { fileBytes: options.fileBytes }) },
+    window: assessmentWindow(source, asOf, options.window),
+  };
   if (threads <= 1) {
-    for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, gapMs, read));
+    for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, settings));
   } else {
     const setup = {
+      ...settings,
       source: { type: source.type, ...(options.sourceModule === undefined ? {} : { module: options.sourceModule }) },
       tests: options.tests.map((test) => ({ checkId: test.check.id, module: test.module, params: test.params, inputs: test.inputs ?? {}, view: test.view })),
       asOf: asOf.getTime(),
-      gapMs,
-      read,
     };
     await runInWorkers({ setup, source, files, visitors, workers: threads - 1 }, (outcome) => merger.add(outcome));
   }

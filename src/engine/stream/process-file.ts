@@ -3,10 +3,25 @@ import type { StreamCheck } from '../../kit/define-check.js';
 import { addToCoverage, createCoverage, type CoverageState } from '../../kit/coverage.js';
 import type { StreamSource } from '../../kit/define-source.js';
 import { readExportFileSync, type ReadOptions, type SourceFileInfo } from '../../kit/files/read-file.js';
+import { serializeError, type SerializedError } from './thread-errors.js';
 
 /** How a thread reads each file: what the file list is relative to and the largest file (the budget stays in the main thread). */
 export type FileReadOptions = Pick<ReadOptions, 'base' | 'fileBytes'>;
-import { serializeError, type SerializedError } from './thread-errors.js';
+
+/** The assessment window, in ms since the epoch, both ends included. */
+export interface TimeWindow {
+  from: number;
+  to: number;
+}
+
+/** What every file of a pass is read with. */
+export interface FileSettings {
+  /** Coverage bucket width, or null when the pass keeps no coverage. */
+  gapMs: number | null;
+  read: FileReadOptions;
+  /** Records outside it are counted, not visited; null: every record is visited (the source has no record time). */
+  window: TimeWindow | null;
+}
 
 /** A test ready to visit, as each thread holds it. */
 export interface ThreadTest {
@@ -23,9 +38,16 @@ export type TestOutcome = { ok: true; state: unknown } | { ok: false; error: Ser
 export interface FileOutcome {
   index: number;
   info: SourceFileInfo;
+  /** Records in the window (all of them when there is none), each delivery counted. */
   records: number;
+  /** Records outside the window: before its start, after its end (as-of). */
+  outside: { before: number; after: number };
+  /** The ids of the records counted in `records`, `\n`-separated (one string crosses threads cheaply); null when the source has no record id. */
+  ids: string | null;
   /** View id → records of the file that have that view. */
   viewRecords: Record<string, number>;
+  /** View id → the ids of those records, as `ids`. */
+  viewIds: Record<string, string>;
   coverage: CoverageState | null;
   tests: TestOutcome[];
 }
@@ -57,8 +79,9 @@ function checkError(check: StreamCheck, where: string, error: unknown): Error {
  * Reads one file and runs every visitor over its records, starting from fresh states. A source problem (an
  * unreadable or malformed file) throws; a check that throws becomes an error for its test only.
  */
-export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, gapMs: number | null, read: FileReadOptions = {}): FileOutcome {
-  const { info, text } = readExportFileSync(file, read);
+export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, settings: FileSettings): FileOutcome {
+  const { gapMs, window } = settings;
+  const { info, text } = readExportFileSync(file, settings.read);
   const states = visitors.map((visitor): TestOutcome => {
     try {
       return { ok: true, state: visitor.check.visitor.init(visitor.context) };
@@ -81,9 +104,29 @@ export function processFile(source: StreamSource, visitors: readonly ThreadTest[
   const dispatched = source.dispatchKey !== undefined && plan.byKey.size > 0;
   const views = [...plan.byView].map(([view, tests]) => ({ view, tests, toView: source.views?.[view] }));
   const viewRecords: Record<string, number> = Object.fromEntries(views.map(({ view }) => [view, 0]));
+  const viewIds: Record<string, string[]> = Object.fromEntries(views.map(({ view }) => [view, []]));
+  const idOf = source.recordId;
+  const timeOf = window === null ? undefined : source.recordTime;
+  const ids: string[] = [];
+  const outside = { before: 0, after: 0 };
   let records = 0;
   for (const record of source.readFile(text)) {
+    if (timeOf && window) {
+      const time = timeOf(record);
+      if (time < window.from) {
+        outside.before += 1;
+        continue;
+      }
+      if (time > window.to) {
+        outside.after += 1;
+        continue;
+      }
+    }
     records += 1;
+    // An id holding the separator is not de-duplicated rather than misread.
+    const id = idOf?.(record);
+    const countable = id !== undefined && !id.includes('\n') ? id : undefined;
+    if (countable !== undefined) ids.push(countable);
     if (coverage) {
       const point = source.coverage?.(record);
       if (point) addToCoverage(coverage, point);
@@ -104,8 +147,19 @@ export function processFile(source: StreamSource, visitors: readonly ThreadTest[
       }
       if (shaped === undefined) continue;
       viewRecords[view] = (viewRecords[view] ?? 0) + 1;
+      if (countable !== undefined) viewIds[view]?.push(countable);
       for (const test of tests) visit(test, shaped);
     }
   }
-  return { index, info, records, viewRecords, coverage, tests: states };
+  return {
+    index,
+    info,
+    records,
+    outside,
+    ids: idOf ? ids.join('\n') : null,
+    viewRecords,
+    viewIds: Object.fromEntries(Object.entries(viewIds).map(([view, list]) => [view, list.join('\n')])),
+    coverage,
+    tests: states,
+  };
 }

@@ -4,17 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StreamSource } from '../../kit/define-source.js';
 import { deserializeError, serializeError, type SerializedError } from './thread-errors.js';
-import { processFile, type FileOutcome, type FileReadOptions, type ThreadTest } from './process-file.js';
+import { processFile, type FileOutcome, type FileSettings, type ThreadTest } from './process-file.js';
 
-/** What the pass sends each worker at start-up: enough to load the source and checks and rebuild the visitors. */
-export interface WorkerSetup {
+/** What the pass sends each worker at start-up: enough to load the source and checks, rebuild the visitors and read files as the pass does. */
+export interface WorkerSetup extends FileSettings {
   source: { type: string; module?: string };
   tests: { checkId: string; module?: string; params: unknown; inputs: Readonly<Record<string, readonly unknown[]>>; view?: string }[];
   asOf: number;
-  /** Coverage bucket width, or null when the pass keeps no coverage. */
-  gapMs: number | null;
-  /** Where the file list is relative to, and the largest file. */
-  read: FileReadOptions;
 }
 
 /** A batch of files for one worker, each with its position in the pass. */
@@ -98,7 +94,7 @@ export async function runInWorkers({ setup, source, files, visitors, workers: co
         dispatched += 1;
         let outcome: FileOutcome;
         try {
-          outcome = processFile(source, visitors, files[index] ?? '', index, setup.gapMs, setup.read);
+          outcome = processFile(source, visitors, files[index] ?? '', index, setup);
         } catch (error) {
           noteSourceError({ index, error: serializeError(error) });
           return settleIfDone();

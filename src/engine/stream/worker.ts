@@ -56,7 +56,7 @@ if (port) {
       const outcomes: FileOutcome[] = [];
       for (const file of message.files) {
         try {
-          outcomes.push(processFile(source, visitors, file.path, file.index, setup.gapMs, setup.read));
+          outcomes.push(processFile(source, visitors, file.path, file.index, setup));
         } catch (error) {
           return send({ type: 'files', outcomes, sourceError: { index: file.index, error: serializeError(error) } });
         }

@@ -29,8 +29,8 @@ export function clean(text: string): string {
 }
 
 /** `1 finding`, `3 findings`. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
 }
 
 /** The total of `values`, 0 when there are none. */

@@ -229,6 +229,40 @@ describe('runStreamPass: coverage', () => {
   });
 });
 
+describe('runStreamPass: the assessment window and duplicate deliveries', () => {
+  // Forty files, so batches go to both worker threads; each of the last twenty delivers again an event of a
+  // file twenty places earlier, and a few events fall before the 90-day window or after as-of.
+  const files = Array.from({ length: 40 }, (_, index) =>
+    writeLog(`window-${String(index).padStart(2, '0')}.json.gz`, [
+      { time: '2026-10-20T10:00:00Z', id: `w${index}` },
+      ...(index >= 20 ? [{ time: '2026-10-20T10:00:00Z', id: `w${index - 20}` }] : []),
+      ...(index % 10 === 0 ? [{ time: '2026-07-01T00:00:00Z', id: `old${index}` }] : []),
+      ...(index === 39 ? [{ time: '2026-11-01T00:00:01Z', id: 'later' }] : []),
+    ]),
+  );
+
+  for (const workers of [0, 2]) {
+    it(`visits only the window's records, counts the others, and counts an event delivered twice once (workers: ${workers})`, async () => {
+      const result = await pass({ files, tests: [pluginTest(countsRecords)], workers });
+      expect({ records: result.records, duplicates: result.duplicates, outside: result.outside }).toEqual({ records: 40, duplicates: 20, outside: { before: 4, after: 1 } });
+      // The visitor sees every delivery in the window; `records`, which becomes `examined`, counts each event once.
+      expect(resultOf(result, countsRecords.id).examined).toBe(60);
+      expect(result.states.get(countsRecords.id)).toMatchObject({ ok: true, records: 40 });
+      expect(result.coverage[0]).toMatchObject({ first: '2026-10-20T10:00:00Z', last: '2026-10-20T10:00:00Z' });
+    });
+  }
+
+  it('takes the window back from as-of, both ends included', async () => {
+    const edges = [writeLog('edges.json.gz', [
+      { time: '2026-10-31T00:00:00Z', id: 'start' },
+      { time: '2026-10-30T23:59:59.999Z', id: 'before' },
+      { time: '2026-11-01T00:00:00Z', id: 'as-of' },
+    ])];
+    const result = await pass({ files: edges, tests: [], workers: 0, window: { amount: 1, unit: 'd', text: '1d' } });
+    expect({ records: result.records, outside: result.outside }).toEqual({ records: 2, outside: { before: 1, after: 0 } });
+  });
+});
+
 describe('defaultThreads', () => {
   it('reads a small log on the calling thread alone, and gives a larger one a thread per two megabytes, up to the cores', () => {
     expect(defaultThreads(FIXTURE_FILES)).toBe(1);

@@ -30,12 +30,18 @@ function readJson(file: string): unknown {
   return JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
 }
 
-/** One test of `check` over every file of the real export set `set` (a folder under real-exports), read as `type`. */
-async function audit(type: string, set: string, check: string, params = ''): Promise<Report> {
+/** Logs are years older than AS_OF: their audits look back far enough to judge every event. */
+const LOG_WINDOW = '20y';
+
+/**
+ * One test of `check` over every file of the real export set `set` (a folder under real-exports), read as `type`;
+ * a log source (aws/cloudtrail-logs) gets `window`, LOG_WINDOW unless given.
+ */
+async function audit(type: string, set: string, check: string, params = '', window = type === 'aws/cloudtrail-logs' ? LOG_WINDOW : undefined): Promise<Report> {
   const catalog = `version: 1
 name: Real exports
 sources:
-  real: { type: ${type}, path: '${path.join(REAL, set)}/**/*' }
+  real: { type: ${type}, path: '${path.join(REAL, set)}/**/*'${window === undefined ? '' : `, window: ${window}`} }
 controls:
   - id: REAL-01
     title: A real export
@@ -74,10 +80,27 @@ describe.skipIf(!present)(`real exports in ${present ? REAL : '../shared/real-ex
     it.each(['cloudtrail-logs/sans504', 'cloudtrail-logs/invictus-ir', 'cloudtrail-logs/cloud-snitch'])('reads every record of %s', async (set) => {
       const events = cloudTrailEvents(set);
       const rootEvents = new Set(events.filter((event) => event.userIdentity?.type === 'Root' && event.userIdentity.invokedBy === undefined && event.eventType !== 'AwsServiceEvent').map((event) => event.eventID));
+      const unique = new Set(events.map((event) => event.eventID)).size;
       const report = await audit('aws/cloudtrail-logs', set, 'aws/ct-root-activity');
-      expect(report.sources[0]).toMatchObject({ status: 'ok', records: events.length });
+      expect(report.sources[0]).toMatchObject({ status: 'ok', records: unique, duplicates: events.length - unique, window: { records_before: 0, records_after: 0 } });
+      expect(onlyTest(report)).toMatchObject({ examined: unique, metrics: { root_events: { value: rootEvents.size }, records_outside_window: { value: 0 } } });
       expect(onlyTest(report).findings).toHaveLength(rootEvents.size);
-      expect(onlyTest(report).metrics).toEqual({ root_events: { value: rootEvents.size } });
+    });
+
+    it('counts the events CloudTrail delivered twice in the 2021 delivery once: 6,496 of its 30,477', () => {
+      const events = cloudTrailEvents('cloudtrail-logs/sans504');
+      expect([events.length, new Set(events.map((event) => event.eventID)).size]).toEqual([30_477, 23_981]);
+    });
+
+    it('judges nothing outside the default 90-day window before as-of, and counts what it left out', async () => {
+      const events = cloudTrailEvents('cloudtrail-logs/invictus-ir');
+      const report = await audit('aws/cloudtrail-logs', 'cloudtrail-logs/invictus-ir', 'aws/ct-root-activity', '', '90d');
+      expect(report.sources[0]).toMatchObject({
+        status: 'ok',
+        records: 0,
+        window: { from: '2026-08-03T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z', length: '90d', records_before: events.length, records_after: 0 },
+      });
+      expect(onlyTest(report)).toMatchObject({ status: 'vacuous', examined: 0, findings: [], metrics: { records_outside_window: { value: events.length } } });
     });
 
     it.each([
@@ -95,7 +118,7 @@ describe.skipIf(!present)(`real exports in ${present ? REAL : '../shared/real-ex
       expect([ids(removals) + ids(narrowed), ids(others)]).toEqual([weakening, harmless]);
       const test = onlyTest(await audit('aws/cloudtrail-logs', set, 'aws/ct-logging-tampering'));
       expect(test.findings).toHaveLength(weakening);
-      expect(test.metrics).toEqual({ tampering_events: { value: weakening }, harmless_changes: { value: harmless } });
+      expect(test.metrics).toEqual({ tampering_events: { value: weakening }, harmless_changes: { value: harmless }, records_outside_window: { value: 0 } });
     });
 
     it('refuses the Grimoire capture (a bare JSON array, not a format CloudTrail writes), naming what it expected', async () => {
@@ -107,7 +130,7 @@ describe.skipIf(!present)(`real exports in ${present ? REAL : '../shared/real-ex
     it('reads the documented lookup-events output', async () => {
       const events = (readJson(path.join(REAL, 'lookup-events/aws-cli-docs/us-east-1/cloudtrail-lookup-events.json')) as { Events: unknown[] }).Events;
       const report = await audit('aws/cloudtrail-logs', 'lookup-events', 'aws/ct-root-activity');
-      expect(report.sources[0]).toMatchObject({ status: 'ok', records: events.length });
+      expect(report.sources[0]).toMatchObject({ status: 'ok', records: events.length, duplicates: 0 });
     });
   });
 

@@ -15,7 +15,23 @@ export function headerLines(report: Report, chalk: ChalkInstance): string[] {
     ...(controls === undefined ? [] : [`--control ${clean(controls.join(','))}`]),
     ...(framework === undefined ? [] : [`--framework ${clean(framework)}`]),
   ];
-  return [[catalog, asOf, plural(report.summary.controls, 'control'), ...(filters.length > 0 ? [`only ${filters.join(' ')}`] : [])].join(' · ')];
+  return [
+    [catalog, asOf, plural(report.summary.controls, 'control'), ...(filters.length > 0 ? [`only ${filters.join(' ')}`] : [])].join(' · '),
+    ...report.sources.flatMap((source) => windowLine(source, chalk)),
+  ];
+}
+
+/** For a log: the window its records were judged in, what fell outside it and the duplicate deliveries dropped. */
+function windowLine(source: Report['sources'][number], chalk: ChalkInstance): string[] {
+  const { window } = source;
+  if (!window || source.status !== 'ok') return [];
+  const outside = window.records_before + window.records_after;
+  const notes = [
+    `${plural(source.records, 'record')} judged`,
+    ...(outside > 0 ? [chalk.yellow(`${plural(outside, 'record')} outside the window, not judged`)] : []),
+    ...(source.duplicates ? [`${plural(source.duplicates, 'duplicate delivery', 'duplicate deliveries')} dropped`] : []),
+  ];
+  return [`${clean(source.name)}: ${window.from.slice(0, 10)} to ${window.to.slice(0, 10)} (window ${clean(window.length)}) · ${notes.join(' · ')}`];
 }
 
 /** The exists × works matrix with totals, assurance and test counts, then the works lens per control function. */

@@ -293,6 +293,8 @@ export default defineSource({
   skipsFile: isDigestOrInsightFile,
   readFile: streamCloudTrailFile,
   dispatchKey: (record) => record.eventName,
+  recordId: (record) => record.eventID,
+  recordTime: (record) => record.eventTime,
   coverage: (record) => ({
     scope: [record.recipientAccountId ?? record.userIdentity.accountId ?? 'unknown', record.awsRegion],
     time: record.eventTime,
