@@ -58,10 +58,13 @@ function checkError(check: StreamCheck, where: string, error: unknown): Error {
  * unreadable or malformed file) throws; a check that throws becomes an error for its test only.
  */
 export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, gapMs: number | null, read: FileReadOptions = {}): FileOutcome {
-  const { info, text } = readExportFileSync(file, read);
+  const seesFiles = visitors.some((visitor) => visitor.check.visitor.visitFile !== undefined);
+  const { info, text, contentSha256 } = readExportFileSync(file, seesFiles ? { ...read, contentHash: true } : read);
   const states = visitors.map((visitor): TestOutcome => {
     try {
-      return { ok: true, state: visitor.check.visitor.init(visitor.context) };
+      const state = visitor.check.visitor.init(visitor.context);
+      visitor.check.visitor.visitFile?.(state, { path: info.path, sha256: info.sha256, contentSha256: contentSha256 ?? info.sha256 }, visitor.context);
+      return { ok: true, state };
     } catch (error) {
       return { ok: false, error: serializeError(checkError(visitor.check, `in init for ${info.path}`, error)) };
     }

@@ -7,6 +7,7 @@ import type { Finding } from '../../../kit/define-check.js';
 import { defineCheck } from '../../../kit/define-check.js';
 import { accountOf, formatEventTime } from '../lib/cloudtrail-event-findings.js';
 import { ACTIVE_HOURS, judgeSilences, type Gap } from '../lib/activity-silences.js';
+import { judgeDigests, type DigestCoverage, type DigestVerdict } from '../lib/digest-chain.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -44,6 +45,8 @@ interface State {
   inside: CoverageState;
   /** Events outside the window, likewise: they count towards a region being active. */
   outside: CoverageState;
+  /** Log file name → SHA-256 of its content, kept only when digests are bound. */
+  logHashes: Map<string, string> | null;
 }
 
 function windowStartOf(asOf: Date, window: Duration): number {
@@ -80,6 +83,17 @@ function isExpected(regions: 'active' | readonly string[], region: string, insid
   return hours.size >= ACTIVE_HOURS;
 }
 
+function digestGapMessage(id: string, gap: DigestCoverage['gaps'][number], windowText: string): string {
+  const from = `${formatEventTime(gap.from)}${gap.edge === 'start' ? ` (start of the ${windowText})` : ''}`;
+  const to = `${formatEventTime(gap.to)}${gap.edge === 'end' ? ' (as-of)' : ''}`;
+  return `no CloudTrail digest covers ${id} from ${from} to ${to}: ${formatSpan(gap.to - gap.from)}; with log file validation on, CloudTrail delivers a digest every hour, even for an hour without events`;
+}
+
+function digestMetrics(verdict: DigestVerdict | undefined): Record<string, number> {
+  if (!verdict) return {};
+  return { digests: verdict.digests, digest_log_files: verdict.logFiles, digest_signatures_verified: verdict.signaturesVerified, digest_signatures_unverified: verdict.signaturesUnverified };
+}
+
 function gapMessage(id: string, gap: Gap, windowText: string, probabilityLimit: number, maxGap: string | undefined): string {
   const from = `${formatEventTime(gap.from)}${gap.edge === 'start' ? ` (start of the ${windowText})` : ''}`;
   const to = `${formatEventTime(gap.to)}${gap.edge === 'end' ? ' (as-of)' : ''}`;
@@ -98,13 +112,18 @@ export default defineCheck({
     `A region with nothing to log delivers nothing, so silence alone is not an outage. A silence of t hours is a gap when the region's own activity makes it improbable: λ is the hourly rate of a Poisson process whose chance of an empty hour matches the region's share of empty clock hours in the window before the silence, and likewise after it (one empty and one busy hour added to each, so a few busy hours claim no certainty); with the lower λ of the two sides (the only one at either end of the window), the silence is a gap when exp(−λ·t) < \`silence_probability\` (default 1e-6) and t > \`min_gap\` (default 1h), or when t > \`max_gap\` if set. Busy hours, not events, are counted, so a burst of calls does not pass for a busy day. With \`regions: active\` (the default), a region counts when it has events in at least ${ACTIVE_HOURS} distinct clock hours of the logs, inside the window or not; a region with none in the window is then a gap as a whole.`,
     'A detection control whose logs cover three days of a ninety-day audit window has not been shown to work, and every other log check only sees what is there.',
   ].join(' '),
-  inputs: { events: 'aws/cloudtrail-logs' },
+  inputs: { events: 'aws/cloudtrail-logs', digests: 'aws/cloudtrail-digests', keys: 'aws/cloudtrail-public-keys' },
+  optionalInputs: ['digests', 'keys'],
   params,
   metrics: {
     coverage_pct: 'Lowest share of the window, across the accounts and regions judged, that is not inside a gap (percent).',
     coverage_gaps: 'Gaps, all accounts and regions judged.',
     regions_judged: 'Account/region pairs judged (expected to log).',
     regions_quiet: 'Account/region pairs in the logs left out as not active (only with `regions: active`).',
+    digests: 'Digest files of the window (only with digests bound).',
+    digest_log_files: 'Log files the digests of the window list.',
+    digest_signatures_verified: 'Digests whose signature verified against the exported public keys.',
+    digest_signatures_unverified: 'Digests whose signature could not be checked: the newest of each chain (its signature is only in S3 metadata), or all without a public keys input.',
   },
   remediation:
     'Export the missing days (the S3 files of the trail, or `aws cloudtrail lookup-events` for the last 90 days). If the logs do not exist, find out why: a stopped trail (aws/ct-logging-tampering), a region the trail does not cover (aws/cloudtrail-multi-region), or a delivery error (`get-trail-status`); then fix it, and record the gap as an exception with its reason.',
@@ -115,12 +134,17 @@ export default defineCheck({
     'iso27001-2022': ['A.8.15', 'A.8.16'],
   },
   visitor: {
-    init: ({ params: { window }, asOf }): State => ({
+    input: 'events',
+    init: ({ params: { window }, asOf, inputs }): State => ({
       windowStart: windowStartOf(asOf, window),
       windowEnd: asOf.getTime(),
       inside: createCoverage(HOUR_MS),
       outside: createCoverage(HOUR_MS),
+      logHashes: inputs.digests.length > 0 ? new Map() : null,
     }),
+    visitFile(state, file) {
+      state.logHashes?.set(file.path.slice(file.path.lastIndexOf('/') + 1), file.contentSha256);
+    },
     visit(state, record: CloudTrailRecord) {
       const inside = record.eventTime >= state.windowStart && record.eventTime <= state.windowEnd;
       addEvent(inside ? state.inside : state.outside, [accountOf(record), record.awsRegion], record.eventTime);
@@ -128,9 +152,10 @@ export default defineCheck({
     merge(a, b) {
       mergeCoverage(a.inside, b.inside);
       mergeCoverage(a.outside, b.outside);
+      if (a.logHashes && b.logHashes) for (const [name, hash] of b.logHashes) a.logHashes.set(name, hash);
       return a;
     },
-    finish(state, { params: { window, regions, silence_probability, min_gap, max_gap } }) {
+    finish(state, { params: { window, regions, silence_probability, min_gap, max_gap }, inputs }) {
       const windowText = `${window.text} window`;
       const windowMs = state.windowEnd - state.windowStart;
       const rule = { windowStart: state.windowStart, windowEnd: state.windowEnd, probability: silence_probability, minGapMs: min_gap.ms, maxGapMs: max_gap?.ms };
@@ -138,12 +163,25 @@ export default defineCheck({
       let lowestPct = 100;
       let judged = 0;
       let quiet = 0;
+      const verdict = inputs.digests.length > 0 ? judgeDigests({ digests: inputs.digests, keys: inputs.keys, logHashes: state.logHashes ?? new Map(), windowStart: state.windowStart, windowEnd: state.windowEnd }) : undefined;
+      // Where digests exist they decide: CloudTrail delivers one every hour, so a region without events still shows it logs.
+      const byDigests = new Map((verdict?.coverage ?? []).map((coverage) => [`${coverage.account}/${coverage.region}`, coverage.gaps]));
       const streams = streamsOf(state);
+      for (const { account, region } of verdict?.coverage ?? []) if (!streams.has(`${account}/${region}`)) streams.set(`${account}/${region}`, { scope: [account, region] });
       const accounts = new Set([...streams.values()].map((stream) => stream.scope[0] ?? ''));
       // Listed regions are expected in every account of the logs, with events or not.
       if (regions !== 'active') for (const account of accounts) for (const region of regions) if (!streams.has(`${account}/${region}`)) streams.set(`${account}/${region}`, { scope: [account, region] });
       for (const [id, { scope, inside, outside }] of [...streams].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
         const [account = '', region = ''] = scope;
+        const digestGaps = byDigests.get(id);
+        if (digestGaps) {
+          judged += 1;
+          lowestPct = Math.min(lowestPct, Math.round((1 - digestGaps.reduce((sum, gap) => sum + (gap.to - gap.from), 0) / windowMs) * 1000) / 10);
+          for (const gap of digestGaps) {
+            findings.push({ resource: id, message: digestGapMessage(id, gap, windowText), details: { account, region, from: formatEventTime(gap.from), to: formatEventTime(gap.to), hours: Math.round(((gap.to - gap.from) / HOUR_MS) * 10) / 10 } });
+          }
+          continue;
+        }
         if (!isExpected(regions, region, inside, outside)) {
           quiet += 1;
           continue;
@@ -174,7 +212,9 @@ export default defineCheck({
           });
         }
       }
-      const metrics = { coverage_pct: lowestPct, coverage_gaps: findings.length, regions_judged: judged, ...(regions === 'active' ? { regions_quiet: quiet } : {}) };
+      const gaps = findings.length;
+      for (const problem of [...(verdict?.problems ?? [])].sort((x, y) => (x.resource < y.resource ? -1 : x.resource > y.resource ? 1 : 0))) findings.push(problem);
+      const metrics = { coverage_pct: lowestPct, coverage_gaps: gaps, regions_judged: judged, ...(regions === 'active' ? { regions_quiet: quiet } : {}), ...digestMetrics(verdict) };
       if (judged === 0) return { examined: 0, findings };
       return { examined: judged, findings, metrics };
     },
