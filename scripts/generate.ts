@@ -309,11 +309,14 @@ ${renderCriteria(check.criteria)}
 
 function renderInputs(check: Check): string {
   const rows = Object.entries(check.inputs).map(
-    ([name, types]) => `| \`${name}\` | ${codeList(types)} | ${check.kind === 'stream' && check.stream === name ? 'streamed, record by record' : 'whole'} |`,
+    ([name, types]) =>
+      `| \`${name}\` | ${codeList(types)} | ${check.kind === 'stream' && check.stream === name ? 'streamed, record by record' : 'whole'}${check.optionalInputs.includes(name) ? ', optional' : ''} |`,
   );
   const binding =
-    Object.keys(check.inputs).length === 1
-      ? 'Bind it with `source:` in the test (a source name, or a list of them).'
+    Object.keys(check.inputs).length - check.optionalInputs.length === 1
+      ? check.optionalInputs.length > 0
+        ? 'Bind the one input that is not optional with `source:` in the test, or inputs by name with `inputs: { <input>: <source or list of sources> }` (optional ones may be left out).'
+        : 'Bind it with `source:` in the test (a source name, or a list of them).'
       : 'Bind each input with `inputs: { <input>: <source or list of sources> }` in the test.';
   return [`${binding} A source of a listed type, or one that offers a listed view, can be bound.`, '', '| Input | Reads | How |', '| --- | --- | --- |', ...rows].join('\n');
 }

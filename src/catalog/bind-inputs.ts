@@ -47,12 +47,12 @@ export function bindInputs(context: BindContext): { bindings: InputBinding[]; er
     }
     // A misspelt input is reported as such, with its suggestion, not also as a missing one.
     const misspelt = Object.keys(given).some((name) => !inputs.includes(name));
-    for (const name of misspelt ? [] : inputs.filter((name) => !Object.hasOwn(given, name))) {
+    for (const name of misspelt ? [] : inputs.filter((name) => !Object.hasOwn(given, name) && !check.optionalInputs.includes(name))) {
       errors.push(new UserError(`Missing input "${name}" of check "${check.id}"`, { position: position(['inputs']), hint: `Bind it to a source: "${name}: <source>" (it reads ${asList(check.inputs[name] ?? []).join(', ')}).` }));
     }
     byInput = inputs.filter((name) => Object.hasOwn(given, name)).map((name) => [name, written(['inputs', name], given[name] ?? [])]);
   } else if (spec.source !== undefined) {
-    const [only, ...more] = inputs;
+    const [only, ...more] = inputs.filter((name) => !check.optionalInputs.includes(name));
     if (only === undefined || more.length > 0) {
       return { bindings: [], errors: [new UserError(`Check "${check.id}" has several inputs (${inputs.join(', ')}): bind each under "inputs:"`, { position: position(['source']), hint: `Write inputs: { ${inputs.map((name) => `${name}: <source>`).join(', ')} }.` })] };
     }

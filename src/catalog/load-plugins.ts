@@ -115,6 +115,7 @@ function asCheck(value: unknown, plugin: PluginAt): Check {
   const normalised: CheckInfo = {
     ...check,
     inputs: Object.fromEntries(Object.entries(check.inputs).map(([name, spec]) => [name, typeof spec === 'string' ? [spec] : spec])),
+    optionalInputs: Array.isArray(check.optionalInputs) ? check.optionalInputs : [],
     params: check.params ?? z.strictObject({}),
     metrics: check.metrics ?? {},
     criteria: check.criteria ?? {},
@@ -130,7 +131,7 @@ function asCheck(value: unknown, plugin: PluginAt): Check {
   }
   // Hooks validated above.
   const erased = visitor as unknown as Visitor;
-  return { ...normalised, kind: 'stream', stream, visitor: { visits: Array.isArray(hooks.visits) ? erased.visits : undefined, init: erased.init, visit: erased.visit, merge: erased.merge, finish: erased.finish } };
+  return { ...normalised, kind: 'stream', stream, visitor: { visits: Array.isArray(hooks.visits) ? erased.visits : undefined, init: erased.init, visitFile: typeof hooks.visitFile === 'function' ? erased.visitFile : undefined, visit: erased.visit, merge: erased.merge, finish: erased.finish } };
 }
 
 function asSource(value: unknown, plugin: PluginAt): Source {

@@ -53,7 +53,7 @@ export function describeCheck(check: Check): string {
   const inputs = Object.entries(check.inputs);
   return [
     `${check.id}: ${check.title}\n\n${check.description}\n\n`,
-    inputs.length === 1 ? `Sources: ${readsText(check)}\n` : `Inputs:\n${inputs.map(([name, types]) => `  ${name}: ${types.join(', ')}\n`).join('')}`,
+    inputs.length === 1 ? `Sources: ${readsText(check)}\n` : `Inputs:\n${inputs.map(([name, types]) => `  ${name}: ${types.join(', ')}${check.optionalInputs.includes(name) ? ' (optional)' : ''}\n`).join('')}`,
     params.length ? `Params:\n${params.join('')}` : 'Params: none\n',
     metrics.length ? `Metrics:\n${metrics.join('')}` : '',
     criteria.length ? `Evidences (suggested mappings):\n${criteria.join('')}` : '',

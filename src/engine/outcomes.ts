@@ -43,6 +43,8 @@ export function inputRecords(
     }
     inputs[binding.input] = records;
   }
+  // An optional input left unbound arrives as no records.
+  for (const name of test.check.optionalInputs) if (name !== except && !Object.hasOwn(inputs, name)) inputs[name] = [];
   return { inputs };
 }
 

@@ -49,6 +49,8 @@ export interface CheckMetadata<I extends InputSpecs, P extends z.ZodType> {
   title: string;
   description: string;
   inputs: I;
+  /** Inputs a test may leave unbound: the check then gets no records for them. `source:` binds the one input that is not optional. */
+  optionalInputs?: readonly (keyof I & string)[];
   params?: P;
   remediation: string;
   /** Metric name → what it measures. */
@@ -85,6 +87,8 @@ export interface VisitorDefinition<I extends InputSpecs, K extends keyof I, P ex
    */
   visits?: readonly string[];
   init(context: StreamContext<I, K, P>): State;
+  /** Called once for every file of the streamed input, before its records: the file as the pass read it. */
+  visitFile?(state: State, file: StreamFile, context: StreamContext<I, K, P>): void;
   /**
    * Called for every record in the source's assessment window; updates `state` in place. A record delivered in
    * several files is visited once per delivery: count events by their id. Records are shared by every check:
@@ -97,6 +101,16 @@ export interface VisitorDefinition<I extends InputSpecs, K extends keyof I, P ex
   finish(state: State, context: StreamContext<I, K, P> & { records: number }): CheckResult;
 }
 
+/** One file of a streamed input, as `visitFile` sees it. */
+export interface StreamFile {
+  /** Relative to the catalog's folder, with `/`. */
+  path: string;
+  /** Hex SHA-256 of the file as stored (gzip and all). */
+  sha256: string;
+  /** Hex SHA-256 of its content after decompression (the same as `sha256` for a file that is not gzip). */
+  contentSha256: string;
+}
+
 export interface StreamCheckDefinition<I extends InputSpecs, K extends keyof I, P extends z.ZodType, State> extends CheckMetadata<I, P> {
   visitor: VisitorDefinition<I, K, P, State>;
 }
@@ -107,6 +121,8 @@ export interface CheckInfo {
   title: string;
   description: string;
   inputs: Readonly<Record<string, readonly string[]>>;
+  /** Inputs a test may leave unbound (they arrive as no records). */
+  optionalInputs: readonly string[];
   params: z.ZodType;
   remediation: string;
   metrics: Record<string, string>;
@@ -127,6 +143,7 @@ export interface Visitor {
   /** Dispatch keys of the records to visit; undefined: every record. */
   visits: readonly string[] | undefined;
   init(context: ErasedContext): unknown;
+  visitFile: ((state: unknown, file: StreamFile, context: ErasedContext) => void) | undefined;
   visit(state: unknown, record: unknown, context: ErasedContext): void;
   merge(a: unknown, b: unknown): unknown;
   finish(state: unknown, context: ErasedContext & { records: number }): CheckResult;
@@ -166,6 +183,7 @@ export function defineCheck(definition: BatchCheckDefinition<InputSpecs, z.ZodTy
     visitor: {
       visits: visitor.visits,
       init: visitor.init as Visitor['init'],
+      visitFile: visitor.visitFile as Visitor['visitFile'],
       visit: visitor.visit as Visitor['visit'],
       merge: visitor.merge as Visitor['merge'],
       finish: visitor.finish as Visitor['finish'],
@@ -180,6 +198,7 @@ export function checkInfo(metadata: CheckMetadata<InputSpecs, z.ZodType>): Check
     title: metadata.title,
     description: metadata.description,
     inputs: Object.fromEntries(Object.entries(metadata.inputs).map(([name, spec]) => [name, typeof spec === 'string' ? [spec] : [...spec]])),
+    optionalInputs: [...(metadata.optionalInputs ?? [])],
     params: metadata.params ?? noParams,
     remediation: metadata.remediation,
     metrics: metadata.metrics ?? {},

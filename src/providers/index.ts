@@ -12,7 +12,9 @@ export type BuiltinProviderId =
 
 export type BuiltinSourceType =
   | 'aws/backup-restore-jobs'
+  | 'aws/cloudtrail-digests'
   | 'aws/cloudtrail-logs'
+  | 'aws/cloudtrail-public-keys'
   | 'aws/cloudtrail-trails'
   | 'aws/config-recorders'
   | 'aws/ec2-security-groups'
@@ -64,7 +66,9 @@ export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider
 /** Built-in source types; each type equals its module's path under src/providers/<provider>/sources. */
 export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> = {
   'aws/backup-restore-jobs': () => import('./aws/sources/backup-restore-jobs.js'),
+  'aws/cloudtrail-digests': () => import('./aws/sources/cloudtrail-digests.js'),
   'aws/cloudtrail-logs': () => import('./aws/sources/cloudtrail-logs.js'),
+  'aws/cloudtrail-public-keys': () => import('./aws/sources/cloudtrail-public-keys.js'),
   'aws/cloudtrail-trails': () => import('./aws/sources/cloudtrail-trails.js'),
   'aws/config-recorders': () => import('./aws/sources/config-recorders.js'),
   'aws/ec2-security-groups': () => import('./aws/sources/ec2-security-groups.js'),
@@ -116,7 +120,9 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
  */
 export type BuiltinSourceModules = [
   typeof import('./aws/sources/backup-restore-jobs.js'),
+  typeof import('./aws/sources/cloudtrail-digests.js'),
   typeof import('./aws/sources/cloudtrail-logs.js'),
+  typeof import('./aws/sources/cloudtrail-public-keys.js'),
   typeof import('./aws/sources/cloudtrail-trails.js'),
   typeof import('./aws/sources/config-recorders.js'),
   typeof import('./aws/sources/ec2-security-groups.js'),

@@ -136,13 +136,13 @@ export function caseProblems(check: Check, testCase: TaggedCase): string[] {
 }
 
 /** The case's records by input: `records` for a check with one input, `inputs` naming every input otherwise. */
-export function caseInputs(check: Pick<Check, 'id' | 'inputs'>, testCase: Pick<CaseInput, 'records' | 'inputs'>): Record<string, readonly unknown[]> | string {
+export function caseInputs(check: Pick<Check, 'id' | 'inputs' | 'optionalInputs'>, testCase: Pick<CaseInput, 'records' | 'inputs'>): Record<string, readonly unknown[]> | string {
   const names = Object.keys(check.inputs);
   if (testCase.records !== undefined && testCase.inputs !== undefined) return 'a case gives either records or inputs, not both';
   if (testCase.records !== undefined) {
-    const [only, ...more] = names;
+    const [only, ...more] = names.filter((name) => !check.optionalInputs.includes(name));
     if (only === undefined || more.length > 0) return `${check.id} has several inputs (${names.join(', ')}): give the case's records under inputs`;
-    return { [only]: testCase.records };
+    return { ...Object.fromEntries(names.map((name) => [name, []])), [only]: testCase.records };
   }
   const given = testCase.inputs ?? {};
   const unknown = Object.keys(given).filter((name) => !names.includes(name));

@@ -74,7 +74,7 @@ export function defaultThreads(files: readonly string[]): number {
 
 /** The visitor of a test, as the calling thread holds it. */
 export function threadTestOf(test: StreamTest, asOf: Date): ThreadTest {
-  return { check: test.check, context: { inputs: test.inputs ?? {}, params: test.params, asOf }, view: test.view };
+  return { check: test.check, context: { inputs: wholeInputs(test), params: test.params, asOf }, view: test.view };
 }
 
 /**
@@ -103,7 +103,7 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
     const setup = {
       ...settings,
       source: { type: source.type, ...(options.sourceModule === undefined ? {} : { module: options.sourceModule }) },
-      tests: options.tests.map((test) => ({ checkId: test.check.id, module: test.module, params: test.params, inputs: test.inputs ?? {}, view: test.view })),
+      tests: options.tests.map((test) => ({ checkId: test.check.id, module: test.module, params: test.params, inputs: wholeInputs(test), view: test.view })),
       asOf: asOf.getTime(),
     };
     await runInWorkers({ setup, source, files, visitors, workers: threads - 1 }, (outcome) => merger.add(outcome));
@@ -118,3 +118,8 @@ export function passResults(pass: StreamPassResult, tests: readonly StreamTest[]
 }
 
 export { finishTest, mergeTestStates, type TestState };
+
+/** A test's whole inputs, its optional ones that are not given as no records. */
+function wholeInputs(test: Pick<StreamTest, 'check' | 'inputs'>): Readonly<Record<string, readonly unknown[]>> {
+  return { ...Object.fromEntries(test.check.optionalInputs.map((name) => [name, []])), ...test.inputs };
+}

@@ -81,10 +81,13 @@ function checkError(check: StreamCheck, where: string, error: unknown): Error {
  */
 export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, settings: FileSettings): FileOutcome {
   const { gapMs, window } = settings;
-  const { info, text } = readExportFileSync(file, settings.read);
+  const seesFiles = visitors.some((visitor) => visitor.check.visitor.visitFile !== undefined);
+  const { info, text, contentSha256 } = readExportFileSync(file, seesFiles ? { ...settings.read, contentHash: true } : settings.read);
   const states = visitors.map((visitor): TestOutcome => {
     try {
-      return { ok: true, state: visitor.check.visitor.init(visitor.context) };
+      const state = visitor.check.visitor.init(visitor.context);
+      visitor.check.visitor.visitFile?.(state, { path: info.path, sha256: info.sha256, contentSha256: contentSha256 ?? info.sha256 }, visitor.context);
+      return { ok: true, state };
     } catch (error) {
       return { ok: false, error: serializeError(checkError(visitor.check, `in init for ${info.path}`, error)) };
     }

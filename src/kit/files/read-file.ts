@@ -34,6 +34,8 @@ export interface ReadFile {
   text: SourceText;
   /** Bytes after decompression: what holding the text costs. */
   size: number;
+  /** Hex SHA-256 of the bytes after decompression, when `contentHash` was asked for. */
+  contentSha256?: string;
 }
 
 /** How much a run may read: one export file, before and after decompression, and all whole-file source data. */
@@ -81,6 +83,8 @@ export interface ReadOptions {
   base?: string;
   /** Default: DEFAULT_READ_LIMITS.fileBytes. */
   fileBytes?: number;
+  /** Also hash the decompressed bytes (what CloudTrail digests list); off by default, as it costs a second hash. */
+  contentHash?: boolean;
 }
 
 /** `absolute` relative to `base`, with `/`: how a catalog names the files under its folder. */
@@ -109,7 +113,13 @@ export function decodeExportFile(raw: Buffer, display: string, options: ReadOpti
   const relative = relativeTo(options.base ?? path.dirname(display), display);
   const sha256 = createHash('sha256').update(raw).digest('hex');
   const bytes = isGzip(raw) ? gunzip(raw, display, cap) : raw;
-  return { info: { path: relative, bytes: raw.length, sha256 }, text: { display, text: decodeText(bytes, display), path: relative }, size: bytes.length };
+  const contentSha256 = options.contentHash ? (bytes === raw ? sha256 : createHash('sha256').update(bytes).digest('hex')) : undefined;
+  return {
+    info: { path: relative, bytes: raw.length, sha256 },
+    text: { display, text: decodeText(bytes, display), path: relative },
+    size: bytes.length,
+    ...(contentSha256 === undefined ? {} : { contentSha256 }),
+  };
 }
 
 /** Text without a leading byte order mark, for text decoded from inside a file (a base64 field). */

@@ -22,6 +22,9 @@
 #   DIR/<account>/<region>/cloudtrail-trails.json        aws/cloudtrail-trails: {"DescribeTrails", "GetTrailStatus":
 #                                                        {"<TrailARN>": ...}, "GetEventSelectors": {"<TrailARN>": ...}}
 #   DIR/<account>/<region>/cloudtrail-lookup-events.json aws/cloudtrail-logs: lookup-events for the last N days
+#   DIR/<account>/<region>/cloudtrail-public-keys.json   aws/cloudtrail-public-keys: list-public-keys valid in the last N
+#                                                        days (to verify digest signatures; the log and digest files
+#                                                        themselves: aws s3 sync s3://<trail bucket>/AWSLogs/ DIR/AWSLogs/)
 #   DIR/<account>/<region>/kms-keys.json                 aws/kms-keys: {"DescribeKey": {"<KeyId>": ...},
 #                                                        "GetKeyRotationStatus": {"<KeyId>": ...}}
 #   DIR/<account>/<region>/ec2-security-groups.json      aws/ec2-security-groups: describe-security-groups output
@@ -189,6 +192,14 @@ export_lookup_events() {
     cloudtrail lookup-events --region "$region" --start-time "$start" --end-time "$end"
 }
 
+export_public_keys() {
+  local region=$1 end start
+  end=$(date -u +%s)
+  start=$((end - days * 86400))
+  save_json "$root/$region/cloudtrail-public-keys.json" \
+    cloudtrail list-public-keys --region "$region" --start-time "$start" --end-time "$end"
+}
+
 export_kms() {
   local region=$1 ids id key rotation keys='' rotations='' sep=''
   ids=$(aws_text kms list-keys --region "$region" --query 'Keys[].KeyId')
@@ -239,6 +250,8 @@ for region in "${region_list[@]}"; do
   export_trails "$region"
   log "$region: CloudTrail event history, last $days days"
   export_lookup_events "$region"
+  log "$region: CloudTrail public keys (digest signatures)"
+  export_public_keys "$region"
   log "$region: KMS keys"
   export_kms "$region"
   log "$region: EC2 security groups"

@@ -119,6 +119,7 @@ function demoResponses(): StubResponse[] {
       { call: `cloudtrail describe-trails --region ${region} --query trailList[].[TrailARN,HomeRegion]`, stdout: `${TRAIL}\teu-west-1\n` },
       { call: `cloudtrail describe-trails --region ${region}`, stdout: cli(trails['DescribeTrails']) },
       { call: `cloudtrail lookup-events --region ${region}`, stdout: fixtureText('lookup-events.json') },
+      { call: `cloudtrail list-public-keys --region ${region}`, stdout: fixtureText(`${ACCOUNT}/${region}/cloudtrail-public-keys.json`) },
       { call: `kms list-keys --region ${region} --query Keys[].KeyId`, stdout: `${Object.keys(sectionOf(keys, 'DescribeKey')).join('\t')}\n` },
       ...Object.entries(sectionOf(keys, 'DescribeKey')).map(([id, described]) => ({ call: `kms describe-key --region ${region} --key-id ${id}`, stdout: cli(described) })),
       ...Object.entries(sectionOf(keys, 'GetKeyRotationStatus')).map(([id, rotation]) =>
@@ -207,6 +208,7 @@ function readBoth(source: BatchSource, out: string, file: string) {
 const PER_REGION = [
   'backup-restore-jobs.json',
   'cloudtrail-lookup-events.json',
+  'cloudtrail-public-keys.json',
   'cloudtrail-trails.json',
   'config-recorders.json',
   'ec2-security-groups.json',
@@ -235,6 +237,7 @@ describe('src/providers/aws/export.sh with a stub aws on PATH', () => {
       `cloudtrail get-trail-status --region eu-west-1 --name ${TRAIL}`,
       `cloudtrail get-event-selectors --region eu-west-1 --trail-name ${TRAIL}`,
       `cloudtrail lookup-events --region ${region} --start-time <start> --end-time <end>`,
+      `cloudtrail list-public-keys --region ${region} --start-time <start> --end-time <end>`,
       `kms list-keys --region ${region} --query Keys[].KeyId`,
       ...(region === 'eu-west-1'
         ? [
@@ -344,7 +347,7 @@ describe('src/providers/aws/export.sh when a call fails', () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('An error occurred (AccessDeniedException) when calling the ListKeys operation');
     expect(run.calls.map(callOf).at(-1)).toBe('kms list-keys --region eu-west-1 --query Keys[].KeyId');
-    expect(filesUnder(path.join(run.out, ACCOUNT, 'eu-west-1'))).toEqual(['cloudtrail-lookup-events.json', 'cloudtrail-trails.json']);
+    expect(filesUnder(path.join(run.out, ACCOUNT, 'eu-west-1'))).toEqual(['cloudtrail-lookup-events.json', 'cloudtrail-public-keys.json', 'cloudtrail-trails.json']);
   });
 
   it('does not take an access error on the public access block for "not configured"', () => {
@@ -364,7 +367,7 @@ describe('src/providers/aws/export.sh when a call fails', () => {
     const run = runExport('throttled', ['--out', '{out}', '--regions', 'eu-west-1'], [failed, ...demoResponses()]);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('(RequestLimitExceeded)');
-    expect(filesUnder(path.join(run.out, ACCOUNT, 'eu-west-1'))).toEqual(['cloudtrail-lookup-events.json', 'cloudtrail-trails.json', 'kms-keys.json']);
+    expect(filesUnder(path.join(run.out, ACCOUNT, 'eu-west-1'))).toEqual(['cloudtrail-lookup-events.json', 'cloudtrail-public-keys.json', 'cloudtrail-trails.json', 'kms-keys.json']);
   });
 });
 

@@ -34,14 +34,22 @@ function readJson(file: string): unknown {
 const LOG_WINDOW = '20y';
 
 /**
- * One test of `check` over every file of the real export set `set` (a folder under real-exports), read as `type`;
- * a log source (aws/cloudtrail-logs) gets `window`, LOG_WINDOW unless given.
+ * One test of `check` over every file of the real export set `set` (a folder under real-exports, less the `exclude`
+ * glob in it), read as `type`; a log source (aws/cloudtrail-logs) gets the assessment `window`, LOG_WINDOW unless given.
  */
-async function audit(type: string, set: string, check: string, params = '', window = type === 'aws/cloudtrail-logs' ? LOG_WINDOW : undefined): Promise<Report> {
+async function audit(
+  type: string,
+  set: string,
+  check: string,
+  params = '',
+  options: { asOf?: Date; exclude?: string; window?: string } = {},
+): Promise<Report> {
+  const paths = [`${path.join(REAL, set)}/**/*`, ...(options.exclude === undefined ? [] : [`!${path.join(REAL, set)}/${options.exclude}`])];
+  const window = options.window ?? (type === 'aws/cloudtrail-logs' ? LOG_WINDOW : undefined);
   const catalog = `version: 1
 name: Real exports
 sources:
-  real: { type: ${type}, path: '${path.join(REAL, set)}/**/*'${window === undefined ? '' : `, window: ${window}`} }
+  real: { type: ${type}, path: ${JSON.stringify(paths)}${window === undefined ? '' : `, window: ${window}`} }
 controls:
   - id: REAL-01
     title: A real export
@@ -53,7 +61,7 @@ controls:
         source: real${params === '' ? '' : `\n        params: ${params}`}
 `;
   const dir = await tempTree({ 'controls.yaml': catalog });
-  return runAudit(await loadCatalog(path.join(dir, 'controls.yaml')), { asOf: AS_OF, warnDays: 30, workers: 0 });
+  return runAudit(await loadCatalog(path.join(dir, 'controls.yaml')), { asOf: options.asOf ?? AS_OF, warnDays: 30, workers: 0 });
 }
 
 function onlyTest(report: Report): Report['controls'][number]['tests'][number] {
@@ -94,7 +102,7 @@ describe.skipIf(!present)(`real exports in ${present ? REAL : '../shared/real-ex
 
     it('judges nothing outside the default 90-day window before as-of, and counts what it left out', async () => {
       const events = cloudTrailEvents('cloudtrail-logs/invictus-ir');
-      const report = await audit('aws/cloudtrail-logs', 'cloudtrail-logs/invictus-ir', 'aws/ct-root-activity', '', '90d');
+      const report = await audit('aws/cloudtrail-logs', 'cloudtrail-logs/invictus-ir', 'aws/ct-root-activity', '', { window: '90d' });
       expect(report.sources[0]).toMatchObject({
         status: 'ok',
         records: 0,
@@ -125,6 +133,54 @@ describe.skipIf(!present)(`real exports in ${present ? REAL : '../shared/real-ex
       const report = await audit('aws/cloudtrail-logs', 'cloudtrail-logs/grimoire-stratus', 'aws/ct-root-activity');
       expect(report.sources[0]?.status).toBe('error');
       expect(report.sources[0]?.error).toMatch(/:1:1: Expected a CloudTrail log file \(\{"Records": \[\.\.\.\]\}\) or `aws cloudtrail lookup-events` output/);
+    });
+
+    describe('aws/ct-coverage on the multi-region delivery of sans504', () => {
+      const SET = 'cloudtrail-logs/sans504';
+      // From the trail's creation (its first event, 15:28) to the last delivery: the window the logs can cover.
+      const asOf = new Date('2021-08-02T10:00:00Z');
+      const windowStart = Date.parse('2021-07-28T15:00:00Z');
+
+      /** Distinct clock hours with events per region, and the longest silence between two events, from the raw files. */
+      function regionHours(): Map<string, { hours: Set<number>; longestSilenceHours: number }> {
+        const times = new Map<string, number[]>();
+        for (const file of filesUnder(path.join(REAL, SET))) {
+          for (const event of (readJson(file) as { Records: { awsRegion: string; eventTime: string }[] }).Records) {
+            const list = times.get(event.awsRegion) ?? [];
+            list.push(Date.parse(event.eventTime));
+            times.set(event.awsRegion, list);
+          }
+        }
+        return new Map(
+          [...times].map(([region, list]) => {
+            const sorted = list.filter((time) => time >= windowStart && time <= asOf.getTime()).sort((x, y) => x - y);
+            const longest = sorted.slice(1).reduce((max, time, index) => Math.max(max, time - (sorted[index] ?? time)), 0);
+            return [region, { hours: new Set(sorted.map((time) => Math.floor(time / 3_600_000))), longestSilenceHours: longest / 3_600_000 }];
+          }),
+        );
+      }
+
+      it('judges only the two regions with activity, and finds no outage in their overnight silences', async () => {
+        const regions = regionHours();
+        const active = [...regions].filter(([, region]) => region.hours.size >= 3).map(([name]) => name).sort();
+        // 11 regions saw only the trail's fan-out (one or two events within a few minutes); the busy ones were quiet for hours.
+        expect(active).toEqual(['us-east-1', 'us-west-1']);
+        expect(regions.size - active.length).toBe(11);
+        expect(regions.get('us-east-1')?.longestSilenceHours).toBeGreaterThan(12);
+        expect(regions.get('us-west-1')?.longestSilenceHours).toBeGreaterThan(8);
+        const report = await audit('aws/cloudtrail-logs', SET, 'aws/ct-coverage', '{ window: 115h }', { asOf });
+        expect(onlyTest(report)).toMatchObject({ status: 'pass', examined: 2, findings: [] });
+        expect(onlyTest(report).metrics).toMatchObject({ coverage_gaps: { value: 0 }, regions_judged: { value: 2 }, regions_quiet: { value: 11 } });
+      });
+
+      it("finds the day a busy region's files are missing from the export", async () => {
+        const report = await audit('aws/cloudtrail-logs', SET, 'aws/ct-coverage', '{ window: 115h }', { asOf, exclude: 'us-west-1/2021/07/31/**' });
+        const gaps = onlyTest(report).findings;
+        expect(onlyTest(report).status).toBe('fail');
+        expect(gaps.map((gap) => gap.resource)).toEqual(['342082656213/us-west-1']);
+        expect(gaps[0]?.details).toMatchObject({ region: 'us-west-1' });
+        expect(Number(gaps[0]?.details?.hours)).toBeGreaterThan(23);
+      });
     });
 
     it('reads the documented lookup-events output', async () => {
