@@ -3,17 +3,17 @@ import type { ChalkInstance } from 'chalk';
 import type Table from 'cli-table3';
 import { ASSURANCE, EXISTS, FUNCTIONS, TEST_STATUSES, WORKS } from '../../../core/vocabulary.js';
 import { type Report } from '../../../report/model.js';
-import { clean, plural, renderTable, sum } from '../../text/layout.js';
+import { plural, renderTable, sum } from '../../text/layout.js';
 import { count, countsLine, verdict } from '../../text/tones.js';
 
 /** The first line: catalog name and path, the as-of date and how many controls were audited. */
 export function headerLines(report: Report, chalk: ChalkInstance): string[] {
-  const catalog = `${chalk.bold(clean(report.catalog.name))} ${chalk.dim(`(${clean(report.catalog.path)})`)}`;
-  const asOf = `as of ${clean(report.as_of)}${report.as_of_source === 'catalog' ? chalk.yellow(' (pinned by the catalog\'s as_of)') : ''}`;
+  const catalog = `${chalk.bold(report.catalog.name)} ${chalk.dim(`(${report.catalog.path})`)}`;
+  const asOf = `as of ${report.as_of}${report.as_of_source === 'catalog' ? chalk.yellow(' (pinned by the catalog\'s as_of)') : ''}`;
   const { controls, framework } = report.filters;
   const filters = [
-    ...(controls === undefined ? [] : [`--control ${clean(controls.join(','))}`]),
-    ...(framework === undefined ? [] : [`--framework ${clean(framework)}`]),
+    ...(controls === undefined ? [] : [`--control ${controls.join(',')}`]),
+    ...(framework === undefined ? [] : [`--framework ${framework}`]),
   ];
   return [[catalog, asOf, plural(report.summary.controls, 'control'), ...(filters.length > 0 ? [`only ${filters.join(' ')}`] : [])].join(' · ')];
 }
