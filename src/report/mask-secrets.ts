@@ -38,7 +38,7 @@ function isAwsSecretShape(text: string): boolean {
 }
 
 const KEY_VALUE =
-  /(?<![\w.-])(["']?)([\w.-]*?(?:password|passwd|secret|token|api[-_.]?key|private[-_.]?key|session[-_.]?key|authorization)[\w.-]*)\1(\s*(?:[:=]|=>)\s*)("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|(?:(?:bearer|basic|digest|token|negotiate)\s+)?[^\s"',;&)}]+)/gi;
+  /(?<![\w.-])(["']?)([\w.-]*?(?:password|passwd|secret|token|api[-_.]?key|private[-_.]?key|session[-_.]?key|authorization)[\w.-]*)\1([ \t]*(?:[:=]|=>)[ \t]*)("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|(?:(?:bearer|basic|digest|token|negotiate)\s+)?[^\s"',;&)}]+)/gi;
 
 /** A `key=value` or `"key": "value"` pair whose key names a secret: the value is masked, keeping its quotes and auth scheme. */
 function maskPair(match: string, quote: string, key: string, separator: string, value: string): string {
