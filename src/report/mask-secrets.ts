@@ -118,10 +118,3 @@ export function maskView<V>(view: V): V;
 export function maskView(view: unknown): unknown {
   return maskTree(view, false);
 }
-
-/** A finding as a report shows it: its resource, message and details quote export data, so secrets in them are masked. */
-export function maskFinding<F extends { resource: string; message: string; details?: Record<string, unknown> }>(finding: F): F {
-  const masked = { ...finding, resource: maskText(finding.resource), message: maskText(finding.message) };
-  if (finding.details) masked.details = Object.fromEntries(Object.entries(finding.details).map(([key, value]) => [maskText(key), maskValue(value, key)]));
-  return masked;
-}
