@@ -84,9 +84,25 @@ const RULES: readonly { pattern: RegExp; replace: (match: string, ...groups: str
   },
 ];
 
+/** What every rule's match contains, tested once so the text of most strings (ARNs, names, dates) is scanned once. */
+const ANY_RULE = /password|passwd|secret|token|api[-_. ]?key|private|session|authorization|bearer|basic|:\/\/|eyJ|gh[pousr]_|github_pat_|xox|IQoJ|FwoG|FQoG|AQo/i;
+
 /** `text` with every secret in it masked; identifiers such as access key ids (AKIA…) and ARNs stay. */
 export function maskText(text: string): string {
+  if (!ANY_RULE.test(text)) return text;
   return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.replace), text);
+}
+
+/** Keys repeat across records (`password_last_used` in every row), so each is masked once; bounded, since keys are data too. */
+const maskedKeys = new Map<string, string>();
+
+function maskKey(key: string): string {
+  const known = maskedKeys.get(key);
+  if (known !== undefined) return known;
+  if (maskedKeys.size >= 10_000) maskedKeys.clear();
+  const masked = maskText(key);
+  maskedKeys.set(key, masked);
+  return masked;
 }
 
 /**
@@ -99,7 +115,7 @@ function maskTree(value: unknown, byKey: boolean, key?: string): unknown {
   if (typeof value === 'string') return maskText(value);
   if (Array.isArray(value)) return value.map((item) => maskTree(item, byKey, key));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([name, item]) => [maskText(name), maskTree(item, byKey || name === 'details', name)]));
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [maskKey(name), maskTree(item, byKey || name === 'details', name)]));
   }
   return value;
 }
