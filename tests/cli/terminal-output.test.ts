@@ -86,4 +86,12 @@ describe.concurrent('a hostile catalog on the terminal', { timeout: 60_000 }, ()
     expect(exceptionsViewSchema.parse(JSON.parse(json?.stdout ?? '')).exceptions[0]?.reason).toBe('vendor token: [masked] \u001b[31m');
     expect(json?.stderr).toContain(REASON);
   });
+
+  it('a usage error commander words, quoting the command line, is inert too', async () => {
+    const { code, stderr } = await runCli(['run', '--fo\u001b[2J\u202e'], { cwd: repoRoot });
+    expect(stderr).not.toContain('\u001b');
+    expect(stderr).not.toContain('\u202e');
+    expect(stderr.split('\n')[0]).toBe("error: unknown option '--fo\\x1b[2J\\u202e'");
+    expect(code).toBe(2);
+  });
 });
