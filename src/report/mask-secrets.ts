@@ -5,7 +5,8 @@
 export const MASK = '[masked]';
 
 /** Words of a key that name a secret, with any separator or none: `api-key`, `apiKey`, `API_KEY`, `client.secret`. */
-const SECRET_WORD = /password|passwd|secret|token|api[-_. ]?key|private[-_. ]?key|session[-_. ]?key|authorization/i;
+const SECRET_WORDS = String.raw`password|passwd|secret|token|api[-_.]?key|private[-_.]?key|session[-_.]?key|authorization`;
+const SECRET_WORD = new RegExp(SECRET_WORDS, 'i');
 /** Words of a key about a secret rather than holding one: `password_last_used`, `PasswordEnabled`, `TokenExpiry`, `SecretArn`. */
 const METADATA_WORD = /^(?:last|used|enabled|chang\w*|rotat\w*|age|policy|length|required|reuse|expir\w*|present|date|time|timestamp|count|type|status|id|ids|arn|arns|name|created|updated)$/i;
 
@@ -37,8 +38,11 @@ function isAwsSecretShape(text: string): boolean {
   return /[A-Z]/.test(text) && /[a-z]/.test(text) && !/^[0-9a-f]+$/i.test(text);
 }
 
-const KEY_VALUE =
-  /(?<![\w.-])(["']?)([\w.-]*?(?:password|passwd|secret|token|api[-_.]?key|private[-_.]?key|session[-_.]?key|authorization)[\w.-]*)\1([ \t]*(?:[:=]|=>)[ \t]*)("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|(?:(?:bearer|basic|digest|token|negotiate)\s+)?[^\s"',;&)}]+)/gi;
+/** `key=value`, `key: value`, `"key": "value"`, `key => 'value'` on one line, the key holding a secret word: quote, key, separator, value. */
+const KEY_VALUE = new RegExp(
+  String.raw`(?<![\w.-])(["']?)([\w.-]*?(?:${SECRET_WORDS})[\w.-]*)\1([ \t]*(?:=>|[:=])[ \t]*)("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|(?:(?:bearer|basic|digest|token|negotiate)\s+)?[^\s"',;&)}]+)`,
+  'gi',
+);
 
 /** A `key=value` or `"key": "value"` pair whose key names a secret: the value is masked, keeping its quotes and auth scheme. */
 function maskPair(match: string, quote: string, key: string, separator: string, value: string): string {
@@ -84,7 +88,7 @@ const RULES: readonly { pattern: RegExp; replace: (match: string, ...groups: str
   },
 ];
 
-/** What every rule's match contains, tested once so the text of most strings (ARNs, names, dates) is scanned once. */
+/** What every rule's match contains (keep it in step with RULES), tested first so most strings (ARNs, names, dates) are scanned once. */
 const ANY_RULE = /password|passwd|secret|token|api[-_. ]?key|private|session|authorization|bearer|basic|:\/\/|eyJ|gh[pousr]_|github_pat_|xox|IQoJ|FwoG|FQoG|AQo/i;
 
 /** `text` with every secret in it masked; identifiers such as access key ids (AKIA…) and ARNs stay. */

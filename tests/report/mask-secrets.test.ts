@@ -14,6 +14,7 @@ describe('maskText', () => {
     ['SessionToken FwoGZXIvYXdzEBaaDEXAMPLEXAMPLEXAMPLE0123 end', `SessionToken ${MASK} end`],
     ['password: hunter2 for bob', `password: ${MASK} for bob`],
     ['db_passwd=s3cr3t;host=db', `db_passwd=${MASK};host=db`],
+    ["{ :password => 'x1', token=>abc }", `{ :password => '${MASK}', token=>${MASK} }`],
     ['x-api-key: abc123 apiKey=zzz API_KEY=\'q w\' client.secret=s3', `x-api-key: ${MASK} apiKey=${MASK} API_KEY='${MASK}' client.secret=${MASK}`],
     ['{"client_secret":"abc","private_key":"def","GITHUB_TOKEN":"x"}', `{"client_secret":"${MASK}","private_key":"${MASK}","GITHUB_TOKEN":"${MASK}"}`],
     ['https://example.com/cb?code=1&access_token=abc&state=2', `https://example.com/cb?code=1&access_token=${MASK}&state=2`],
