@@ -6,7 +6,7 @@ import { DEFAULT_EXCEPTION_FAIL_ON, exceptionFailReasons, parseExceptionFailOn }
 import { loadCatalogArgument } from './catalog-path.js';
 import { useColor, type CliIo } from './io.js';
 import { parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
-import { printWarnings } from './print-errors.js';
+import { printFailing, printViewWarnings, printWarnings } from './print-errors.js';
 
 interface ExceptionsOptions {
   format: string;
@@ -37,10 +37,10 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
       // With data, the audit runs so that exceptions matching no finding show as unused.
       const view = options.data ? exceptionsOfRun(await runAudit(catalog, { asOf, asOfSource: source, warnDays })) : exceptionsByDate(catalog, asOf, warnDays);
       // Table and Markdown list the warnings themselves; JSON on stdout gets them on stderr too.
-      if (formatter.name === 'json') for (const warning of view.warnings) io.stderr(`warning: ${warning.message}\n${warning.hint ? `  hint: ${warning.hint}\n` : ''}`);
+      if (formatter.name === 'json') printViewWarnings(io, view.warnings);
       io.stdout(formatter.format(view, { color: useColor(io, options.color) }));
       const reasons = exceptionFailReasons(view.exceptions, warnDays, failOn);
-      if (reasons.length > 0) io.stderr(`controlproof: failing (--fail-on ${options.failOn}):\n${reasons.map((reason) => `  - ${reason}\n`).join('')}`);
+      printFailing(io, options.failOn, reasons);
       setExitCode(reasons.length > 0 ? 1 : 0);
     });
 }

@@ -3,7 +3,7 @@ import { toolVersion } from '../core/tool-version.js';
 import { checksCommand } from './checks.js';
 import { exceptionsCommand } from './exceptions.js';
 import { processIo, type CliIo } from './io.js';
-import { printError } from './print-errors.js';
+import { inertStderr, printError } from './print-errors.js';
 import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
 
@@ -13,7 +13,9 @@ export function commands(io: CliIo, setExitCode: (code: number) => void): Comman
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 the --fail-on set happened, 2 could not run. */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  // Whatever a command or commander writes to stderr may quote its input: one choke point masks and escapes it.
+  const io = inertStderr(given);
   const debug = argv.includes('--debug');
   let exitCode = 0;
   const setExitCode = (code: number): void => {

@@ -7,7 +7,7 @@ import { loadCatalogArgument } from './catalog-path.js';
 import { useColor, type CliIo } from './io.js';
 import { listOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
 import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
-import { printWarnings } from './print-errors.js';
+import { printFailing, printWarnings } from './print-errors.js';
 import { writeAtomic } from './write-atomic.js';
 
 interface RunOptions {
@@ -67,7 +67,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         else await writeAtomic(file, text);
       }
       const reasons = failOnReasons(report, failOn);
-      if (reasons.length > 0) io.stderr(`controlproof: failing (--fail-on ${options.failOn}):\n${reasons.map((r) => `  - ${r}\n`).join('')}`);
+      printFailing(io, options.failOn, reasons);
       setExitCode(reasons.length > 0 ? 1 : 0);
     });
 }

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { loadCatalogArgument } from './catalog-path.js';
 import { shownFrom } from '../core/errors.js';
 import type { CliIo } from './io.js';
-import { printWarnings } from './print-errors.js';
+import { printWarnings, terminalText } from './print-errors.js';
 
 export function validateCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('validate')
@@ -13,7 +13,7 @@ export function validateCommand(io: CliIo, setExitCode: (code: number) => void):
       printWarnings(io, catalog.warnings);
       const tests = catalog.controls.reduce((sum, control) => sum + control.tests.length, 0);
       io.stdout(
-        `${shownFrom(catalog.file, io.cwd)}: valid — ${catalog.controls.length} controls, ${tests} tests, ${catalog.sources.size} sources, ${catalog.exceptions.length} exceptions\n`,
+        `${terminalText(shownFrom(catalog.file, io.cwd))}: valid — ${catalog.controls.length} controls, ${tests} tests, ${catalog.sources.size} sources, ${catalog.exceptions.length} exceptions\n`,
       );
       setExitCode(0);
     });

@@ -1,6 +1,6 @@
 import type { LoadedException, LoadedTest } from '../catalog/model.js';
 import { applyExceptions } from '../exceptions/match-exceptions.js';
-import { maskFinding, maskValue } from '../report/mask-secrets.js';
+import { maskValue, maskView } from '../report/mask-secrets.js';
 import type { FindingResult, TestResult } from '../report/model.js';
 import type { Outcome } from './outcomes.js';
 import { metricResult, testStatus } from './verdicts.js';
@@ -25,8 +25,9 @@ export function testResult(test: LoadedTest, outcome: Outcome, exceptions: reado
   const metricsMissed = Object.values(metrics).some((metric) => metric.passed === false);
   const failing = applied.findings.length - applied.excepted;
   const status = testStatus({ failing, metricsMissed, examined: outcome.examined });
+  // Masked here too, for programmatic users of runAudit; every formatter masks its whole view again.
   const findings = applied.findings.map((finding): FindingResult =>
-    maskFinding({
+    maskView({
       resource: finding.resource,
       message: finding.message,
       ...(finding.details === undefined ? {} : { details: finding.details }),

@@ -1,5 +1,7 @@
 import type { ExceptionsView } from '../report/exceptions-view.js';
+import { maskView } from '../report/mask-secrets.js';
 import type { Report } from '../report/model.js';
+import { inertView } from './text/inert.js';
 
 /** The views of the report layer that formatters render, by name: the run report, the exceptions view, … */
 export interface ReportViews {
@@ -25,13 +27,23 @@ export interface Formatter<V extends ViewName> {
   description: string;
   /** File extension for `--format NAME=FILE` defaults, without the dot. */
   extension: string;
+  /**
+   * The format escapes control characters itself (JSON). Otherwise every string of the view is made inert (see
+   * inert) before `format` sees it, so data cannot drive the terminal it is printed to.
+   */
+  escapesControlCharacters?: true;
   format(view: ReportViews[V], options: FormatOptions): string;
 }
 
 /** A formatter of any view. */
 export type AnyFormatter = { [V in ViewName]: Formatter<V> }[ViewName];
 
-/** Defines a formatter: one file per output format under src/formatters/<view>/. */
+/**
+ * Defines a formatter: one file per output format under src/formatters/<view>/. Its `format` sees the view with
+ * secrets masked and, unless the format escapes them itself, control characters made inert: the one place every
+ * output goes through, so a new formatter cannot leak what an export holds.
+ */
 export function defineFormatter<V extends ViewName>(formatter: Formatter<V>): Formatter<V> {
-  return formatter;
+  const shown = (view: ReportViews[V]): ReportViews[V] => (formatter.escapesControlCharacters ? maskView(view) : inertView(maskView(view)));
+  return { ...formatter, format: (view, options) => formatter.format(shown(view), options) };
 }

@@ -178,6 +178,18 @@ const cases: BadInput[] = [
     hint: 'Did you mean "evidence"?',
   },
   {
+    name: 'an unknown key holding terminal escapes and a bidi override, shown escaped',
+    catalog: edit(CATALOG, '    evidence:', '    "\\e[31mevidence\\u202e\\r\\a":'),
+    at: 'controls.yaml:15:5',
+    message: 'Unknown key "\\x1b[31mevidence\\u202e\\r\\x07" in control IAM-01',
+  },
+  {
+    name: 'a secret quoted by an error message, masked',
+    catalog: edit(CATALOG, '    function: prevent', '    function: "password=hunter2"'),
+    at: 'controls.yaml:12:15',
+    message: 'Invalid value "password=[masked]" for control IAM-01, function: expected prevent | detect | respond | recover',
+  },
+  {
     name: 'unknown top-level key, with a suggestion',
     catalog: edit(CATALOG, 'sources:', 'source:'),
     at: 'controls.yaml:3:1',
@@ -656,6 +668,12 @@ describe.concurrent('unreadable data: the test is `error` with the file and posi
       files: {},
       links: { 'credential-report.csv': '/dev/zero' },
       error: 'source "creds" could not be read: credential-report.csv: Cannot read an export file: this is a character device, not a regular file',
+    },
+    {
+      name: 'a credential report whose header quotes a token: the error in the report masks it',
+      path: 'credential-report.csv',
+      files: { 'credential-report.csv': credentialReport.replace('mfa_active', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789') },
+      error: `source "creds" could not be read: credential-report.csv:1:${credentialReport.indexOf('mfa_active') + 1}: Expected the 22 credential report columns, missing mfa_active; found unexpected column "[masked]"`,
     },
     {
       name: 'empty file',

@@ -93,6 +93,13 @@ describe('testResult', () => {
     expect(testResult(bare, { examined: 5, findings: [], metrics: { mfa_coverage_pct: 60 } }, [], asOf, new Map()).status).toBe('pass');
   });
 
+  it('masks the secrets a finding quotes, for programmatic users of runAudit', () => {
+    const outcome = { examined: 1, findings: [{ resource: `${ACCOUNT}:user/bob`, message: 'key password=hunter2', details: { SecretAccessKey: 'x', AccessKeyId: 'AKIAIOSFODNN7EXAMPLE' } }] };
+    expect(testResult(bare, outcome, [], asOf, new Map()).findings).toStrictEqual([
+      { resource: `${ACCOUNT}:user/bob`, message: 'key password=[masked]', details: { SecretAccessKey: '[masked]', AccessKeyId: 'AKIAIOSFODNN7EXAMPLE' } },
+    ]);
+  });
+
   it('is vacuous when the check examined nothing', () => {
     expect(testResult(bare, { examined: 0, findings: [] }, [], asOf, new Map()).status).toBe('vacuous');
   });

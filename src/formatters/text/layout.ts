@@ -1,4 +1,4 @@
-// Text layout for the terminal report: safe text, width-aware wrapping and borderless tables.
+// Text layout for the terminal report: width-aware wrapping and borderless tables (the view's text is already inert).
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 
@@ -19,15 +19,6 @@ const BORDERLESS = {
 };
 
 const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** Report text comes from untrusted exports: show control characters instead of letting them drive the terminal. */
-export function clean(text: string): string {
-  return text.replace(CONTROL_CHARACTER, (char) =>
-    char === '\n' || char === '\t' ? ' ' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
 /** `1 finding`, `3 findings`. */
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;

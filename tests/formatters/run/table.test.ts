@@ -251,7 +251,7 @@ describe('table formatter', () => {
     });
     const output = render(report);
     expect(output).not.toContain(ESC);
-    expect(output).toContain('trail \\u001b[2Jwiped out');
+    expect(output).toContain('trail \\x1b[2Jwiped\\nout');
   });
 
   it('is deterministic and ends with one newline', () => {

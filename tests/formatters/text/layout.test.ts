@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clean, ownerCell, visibleLength, wrap, wrapParts } from '../../../src/formatters/text/layout.js';
+import { ownerCell, visibleLength, wrap, wrapParts } from '../../../src/formatters/text/layout.js';
 
 const RED = '\u001b[31m';
 const RESET = '\u001b[39m';
@@ -26,12 +26,6 @@ describe('wrapParts', () => {
   it('joins parts with the joiner and never splits a part', () => {
     const parts = ['a'.repeat(40), 'b'.repeat(40), 'c'.repeat(40)];
     expect(wrapParts(parts, ' · ', 4, 6)).toEqual([`    ${'a'.repeat(40)} · ${'b'.repeat(40)}`, `          ${'c'.repeat(40)}`]);
-  });
-});
-
-describe('clean', () => {
-  it('turns newlines and tabs into spaces and shows other control characters as escapes', () => {
-    expect(clean('a\nb\tc\u001b[2Jd\u0085')).toBe('a b c\\u001b[2Jd\\u0085');
   });
 });
 

@@ -1,7 +1,7 @@
 // The controls that need action (paper-only, then failing), each with its evidence problems and failing tests.
 import type { ChalkInstance } from 'chalk';
 import type { ControlResult, Report } from '../../../report/model.js';
-import { clean, wrap, wrapParts } from '../../text/layout.js';
+import { wrap, wrapParts } from '../../text/layout.js';
 import { testLines } from './test-details.js';
 import { verdict } from '../../text/tones.js';
 import type { Assurance } from '../../../core/vocabulary.js';
@@ -19,17 +19,17 @@ export function needsAttention(control: ControlResult): boolean {
 
 function controlLines(control: ControlResult, chalk: ChalkInstance): string[] {
   const facts = [
-    `owner ${clean(control.owner)}`,
+    `owner ${control.owner}`,
     `risk ${control.risk}`,
     `exists ${verdict(chalk, control.exists)}`,
     `works ${verdict(chalk, control.works)}`,
   ];
   return [
-    ...wrap(`${chalk.bold(clean(control.id))}  ${clean(control.title)}`, 2),
+    ...wrap(`${chalk.bold(control.id)}  ${control.title}`, 2),
     ...wrapParts(facts, chalk.dim(' · '), 4, 2),
     ...control.evidence
       .filter((item) => item.status !== 'fresh')
-      .flatMap((item) => wrap(`${verdict(chalk, item.status)}  evidence ${clean(item.title)}${item.reason ? chalk.dim(`: ${clean(item.reason)}`) : ''}`, 4, 6)),
+      .flatMap((item) => wrap(`${verdict(chalk, item.status)}  evidence ${item.title}${item.reason ? chalk.dim(`: ${item.reason}`) : ''}`, 4, 6)),
     ...control.tests
       .filter((test) => test.status === 'fail' || test.status === 'error')
       .flatMap((test) => testLines(test, chalk)),

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { type ExceptionResult, type ExceptionTier, type Report } from '../../../report/model.js';
 import { tierCells, tierTable } from '../../exceptions/columns.js';
-import { clean, plural, renderTable } from '../../text/layout.js';
+import { plural, renderTable } from '../../text/layout.js';
 import { count, countsLine, verdict } from '../../text/tones.js';
 import { EXCEPTION_STATUSES } from '../../../core/vocabulary.js';
 
@@ -20,10 +20,10 @@ export function exceptionLines(report: Report, chalk: ChalkInstance): string[] {
     ['status', 'id', 'control', 'owner', 'expires', 'due'],
     due.map((exception) => [
       verdict(chalk, exception.status),
-      clean(exception.id),
-      clean(exception.control),
-      clean(exception.owner),
-      clean(exception.expires),
+      exception.id,
+      exception.control,
+      exception.owner,
+      exception.expires,
       dueText(exception),
     ]),
   );

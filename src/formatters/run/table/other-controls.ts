@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type Table from 'cli-table3';
 import type { Report } from '../../../report/model.js';
 import { needsAttention } from './attention.js';
-import { clean, COLUMN_GAP, MAX_WIDTH, OWNER_MAX_WIDTH, ownerCell, renderTable, sum, TABLE_INDENT } from '../../text/layout.js';
+import { COLUMN_GAP, MAX_WIDTH, OWNER_MAX_WIDTH, ownerCell, renderTable, sum, TABLE_INDENT } from '../../text/layout.js';
 import { verdict } from '../../text/tones.js';
 
 const TITLE_MIN_WIDTH = 18;
@@ -14,9 +14,9 @@ export function otherControlsLines(report: Report, chalk: ChalkInstance): string
   if (controls.length === 0) return [];
   const head = ['id', 'title', 'owner', 'risk', 'function', 'exists', 'works', 'assurance'];
   const texts = controls.map((control) => [
-    clean(control.id),
-    clean(control.title),
-    ownerCell(clean(control.owner)),
+    control.id,
+    control.title,
+    ownerCell(control.owner),
     control.risk,
     control.function,
     control.exists,

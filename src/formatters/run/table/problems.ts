@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../../../report/model.js';
 import { needsAttention } from './attention.js';
-import { clean, wrap } from '../../text/layout.js';
+import { wrap } from '../../text/layout.js';
 import { readsText } from './test-details.js';
 
 /** Each source that could not be read, with its type and error; nothing when all were read. */
@@ -12,7 +12,7 @@ export function erroredSourceLines(report: Report, chalk: ChalkInstance): string
   return [
     chalk.bold(`Sources with errors (${errored.length})`),
     ...errored.flatMap((source) =>
-      wrap(`${chalk.red(clean(source.name))} ${chalk.dim(`(${clean(source.type)})`)}: ${clean(source.error ?? 'unreadable')}`, 2, 4),
+      wrap(`${chalk.red(source.name)} ${chalk.dim(`(${source.type})`)}: ${source.error ?? 'unreadable'}`, 2, 4),
     ),
   ];
 }
@@ -28,7 +28,7 @@ export function erroredTestLines(report: Report, chalk: ChalkInstance): string[]
   return [
     chalk.bold(`Tests that could not run (${errored.length})`),
     ...errored.flatMap(({ control, test }) =>
-      wrap(`${chalk.bold(clean(control.id))}  ${clean(test.check)} ${chalk.dim(`(${clean(readsText(test))})`)}: ${clean(test.error ?? 'error')}`, 2, 4),
+      wrap(`${chalk.bold(control.id)}  ${test.check} ${chalk.dim(`(${readsText(test)})`)}: ${test.error ?? 'error'}`, 2, 4),
     ),
   ];
 }
@@ -39,8 +39,8 @@ export function warningLines(report: Report, chalk: ChalkInstance): string[] {
   return [
     chalk.bold(`Warnings (${report.warnings.length})`),
     ...report.warnings.flatMap((warning) => [
-      ...wrap(`${chalk.yellow('!')} ${clean(warning.message)}`, 2, 2),
-      ...(warning.hint === undefined ? [] : wrap(chalk.dim(clean(warning.hint)), 4)),
+      ...wrap(`${chalk.yellow('!')} ${warning.message}`, 2, 2),
+      ...(warning.hint === undefined ? [] : wrap(chalk.dim(warning.hint), 4)),
     ]),
   ];
 }

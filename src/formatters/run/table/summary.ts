@@ -3,17 +3,17 @@ import type { ChalkInstance } from 'chalk';
 import type Table from 'cli-table3';
 import { ASSURANCE, EXISTS, FUNCTIONS, TEST_STATUSES, WORKS } from '../../../core/vocabulary.js';
 import { type Report } from '../../../report/model.js';
-import { clean, plural, renderTable, sum } from '../../text/layout.js';
+import { plural, renderTable, sum } from '../../text/layout.js';
 import { count, countsLine, verdict } from '../../text/tones.js';
 
 /** The first line: catalog name and path, the as-of date and how many controls were audited. */
 export function headerLines(report: Report, chalk: ChalkInstance): string[] {
-  const catalog = `${chalk.bold(clean(report.catalog.name))} ${chalk.dim(`(${clean(report.catalog.path)})`)}`;
-  const asOf = `as of ${clean(report.as_of)}${report.as_of_source === 'catalog' ? chalk.yellow(' (pinned by the catalog\'s as_of)') : ''}`;
+  const catalog = `${chalk.bold(report.catalog.name)} ${chalk.dim(`(${report.catalog.path})`)}`;
+  const asOf = `as of ${report.as_of}${report.as_of_source === 'catalog' ? chalk.yellow(' (pinned by the catalog\'s as_of)') : ''}`;
   const { controls, framework } = report.filters;
   const filters = [
-    ...(controls === undefined ? [] : [`--control ${clean(controls.join(','))}`]),
-    ...(framework === undefined ? [] : [`--framework ${clean(framework)}`]),
+    ...(controls === undefined ? [] : [`--control ${controls.join(',')}`]),
+    ...(framework === undefined ? [] : [`--framework ${framework}`]),
   ];
   return [
     [catalog, asOf, plural(report.summary.controls, 'control'), ...(filters.length > 0 ? [`only ${filters.join(' ')}`] : [])].join(' · '),
@@ -31,7 +31,7 @@ function windowLine(source: Report['sources'][number], chalk: ChalkInstance): st
     ...(outside > 0 ? [chalk.yellow(`${plural(outside, 'record')} outside the window, not judged`)] : []),
     ...(source.duplicates ? [`${plural(source.duplicates, 'duplicate delivery', 'duplicate deliveries')} dropped`] : []),
   ];
-  return [`${clean(source.name)}: ${window.from.slice(0, 10)} to ${window.to.slice(0, 10)} (window ${clean(window.length)}) · ${notes.join(' · ')}`];
+  return [`${source.name}: ${window.from.slice(0, 10)} to ${window.to.slice(0, 10)} (window ${window.length}) · ${notes.join(' · ')}`];
 }
 
 /** The exists × works matrix with totals, assurance and test counts, then the works lens per control function. */

@@ -1,7 +1,7 @@
 // A failing or errored test under its control: what was examined, the error, failed metrics, top findings, the fix.
 import type { ChalkInstance } from 'chalk';
 import type { FindingResult, TestResult } from '../../../report/model.js';
-import { clean, plural, wrap, wrapParts } from '../../text/layout.js';
+import { plural, wrap, wrapParts } from '../../text/layout.js';
 import { verdict } from '../../text/tones.js';
 
 const FINDINGS_PER_TEST = 5;
@@ -12,9 +12,9 @@ function topFindings(findings: readonly FindingResult[]): FindingResult[] {
 }
 
 function findingLines(finding: FindingResult, chalk: ChalkInstance): string[] {
-  const text = `- ${clean(finding.resource)}: ${clean(finding.message)}`;
-  if (finding.excepted_by) return wrap(chalk.dim(`${text} [excepted by ${clean(finding.excepted_by)}]`), 6);
-  if (finding.expired_exception) return wrap(`${text} ${chalk.red(`[exception ${clean(finding.expired_exception)} expired]`)}`, 6);
+  const text = `- ${finding.resource}: ${finding.message}`;
+  if (finding.excepted_by) return wrap(chalk.dim(`${text} [excepted by ${finding.excepted_by}]`), 6);
+  if (finding.expired_exception) return wrap(`${text} ${chalk.red(`[exception ${finding.expired_exception} expired]`)}`, 6);
   return wrap(text, 6);
 }
 
@@ -23,7 +23,7 @@ function metricLines(test: TestResult, chalk: ChalkInstance): string[] {
     .filter(([, metric]) => metric.passed === false)
     .map(([name, metric]) => {
       const bounds = [metric.min === undefined ? '' : `min ${metric.min}`, metric.max === undefined ? '' : `max ${metric.max}`];
-      return `      metric ${clean(name)} = ${chalk.red(String(metric.value))} ${chalk.dim(`(${bounds.filter(Boolean).join(', ')})`)}`;
+      return `      metric ${name} = ${chalk.red(String(metric.value))} ${chalk.dim(`(${bounds.filter(Boolean).join(', ')})`)}`;
     });
 }
 
@@ -38,8 +38,8 @@ export function readsText(test: Pick<TestResult, 'inputs'>): string {
 /** One test in detail: its facts, then its error, failed metrics, the first findings and the fix. */
 export function testLines(test: TestResult, chalk: ChalkInstance): string[] {
   const facts = [
-    `${verdict(chalk, test.status)}  ${clean(test.check)}`,
-    clean(readsText(test)),
+    `${verdict(chalk, test.status)}  ${test.check}`,
+    readsText(test),
     `examined ${test.examined}`,
     `${plural(test.findings.length, 'finding')}, ${test.excepted} excepted`,
   ];
@@ -47,10 +47,10 @@ export function testLines(test: TestResult, chalk: ChalkInstance): string[] {
   const hidden = test.findings.length - shown.length;
   return [
     ...wrapParts(facts, chalk.dim(' · '), 4, 6),
-    ...(test.error === undefined ? [] : wrap(`${chalk.red('error:')} ${clean(test.error)}`, 6)),
+    ...(test.error === undefined ? [] : wrap(`${chalk.red('error:')} ${test.error}`, 6)),
     ...metricLines(test, chalk),
     ...shown.flatMap((finding) => findingLines(finding, chalk)),
     ...(hidden > 0 ? [chalk.dim(`      … and ${hidden} more`)] : []),
-    ...(test.remediation === undefined ? [] : wrap(chalk.dim(`fix: ${clean(test.remediation)}`), 6)),
+    ...(test.remediation === undefined ? [] : wrap(chalk.dim(`fix: ${test.remediation}`), 6)),
   ];
 }

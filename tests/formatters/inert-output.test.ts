@@ -1,0 +1,76 @@
+// What a text formatter prints is inert: control characters, escape sequences and bidi controls from the catalog or
+// the data are shown as escapes. Every formatter of the registry that does not escape them itself is covered.
+import { describe, expect, it } from 'vitest';
+import type { AnyFormatter } from '../../src/formatters/define-formatter.js';
+import { formatters } from '../../src/formatters/index.js';
+import { exceptionsOfRun } from '../../src/report/exceptions-view.js';
+import { reportSchema, type Report } from '../../src/report/model.js';
+import { sampleReport } from './sample-report.js';
+
+/** A colour change, a right-to-left override, a carriage return and a bell: what a hostile export would hold. */
+const HOSTILE = 'a\u001b[31mb\u202ec\rd\u0007e';
+const SHOWN = 'a\\x1b[31mb\\u202ec\\rd\\x07e';
+const RAW_CHARACTERS = ['\u202e', '\r', '\u0007'];
+
+/** The sample report with HOSTILE in the slots the text formats show: finding message and resource, control title, exception and warning. */
+function hostileReport(): Report {
+  const report = structuredClone(sampleReport);
+  const control = report.controls.find((each) => each.id === 'IAM-1');
+  const finding = control?.tests[0]?.findings[0];
+  const [exception] = report.exceptions;
+  const [warning] = report.warnings;
+  if (!control || !finding || !exception || !warning) throw new Error('sample report changed: a slot is missing');
+  control.title = `title ${HOSTILE}`;
+  finding.message = `message ${HOSTILE}`;
+  finding.resource = `resource ${HOSTILE}`;
+  exception.owner = `owner ${HOSTILE}`;
+  warning.message = `warning ${HOSTILE}`;
+  return reportSchema.parse(report);
+}
+
+function outputOf(formatter: AnyFormatter, report: Report, color: boolean): string {
+  return formatter.view === 'run' ? formatter.format(report, { color }) : formatter.format(exceptionsOfRun(report), { color });
+}
+
+function named(view: string, name: string): AnyFormatter {
+  const found = formatters.find((formatter) => formatter.view === view && formatter.name === name);
+  if (!found) throw new Error(`no ${view} ${name} formatter`);
+  return found;
+}
+
+const textFormatters = formatters.filter((formatter) => !formatter.escapesControlCharacters);
+const escapingFormatters = formatters.filter((formatter) => formatter.escapesControlCharacters);
+
+describe('text formatters print data inert', () => {
+  it('are the table and Markdown formats', () => {
+    expect(textFormatters.map((formatter) => `${formatter.view} ${formatter.name}`)).toEqual(['exceptions markdown', 'exceptions table', 'run table']);
+  });
+
+  it.each(textFormatters.map((formatter) => [`${formatter.view} ${formatter.name}`, formatter] as const))('%s shows the escapes, not the characters', (_name, formatter) => {
+    const output = outputOf(formatter, hostileReport(), false);
+    expect(output).not.toContain('\u001b');
+    for (const char of RAW_CHARACTERS) expect(output).not.toContain(char);
+    // Markdown escapes the backslashes of the escapes once more, so that they render as written.
+    expect(output.replaceAll('\\\\', '\\')).toContain(SHOWN);
+  });
+
+  it.each(textFormatters.map((formatter) => [`${formatter.view} ${formatter.name}`, formatter] as const))('%s still colours what it adds itself', (_name, formatter) => {
+    const output = outputOf(formatter, hostileReport(), true);
+    expect(output).not.toContain(HOSTILE.slice(0, 8));
+    if (formatter.name === 'table') expect(output).toContain('\u001b[31mexpired\u001b[39m');
+  });
+
+  it('shows the control title, finding and exception owner of the hostile slots in the run table', () => {
+    const output = outputOf(named('run', 'table'), hostileReport(), false);
+    for (const slot of ['title', 'message', 'resource', 'owner', 'warning']) expect(output).toContain(`${slot} ${SHOWN}`);
+  });
+});
+
+describe('JSON formats', () => {
+  it.each(escapingFormatters.map((formatter) => [`${formatter.view} ${formatter.name}`, formatter] as const))('%s keeps the data as it is, escaped by JSON itself', (_name, formatter) => {
+    const output = outputOf(formatter, hostileReport(), false);
+    expect(output).not.toContain('\u001b');
+    expect(output).toContain('\\u001b[31m');
+    expect(JSON.stringify(JSON.parse(output))).toContain(JSON.stringify(`warning ${HOSTILE}`).slice(1, -1));
+  });
+});
