@@ -342,7 +342,7 @@ describe('exception files and catalog errors', CLI_TIMEOUT, () => {
     const format = await controlproof(['exceptions', '--format', 'html'], lifecycle);
     expect(format.code).toBe(2);
     expect(format.stderr).toBe(
-      'Unknown format "html": expected one of json, markdown, table\n  hint: Use --format json or --format markdown or --format table.\n',
+      'Unknown format "html": expected one of csv, json, markdown, table\n  hint: Use --format csv or --format json or --format markdown or --format table.\n',
     );
   });
 });
