@@ -40,12 +40,20 @@ export function markdownCode(text: string): string {
   return `${fence}${padded}${fence}`;
 }
 
+/** A code span as CommonMark reads one: a run of backticks, closed by a run of the same length. */
+const CODE_SPAN = /(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)/;
+
 /** Prose written with `code` in backticks (a check's remediation): the code spans kept, everything else escaped. */
 export function markdownProse(text: string): string {
-  return text
-    .split(/`([^`]+)`/)
-    .map((part, index) => (index === 0 ? markdownText(part) : index % 2 === 1 ? markdownCode(part) : inlineText(part)))
-    .join('');
+  const parts: string[] = [];
+  let rest = text;
+  for (let match = CODE_SPAN.exec(rest); match; match = CODE_SPAN.exec(rest)) {
+    const before = rest.slice(0, match.index);
+    parts.push(parts.length === 0 ? markdownText(before) : inlineText(before), markdownCode((match[2] ?? '').replace(/^ (.*) $/, '$1')));
+    rest = rest.slice(match.index + match[0].length);
+  }
+  parts.push(parts.length === 0 ? markdownText(rest) : inlineText(rest));
+  return parts.join('');
 }
 
 function cellText(cell: MarkdownCell): string {
