@@ -36,8 +36,8 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
       if (source === 'catalog') printWarnings(io, [pinnedAsOfWarning(catalog)]);
       // With data, the audit runs so that exceptions matching no finding show as unused.
       const view = options.data ? exceptionsOfRun(await runAudit(catalog, { asOf, asOfSource: source, warnDays })) : exceptionsByDate(catalog, asOf, warnDays);
-      // Table and Markdown list the warnings themselves; JSON on stdout gets them on stderr too.
-      if (formatter.name === 'json') printViewWarnings(io, view.warnings);
+      // Table and Markdown list the warnings themselves; JSON and CSV on stdout get them on stderr too.
+      if (formatter.name === 'json' || formatter.name === 'csv') printViewWarnings(io, view.warnings);
       io.stdout(formatter.format(view, { color: useColor(io, options.color) }));
       const reasons = exceptionFailReasons(view.exceptions, warnDays, failOn);
       printFailing(io, options.failOn, reasons);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { inputFiles } from '../catalog/input-files.js';
 import { runAudit } from '../engine/run-audit.js';
@@ -8,6 +9,7 @@ import { useColor, type CliIo } from './io.js';
 import { listOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
 import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
 import { printFailing, printWarnings } from './print-errors.js';
+import { appendStepSummary } from './step-summary.js';
 import { writeAtomic } from './write-atomic.js';
 
 interface RunOptions {
@@ -58,14 +60,18 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         ...(options.control.length > 0 ? { controls: options.control } : {}),
         ...(options.framework === undefined ? {} : { framework: options.framework }),
       });
+      // Annotations name the catalog as the runner resolves paths: from the working directory.
+      const catalogPath = path.relative(io.cwd, catalog.file).split(path.sep).join('/');
       for (const { file, formatter } of formatters) {
         const text = formatter.format(report, {
           color: file === undefined && useColor(io, options.color),
           onlyFailing: options.onlyFailing === true,
+          catalogPath,
         });
         if (file === undefined) io.stdout(text);
         else await writeAtomic(file, text);
       }
+      if (targets.some((target) => target.format === 'github')) await appendStepSummary(io, report, options.onlyFailing === true);
       const reasons = failOnReasons(report, failOn);
       printFailing(io, options.failOn, reasons);
       setExitCode(reasons.length > 0 ? 1 : 0);

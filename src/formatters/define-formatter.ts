@@ -16,6 +16,11 @@ export interface FormatOptions {
   color: boolean;
   /** Show only the controls that need action (paper-only, failing); human-readable formats only. */
   onlyFailing?: boolean;
+  /**
+   * The catalog's path as the consumer resolves it (relative to the working directory, `/`-separated), for formats
+   * that point at catalog lines; default: the report's catalog.path.
+   */
+  catalogPath?: string;
 }
 
 /** Turns one report view into the text of one output format; pure, so the CLI decides where it goes. */

@@ -315,14 +315,17 @@ describe('exception files and catalog errors', CLI_TIMEOUT, () => {
     const message = 'controls.yaml:26:14: Exception EX-LONG is valid for 400 days, longer than max_exception_days (365)';
     const hint = 'Shorten it and review it again when it ends, or raise max_exception_days deliberately.';
     const onStderr = `warning: ${message}\n  hint: ${hint}\n`;
-    const [validate, runJson, runTable, json, table] = await Promise.all([
+    const [validate, runJson, runTable, json, table, csv] = await Promise.all([
       controlproof(['validate'], dir),
       controlproof(['run', '--as-of', '2026-11-01', '--format', 'json'], dir),
       controlproof(['run', '--as-of', '2026-11-01'], dir),
       controlproof(['exceptions', '--as-of', '2026-11-01', '--no-data', '--format', 'json'], dir),
       controlproof(['exceptions', '--as-of', '2026-11-01', '--no-data'], dir),
+      controlproof(['exceptions', '--as-of', '2026-11-01', '--no-data', '--format', 'csv'], dir),
     ]);
     expect([validate.code, validate.stderr]).toEqual([0, onStderr]);
+    // CSV has no place for warnings: they go to stderr, as with JSON.
+    expect([csv.code, csv.stderr]).toEqual([0, onStderr]);
     expect([runJson.code, runJson.stderr]).toEqual([0, onStderr]);
     expect(jsonReport(runJson).warnings).toEqual([{ message, hint }]);
     expect([json.code, json.stderr]).toEqual([0, onStderr]);
@@ -342,7 +345,7 @@ describe('exception files and catalog errors', CLI_TIMEOUT, () => {
     const format = await controlproof(['exceptions', '--format', 'html'], lifecycle);
     expect(format.code).toBe(2);
     expect(format.stderr).toBe(
-      'Unknown format "html": expected one of json, markdown, table\n  hint: Use --format json or --format markdown or --format table.\n',
+      'Unknown format "html": expected one of csv, json, markdown, table\n  hint: Use --format csv or --format json or --format markdown or --format table.\n',
     );
   });
 });

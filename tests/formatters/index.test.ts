@@ -15,31 +15,35 @@ function thrownBy(action: () => unknown): unknown {
 describe('formatter registry', () => {
   it('holds each view\'s formats, one file each under src/formatters/<view>/', () => {
     expect(formatters.map((formatter) => [formatter.view, formatter.name, formatter.extension])).toEqual([
+      ['exceptions', 'csv', 'csv'],
       ['exceptions', 'json', 'json'],
       ['exceptions', 'markdown', 'md'],
       ['exceptions', 'table', 'txt'],
+      ['run', 'csv', 'csv'],
+      ['run', 'github', 'txt'],
       ['run', 'json', 'json'],
+      ['run', 'markdown', 'md'],
       ['run', 'table', 'txt'],
     ]);
-    expect(formatNames('run')).toEqual(['json', 'table']);
+    expect(formatNames('run')).toEqual(['csv', 'github', 'json', 'markdown', 'table']);
   });
 
   it('finds a formatter of a view by name, and only of that view', () => {
     expect(formatterNamed('run', 'json').name).toBe('json');
     expect(formatterNamed('run', 'table').view).toBe('run');
     expect(formatterNamed('exceptions', 'markdown').view).toBe('exceptions');
-    expect(() => formatterNamed('run', 'markdown')).toThrow('Unknown format "markdown": expected one of json, table');
+    expect(() => formatterNamed('exceptions', 'github')).toThrow('Unknown format "github": expected one of csv, json, markdown, table');
   });
 
   it('rejects an unknown name, listing the known ones and suggesting a close one', () => {
     const error = thrownBy(() => formatterNamed('run', 'tabel'));
     expect(error).toBeInstanceOf(UserError);
-    expect(error).toMatchObject({ message: 'Unknown format "tabel": expected one of json, table', hint: 'Did you mean "table"?' });
+    expect(error).toMatchObject({ message: 'Unknown format "tabel": expected one of csv, github, json, markdown, table', hint: 'Did you mean "table"?' });
   });
 
   it('falls back to naming the formats when nothing is close', () => {
     expect(thrownBy(() => formatterNamed('run', 'spreadsheet'))).toMatchObject({
-      hint: 'Use --format json or --format table.',
+      hint: 'Use --format csv or --format github or --format json or --format markdown or --format table.',
     });
   });
 });

@@ -1,15 +1,7 @@
 import { defineFormatter } from '../define-formatter.js';
 import type { ExceptionsView } from '../../report/exceptions-view.js';
+import { markdownCode, markdownTable, markdownText } from '../text/markdown.js';
 import { asOfText, byUrgency, dataText, exceptionCount, LIST_ALIGN, LIST_HEAD, listCells, statusCounts, TIER_ALIGN, TIER_HEAD, tierCells } from './columns.js';
-
-function markdownCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function markdownTable(head: readonly string[], align: readonly ('left' | 'right')[], rows: readonly string[][]): string[] {
-  const line = (cells: readonly string[]): string => `| ${cells.map(markdownCell).join(' | ')} |`;
-  return [line(head), `| ${align.map((side) => (side === 'right' ? '---:' : '---')).join(' | ')} |`, ...rows.map(line)];
-}
 
 export default defineFormatter({
   name: 'markdown',
@@ -21,9 +13,9 @@ export default defineFormatter({
 
 function exceptionsMarkdown(view: ExceptionsView): string {
   const lines = [
-    `# Exceptions: ${markdownCell(view.catalog.name)}`,
+    `# Exceptions: ${markdownText(view.catalog.name)}`,
     '',
-    `Catalog \`${view.catalog.path}\` · as of ${asOfText(view.as_of)} · expiring within ${view.warn_days} days · ${dataText(view)}`,
+    `Catalog ${markdownCode(view.catalog.path)} · as of ${asOfText(view.as_of)} · expiring within ${view.warn_days} days · ${dataText(view)}`,
     '',
     `**${exceptionCount(view)}:** ${statusCounts(view)}`,
   ];
@@ -38,7 +30,7 @@ function exceptionsMarkdown(view: ExceptionsView): string {
     );
   }
   if (view.warnings.length > 0) {
-    lines.push('', '## Warnings', '', ...view.warnings.map((warning) => `- ${markdownCell(warning.message)}${warning.hint ? ` (${markdownCell(warning.hint)})` : ''}`));
+    lines.push('', '## Warnings', '', ...view.warnings.map((warning) => `- ${markdownText(warning.message)}${warning.hint ? ` (${markdownText(warning.hint)})` : ''}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,7 +7,7 @@ import { verdict } from '../../text/tones.js';
 import type { Assurance } from '../../../core/vocabulary.js';
 
 /** The controls that need action, in the order they are shown, each with what it means. */
-const ATTENTION: readonly { assurance: Assurance; heading: string; meaning: string }[] = [
+export const ATTENTION: readonly { assurance: Assurance; heading: string; meaning: string }[] = [
   { assurance: 'paper-only', heading: 'Paper-only', meaning: 'evidenced on paper, failing in the data' },
   { assurance: 'failing', heading: 'Failing', meaning: 'neither evidenced nor working' },
 ];

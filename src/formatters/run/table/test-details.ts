@@ -7,7 +7,7 @@ import { verdict } from '../../text/tones.js';
 const FINDINGS_PER_TEST = 5;
 
 /** Findings that count as failures first, so the ones shown are the ones to fix. */
-function topFindings(findings: readonly FindingResult[]): FindingResult[] {
+export function topFindings(findings: readonly FindingResult[]): FindingResult[] {
   return [...findings.filter((finding) => !finding.excepted_by), ...findings.filter((finding) => finding.excepted_by)];
 }
 
@@ -18,13 +18,18 @@ function findingLines(finding: FindingResult, chalk: ChalkInstance): string[] {
   return wrap(text, 6);
 }
 
-function metricLines(test: TestResult, chalk: ChalkInstance): string[] {
+/** The metrics of a test that missed their bounds, each with its bounds as text: `min 100, max 5`. */
+export function failedMetrics(test: Pick<TestResult, 'metrics'>): { name: string; value: number; bounds: string }[] {
   return Object.entries(test.metrics)
     .filter(([, metric]) => metric.passed === false)
     .map(([name, metric]) => {
       const bounds = [metric.min === undefined ? '' : `min ${metric.min}`, metric.max === undefined ? '' : `max ${metric.max}`];
-      return `      metric ${name} = ${chalk.red(String(metric.value))} ${chalk.dim(`(${bounds.filter(Boolean).join(', ')})`)}`;
+      return { name, value: metric.value, bounds: bounds.filter(Boolean).join(', ') };
     });
+}
+
+function metricLines(test: TestResult, chalk: ChalkInstance): string[] {
+  return failedMetrics(test).map(({ name, value, bounds }) => `      metric ${name} = ${chalk.red(String(value))} ${chalk.dim(`(${bounds})`)}`);
 }
 
 /** `source credential-report` for a test of one input, `inputs leavers: hr; accounts: okta, github` otherwise. */

@@ -1,0 +1,71 @@
+// The controls in the Markdown report: those that need action in detail, with a cap on findings, the rest as a table.
+import type { ControlResult, FindingResult, Report, TestResult } from '../../../report/model.js';
+import { plural } from '../../text/layout.js';
+import { markdownCode, markdownProse, markdownTable, markdownText } from '../../text/markdown.js';
+import { ATTENTION, needsAttention } from '../table/attention.js';
+import { failedMetrics, readsText, topFindings } from '../table/test-details.js';
+
+/** Findings shown per control; the rest are counted, so a run with thousands stays a readable comment. */
+export const FINDINGS_PER_CONTROL = 10;
+
+function findingLine(finding: FindingResult): string {
+  const note = finding.excepted_by
+    ? ` *(excepted by ${markdownText(finding.excepted_by)})*`
+    : finding.expired_exception
+      ? ` **(exception ${markdownText(finding.expired_exception)} expired)**`
+      : '';
+  return `  - ${markdownCode(finding.resource)}: ${markdownText(finding.message)}${note}`;
+}
+
+/** One failing or errored test as a list item, with at most `budget` of its findings. */
+function testLines(test: TestResult, budget: number): string[] {
+  const facts = [`**${test.status}** ${markdownCode(test.check)}`, markdownText(readsText(test)), `examined ${test.examined}`, `${plural(test.findings.length, 'finding')}, ${test.excepted} excepted`];
+  const shown = topFindings(test.findings).slice(0, budget);
+  const hidden = test.findings.length - shown.length;
+  return [
+    `- ${facts.join(' · ')}`,
+    ...(test.error === undefined ? [] : [`  - error: ${markdownText(test.error)}`]),
+    ...failedMetrics(test).map(({ name, value, bounds }) => `  - metric ${markdownCode(name)} = ${value} (${bounds})`),
+    ...shown.map(findingLine),
+    ...(hidden > 0 ? [`  - … and ${plural(hidden, 'more finding')}`] : []),
+    ...(test.remediation === undefined ? [] : [`  - fix: ${markdownProse(test.remediation)}`]),
+  ];
+}
+
+function controlLines(control: ControlResult): string[] {
+  const facts = [`owner ${markdownText(control.owner)}`, `risk ${control.risk}`, `function ${control.function}`, `exists **${control.exists}**`, `works **${control.works}**`];
+  let budget = FINDINGS_PER_CONTROL;
+  const tests = control.tests
+    .filter((test) => test.status === 'fail' || test.status === 'error')
+    .flatMap((test) => {
+      const lines = testLines(test, budget);
+      budget = Math.max(0, budget - test.findings.length);
+      return lines;
+    });
+  const evidence = control.evidence
+    .filter((item) => item.status !== 'fresh')
+    .map((item) => `- **${item.status}** evidence ${markdownText(item.title)}${item.reason === undefined ? '' : `: ${markdownText(item.reason)}`}`);
+  return [`### ${markdownText(control.id)}: ${markdownText(control.title)}`, '', facts.join(' · '), '', ...evidence, ...tests];
+}
+
+/** Paper-only, then failing controls, each in detail; one line saying so when there are none. */
+export function attentionLines(report: Report): string[] {
+  const sections = ATTENTION.map((section) => ({ ...section, controls: report.controls.filter((control) => control.assurance === section.assurance) })).filter(
+    (section) => section.controls.length > 0,
+  );
+  if (sections.length === 0) return ['**No paper-only or failing controls.**'];
+  return sections.flatMap((section, index) => [
+    ...(index === 0 ? [] : ['']),
+    `## ${section.heading} (${section.controls.length}): ${section.meaning}`,
+    ...section.controls.flatMap((control) => ['', ...controlLines(control)]),
+  ]);
+}
+
+/** The controls that need no action, one table row each; nothing when there are none. */
+export function otherControlsLines(report: Report): string[] {
+  const controls = report.controls.filter((control) => !needsAttention(control));
+  if (controls.length === 0) return [];
+  const head = ['id', 'title', 'owner', 'risk', 'function', 'exists', 'works', 'assurance'];
+  const rows = controls.map((control) => [control.id, control.title, control.owner, control.risk, control.function, control.exists, control.works, control.assurance]);
+  return [`## Other controls (${controls.length})`, '', ...markdownTable(head, [], rows)];
+}
