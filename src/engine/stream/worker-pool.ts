@@ -9,11 +9,11 @@ import { processFile, type FileOutcome, type FileReadOptions, type ThreadTest } 
 /** What the pass sends each worker at start-up: enough to load the source and checks and rebuild the visitors. */
 export interface WorkerSetup {
   source: { type: string; module?: string };
-  tests: { checkId: string; module?: string; params: unknown; inputs: Readonly<Record<string, readonly unknown[]>>; view?: string }[];
+  tests: { checkId: string; name: string; module?: string; params: unknown; inputs: Readonly<Record<string, readonly unknown[]>>; view?: string }[];
   asOf: number;
   /** Coverage bucket width, or null when the pass keeps no coverage. */
   gapMs: number | null;
-  /** Where the file list is relative to, and the largest file. */
+  /** Where the file list is relative to, the largest file, and the time limit of one file. */
   read: FileReadOptions;
 }
 

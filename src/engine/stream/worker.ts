@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Check, StreamCheck } from '../../kit/define-check.js';
 import type { Source, StreamSource } from '../../kit/define-source.js';
 import { exportedItems, importModule, Registry } from '../../providers/registry.js';
-import { serializeError } from './thread-errors.js';
+import { serializeError, unclonableState } from './thread-errors.js';
 import { processFile, type FileOutcome, type ThreadTest } from './process-file.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-pool.js';
 
@@ -19,6 +19,7 @@ async function prepare(config: WorkerSetup): Promise<{ source: StreamSource; vis
   const visitors = await Promise.all(
     config.tests.map(async (test): Promise<ThreadTest> => ({
       check: await findCheck(test.checkId, test.module),
+      name: test.name,
       context: { inputs: test.inputs, params: test.params, asOf },
       view: test.view,
     })),
@@ -44,15 +45,42 @@ function isCheck(value: unknown): value is Check {
 const port = parentPort;
 const setup: WorkerSetup = workerData;
 
+/**
+ * The outcomes with every state that structuredClone refuses replaced by its test's error: sent as they were, they
+ * would fail to post at all (and the main thread would wait for them forever).
+ */
+function clonableOutcomes(outcomes: readonly FileOutcome[], visitors: readonly ThreadTest[]): FileOutcome[] {
+  return outcomes.map((outcome) => ({
+    ...outcome,
+    tests: outcome.tests.map((test, index) => {
+      const visitor = visitors[index];
+      if (!test.ok || !visitor) return test;
+      try {
+        structuredClone(test.state);
+        return test;
+      } catch (error) {
+        return { ok: false, error: serializeError(unclonableState(visitor, error)) };
+      }
+    }),
+  }));
+}
+
 if (port) {
-  const send = (message: FromWorker): void => port.postMessage(message);
+  const post = (message: FromWorker): void => port.postMessage(message);
   const ready = prepare(setup);
-  ready.catch((error: unknown) => send({ type: 'setup-error', error: serializeError(error) }));
+  ready.catch((error: unknown) => post({ type: 'setup-error', error: serializeError(error) }));
   // Files are processed strictly one after another, so at most one is in memory at a time.
   let queue: Promise<unknown> = ready;
   port.on('message', (message: ToWorker) => {
     queue = queue.then(async () => {
       const { source, visitors } = await ready;
+      const send = (reply: Extract<FromWorker, { type: 'files' }>): void => {
+        try {
+          post(reply);
+        } catch {
+          post({ ...reply, outcomes: clonableOutcomes(reply.outcomes, visitors) });
+        }
+      };
       const outcomes: FileOutcome[] = [];
       for (const file of message.files) {
         try {
