@@ -4,7 +4,7 @@ import { createCoverage, DEFAULT_GAP_HOURS } from '../../kit/coverage.js';
 import type { CheckResult, StreamCheck } from '../../kit/define-check.js';
 import type { StreamSource } from '../../kit/define-source.js';
 import { finishTest, mergeTestStates, OutcomeMerger, type MergedPass, type TestState } from './merge.js';
-import { processFile, type ThreadTest } from './process-file.js';
+import { processFile, type OutOfTime, type ThreadTest } from './process-file.js';
 import { unclonableState } from './thread-errors.js';
 import { runInWorkers } from './worker-pool.js';
 import { checkName } from '../check-name.js';
@@ -93,7 +93,8 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
   const threads = Math.min(options.workers ?? defaultThreads(files), files.length);
   const read = { timeLimitMs, ...(options.base === undefined ? {} : { base: options.base }), ...(options.fileBytes === undefined ? {} : { fileBytes: options.fileBytes }) };
   if (threads <= 1) {
-    for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, gapMs, read));
+    const outOfTime: OutOfTime = new Map();
+    for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, gapMs, read, outOfTime));
   } else {
     const setup = {
       source: { type: source.type, ...(options.sourceModule === undefined ? {} : { module: options.sourceModule }) },

@@ -61,15 +61,25 @@ function checkError(visitor: ThreadTest, where: string, error: unknown): TestOut
   return { ok: false, error: serializeError(new Error(`${visitor.name} threw ${where}: ${message}`, { cause: error })) };
 }
 
+/** Tests that ran out of time on a thread, by index: the thread's later files skip them (and end sooner). */
+export type OutOfTime = Map<number, TestOutcome>;
+
 /**
  * Reads one file and runs every visitor over its records, starting from fresh states. A source problem (an
  * unreadable or malformed file, or one it cannot parse within the time limit) throws; a check that throws, or
  * runs out of time, becomes an error for its test only, and the file is visited again for the other tests.
  */
-export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, gapMs: number | null, read: FileReadOptions = {}): FileOutcome {
+export function processFile(
+  source: StreamSource,
+  visitors: readonly ThreadTest[],
+  file: string,
+  index: number,
+  gapMs: number | null,
+  read: FileReadOptions = {},
+  outOfTime: OutOfTime = new Map(),
+): FileOutcome {
   const { timeLimitMs = DEFAULT_TIME_LIMIT_MS, ...readOptions } = read;
   const { info, text } = readExportFileSync(file, readOptions);
-  const outOfTime = new Map<number, TestOutcome>();
   for (;;) {
     const running = { test: -1 };
     try {

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StreamSource } from '../../kit/define-source.js';
 import { deserializeError, serializeError, type SerializedError } from './thread-errors.js';
-import { processFile, type FileOutcome, type FileReadOptions, type ThreadTest } from './process-file.js';
+import { processFile, type FileOutcome, type FileReadOptions, type OutOfTime, type ThreadTest } from './process-file.js';
 
 /** What the pass sends each worker at start-up: enough to load the source and checks and rebuild the visitors. */
 export interface WorkerSetup {
@@ -91,6 +91,7 @@ export async function runInWorkers({ setup, source, files, visitors, workers: co
       const noteSourceError = (failed: { index: number; error: SerializedError }): void => {
         if (!sourceError || failed.index < sourceError.index) sourceError = failed;
       };
+      const outOfTime: OutOfTime = new Map();
       // One file per turn of the event loop, so the workers' messages are answered between files.
       const readOnCallingThread = (): void => {
         if (settled || sourceError || dispatched >= files.length) return settleIfDone();
@@ -98,7 +99,7 @@ export async function runInWorkers({ setup, source, files, visitors, workers: co
         dispatched += 1;
         let outcome: FileOutcome;
         try {
-          outcome = processFile(source, visitors, files[index] ?? '', index, setup.gapMs, setup.read);
+          outcome = processFile(source, visitors, files[index] ?? '', index, setup.gapMs, setup.read, outOfTime);
         } catch (error) {
           noteSourceError({ index, error: serializeError(error) });
           return settleIfDone();
