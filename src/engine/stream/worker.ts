@@ -97,6 +97,7 @@ if (port) {
       }
       send({ type: 'files', outcomes });
     });
-    queue.catch(() => undefined);
+    // Anything else that goes wrong ends the pass with an error, rather than leaving the main thread waiting.
+    queue.catch((error: unknown) => post({ type: 'setup-error', error: serializeError(error) }));
   });
 }
