@@ -8,6 +8,9 @@ import type { Source } from '../kit/define-source.js';
 import { checkLoaders, providerLoaders, sourceLoaders } from '../providers/index.js';
 import { importModule, type Contributed, type PluginContributions } from '../providers/registry.js';
 
+/** How long a plugin module may take to load: its top-level code, awaits included. */
+export const PLUGIN_LOAD_LIMIT_MS = 30_000;
+
 const EXPORT_HINT = 'Export a check, a source or a provider: `export default defineCheck({ ... })`, `defineSource(...)`, `defineProvider(...)` or an array of them.';
 
 /**
@@ -15,7 +18,12 @@ const EXPORT_HINT = 'Export a check, a source or a provider: `export default def
  * check, a source, a provider (with its sources and checks), or an array of them. Plugins run only from paths
  * the catalog names, and are untrusted input until their exports pass.
  */
-export async function loadPlugins(entries: readonly string[], catalogDir: string, positionOf: (index: number) => Position): Promise<PluginContributions> {
+export async function loadPlugins(
+  entries: readonly string[],
+  catalogDir: string,
+  positionOf: (index: number) => Position,
+  loadLimitMs: number = PLUGIN_LOAD_LIMIT_MS,
+): Promise<PluginContributions> {
   const checks: Contributed<Check>[] = [];
   const sources: Contributed<Source>[] = [];
   const providers: Contributed<Provider>[] = [];
@@ -28,8 +36,9 @@ export async function loadPlugins(entries: readonly string[], catalogDir: string
     if (!isFile) throw new UserError(`Plugin file not found: ${entry}`, { position, hint: `Plugin paths are relative to the catalog; looked for ${module}.` });
     let namespace: unknown;
     try {
-      namespace = await importModule(module);
+      namespace = await importSettling(module, loadLimitMs);
     } catch (cause) {
+      if (cause instanceof NeverLoaded) throw new UserError(`Plugin ${entry} ${cause.message}`, { position, hint: 'A plugin must not wait at its top level for what may never come: load data when its checks run.' });
       throw new UserError(`Cannot load plugin ${entry}: ${errorMessage(cause)}`, { position, hint: `A plugin is an ES module (.js or .mjs). ${EXPORT_HINT}`, cause });
     }
     const exported = namespace !== null && typeof namespace === 'object' && 'default' in namespace ? namespace.default : undefined;
@@ -71,6 +80,32 @@ export async function loadPlugins(entries: readonly string[], catalogDir: string
     }
   }
   return { checks, sources, providers };
+}
+
+class NeverLoaded extends Error {}
+
+/**
+ * The module's namespace, or `NeverLoaded` when it does not finish loading within the limit, or at once when
+ * nothing is left that could finish it (a top-level await that never settles): Node would otherwise wait, or
+ * exit silently with code 13 once its event loop is empty.
+ */
+function importSettling(module: string, limitMs: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const settle = (done: () => void): void => {
+      clearTimeout(timer);
+      process.off('beforeExit', onIdle);
+      done();
+    };
+    const onIdle = (): void => settle(() => reject(new NeverLoaded('never finishes loading: its top-level code awaits something that never settles')));
+    const timer = setTimeout(() => settle(() => reject(new NeverLoaded(`did not finish loading within ${limitMs / 1000} s`))), limitMs);
+    // Unreferenced, so an import waiting on nothing empties the event loop and 'beforeExit' says so at once.
+    timer.unref();
+    process.once('beforeExit', onIdle);
+    importModule(module).then(
+      (namespace) => settle(() => resolve(namespace)),
+      (error: unknown) => settle(() => reject(error)),
+    );
+  });
 }
 
 interface PluginAt {

@@ -22,6 +22,17 @@ export function parseWarnDays(text: string): number {
   return days;
 }
 
+/** `--check-timeout SECONDS` in milliseconds: how long one check run may take before its test is `error`. */
+export function parseCheckTimeout(text: string): number {
+  const limitMs = Math.round(Number(text) * 1000);
+  if (text.trim() === '' || !Number.isFinite(limitMs) || limitMs < 1 || limitMs > MAX_CHECK_TIMEOUT_S * 1000) {
+    throw new UserError(`Invalid --check-timeout "${text}": expected a number of seconds above 0, at most ${MAX_CHECK_TIMEOUT_S}`, { hint: 'For example --check-timeout 120.' });
+  }
+  return limitMs;
+}
+
+const MAX_CHECK_TIMEOUT_S = 86_400;
+
 /** Where the assessed moment came from: `--as-of`, the catalog's `as_of` (which pins every run), or the clock. */
 export type AsOfSource = 'option' | 'catalog' | 'now';
 

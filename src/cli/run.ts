@@ -2,11 +2,12 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { inputFiles } from '../catalog/input-files.js';
 import { runAudit } from '../engine/run-audit.js';
+import { DEFAULT_TIME_LIMIT_MS } from '../engine/time-limit.js';
 import { formatNames, formatterNamed } from '../formatters/select.js';
 import { DEFAULT_FAIL_ON, failOnReasons, parseFailOn } from '../report/fail-on.js';
 import { loadCatalogArgument } from './catalog-path.js';
 import { useColor, type CliIo } from './io.js';
-import { listOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
+import { listOption, parseCheckTimeout, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
 import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
 import { printFailing, printWarnings } from './print-errors.js';
 import { appendStepSummary } from './step-summary.js';
@@ -18,6 +19,7 @@ interface RunOptions {
   asOf?: string;
   failOn: string;
   warnDays: string;
+  checkTimeout: string;
   control: string[];
   framework?: string;
   onlyFailing?: boolean;
@@ -34,6 +36,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--as-of <date>', 'the moment the assessment is about: a date, an instant or now (default: catalog as_of, else now)')
     .option('--fail-on <list>', 'exit 1 when any of these happen (comma list, or none)', DEFAULT_FAIL_ON)
     .option('--warn-days <n>', 'an exception ending within N days is "expiring"', '30')
+    .option('--check-timeout <seconds>', 'a check still running after this long makes its test "error"', String(DEFAULT_TIME_LIMIT_MS / 1000))
     .option('--control <ids>', 'run only these controls (comma list, repeatable)', listOption('--control'), [])
     .option('--framework <key>', 'run only controls mapped to this framework')
     .option('--only-failing', 'show only controls that need action')
@@ -42,6 +45,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .action(async (catalogArgument: string | undefined, options: RunOptions) => {
       const failOn = parseFailOn(options.failOn);
       const warnDays = parseWarnDays(options.warnDays);
+      const timeLimitMs = parseCheckTimeout(options.checkTimeout);
       const targets = outputTargets(options.format, options.output, io.cwd);
       const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('run', target.format) }));
       await checkOutputTargets(targets);
@@ -57,6 +61,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         asOf,
         asOfSource: source,
         warnDays,
+        timeLimitMs,
         ...(options.control.length > 0 ? { controls: options.control } : {}),
         ...(options.framework === undefined ? {} : { framework: options.framework }),
       });

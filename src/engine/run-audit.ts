@@ -7,11 +7,13 @@ import { exceptionResults } from '../report/exception-results.js';
 import { catalogWarnings } from '../report/exceptions-view.js';
 import { REPORT_SCHEMA_ID, type ControlResult, type Report, type SourceResult } from '../report/model.js';
 import { summarize } from '../report/summarize.js';
-import { batchOutcome, inputRecords, streamOutcome, type StreamedSource } from './outcomes.js';
+import { checkName } from './check-name.js';
+import { batchOutcome, inputRecords, streamOutcome, type CheckRun, type StreamedSource } from './outcomes.js';
 import { planAudit, plannedTests, type Selection } from './plan.js';
 import { readBatchSources, ViewRecords, type SourceData } from './read-batch.js';
 import { streamSources } from './stream-sources.js';
 import { testResult } from './test-result.js';
+import { DEFAULT_TIME_LIMIT_MS } from './time-limit.js';
 import { assurance, worksVerdict } from './verdicts.js';
 import { compareText } from '../core/compare.js';
 
@@ -24,6 +26,8 @@ export interface AuditOptions extends Selection {
   warnDays: number;
   /** Threads for streamed sources (see `runStreamPass`); default: the available cores. */
   workers?: number;
+  /** How long one check run may take before its test is `error`; default DEFAULT_TIME_LIMIT_MS (see `runStreamPass` for stream checks). */
+  timeLimitMs?: number;
 }
 
 /** Runs every selected control's tests on the catalog's sources and builds the two-lens report. */
@@ -39,12 +43,17 @@ export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): P
     catalog.evidenceRoot,
   );
 
+  const run: CheckRun = {
+    asOf: options.asOf,
+    timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+    nameOf: (id) => checkName(id, catalog.registry.checkModule(id), catalog.dir),
+  };
   const matched = new Map<string, string[]>();
   const results = plan.controls.map(({ control, tests: planned }): ControlResult => {
     const exceptions = plan.exceptions.filter((exception) => exception.spec.control === control.spec.id);
     const tests = planned.map((planned) => {
       const whole = inputs.get(planned.key) ?? { error: 'inputs not read' };
-      const outcome = planned.test.check.kind === 'stream' ? streamOutcome(planned, streamed, whole, options.asOf) : batchOutcome(planned.test, whole, options.asOf);
+      const outcome = planned.test.check.kind === 'stream' ? streamOutcome(planned, streamed, whole, run) : batchOutcome(planned.test, whole, run);
       return testResult(planned.test, outcome, exceptions, options.asOf, matched);
     });
     const evidence = control.spec.evidence.map((item) => assessEvidenceItem(item, options.asOf, item.kind === 'document' ? documents.get(item.path) : undefined));

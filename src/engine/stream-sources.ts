@@ -17,7 +17,7 @@ export async function streamSources(
   sources: readonly LoadedSource[],
   tests: readonly PlannedTest[],
   inputs: ReadonlyMap<string, WholeInputs>,
-  options: { asOf: Date; workers?: number },
+  options: { asOf: Date; workers?: number; timeLimitMs?: number },
 ): Promise<Map<string, StreamedSource>> {
   const streamed = new Map<string, StreamedSource>();
   for (const source of sources) {
@@ -45,6 +45,7 @@ export async function streamSources(
         asOf: options.asOf,
         ...(provider?.coverageScope === undefined ? {} : { coverageScope: provider.coverageScope }),
         ...(options.workers === undefined ? {} : { workers: options.workers }),
+        ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }),
         base: catalog.dir,
         fileBytes: catalog.limits.fileBytes,
         window,

@@ -85,24 +85,6 @@ export class Registry {
   }
 }
 
-/**
- * Everything a module exports that may be a check, source or provider: each export (the default one first),
- * arrays flattened, and a provider's own sources and checks after it.
- */
-export function exportedItems(namespace: unknown): unknown[] {
-  if (namespace === null || typeof namespace !== 'object') return [];
-  const record = namespace as Record<string, unknown>;
-  const values = [record.default, ...Object.entries(record).filter(([name]) => name !== 'default').map(([, value]) => value)];
-  return values.flatMap((value) => (Array.isArray(value) ? value : [value])).flatMap((value) => [value, ...providerParts(value)]);
-}
-
-function providerParts(value: unknown): unknown[] {
-  if (value === null || typeof value !== 'object' || !('title' in value) || 'kind' in value) return [];
-  const sources = 'sources' in value && Array.isArray(value.sources) ? value.sources : [];
-  const checks = 'checks' in value && Array.isArray(value.checks) ? value.checks : [];
-  return [...sources, ...checks];
-}
-
 /** Imports a plugin module by absolute path. */
 export async function importModule(absolute: string): Promise<unknown> {
   return import(pathToFileURL(absolute).href);

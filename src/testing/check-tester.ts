@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { BatchCheck, Check, CheckResult, Finding } from '../kit/define-check.js';
 import { parseDate } from '../core/time.js';
+import { parseCheckResult } from '../kit/check-result.js';
 
 /** The as-of every case uses unless it sets its own. */
 export const DEFAULT_AS_OF = '2026-11-01T00:00:00Z';
@@ -119,12 +120,15 @@ export function caseProblems(check: Check, testCase: TaggedCase): string[] {
 
   const inputs = caseInputs(check, testCase);
   if (typeof inputs === 'string') return [inputs];
-  let result: CheckResult;
+  let returned: unknown;
   try {
-    result = check.run({ inputs: deepFreeze(structuredClone(inputs)), params: deepFreeze(params.data), asOf });
+    returned = check.run({ inputs: deepFreeze(structuredClone(inputs)), params: deepFreeze(params.data), asOf });
   } catch (error) {
     return [threwProblem(error)];
   }
+  // The engine's contract first: a result it would refuse has no findings to compare.
+  const result = parseCheckResult(returned);
+  if ('problem' in result) return [`check returned ${result.problem}`];
   return [
     ...resultShapeProblems(check, result),
     ...kindProblems(testCase, result),
@@ -159,9 +163,6 @@ function threwProblem(error: unknown): string {
 
 function resultShapeProblems(check: Pick<Check, 'metrics'>, result: CheckResult): string[] {
   const problems: string[] = [];
-  if (!Number.isInteger(result.examined) || result.examined < 0) {
-    problems.push(`examined must be a non-negative integer, found ${result.examined}`);
-  }
   for (const finding of result.findings) {
     if (PLACEHOLDER.test(finding.message)) problems.push(`unfilled placeholder in message "${finding.message}"`);
     if (finding.resource === '') problems.push(`finding with an empty resource: "${finding.message}"`);

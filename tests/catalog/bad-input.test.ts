@@ -463,6 +463,21 @@ const cases: BadInput[] = [
     message: 'Invalid --warn-days "thirty": expected a whole number of days',
   },
   {
+    name: 'a --check-timeout that is not a number of seconds',
+    catalog: CATALOG,
+    flags: ['--check-timeout', '1m'],
+    at: undefined,
+    message: 'Invalid --check-timeout "1m": expected a number of seconds above 0, at most 86400',
+    hint: 'For example --check-timeout 120.',
+  },
+  {
+    name: 'a --check-timeout of 0 (no check could run)',
+    catalog: CATALOG,
+    flags: ['--check-timeout', '0'],
+    at: undefined,
+    message: 'Invalid --check-timeout "0": expected a number of seconds above 0, at most 86400',
+  },
+  {
     name: 'a missing required key, naming the control by its id',
     catalog: edit(CATALOG, '    risk: critical\n', ''),
     at: 'controls.yaml:8:5',

@@ -44,6 +44,16 @@ describe.concurrent('bin/controlproof.js', { timeout: 60_000 }, () => {
     expect(stderr).toBe('controls.yaml:3:11: controls: A catalog needs at least one control\n  hint: See the catalog reference in README.md.\n');
   });
 
+  it('exits 2 naming a plugin whose top-level await never settles, at once: never a silent exit 13', async () => {
+    const catalog = 'version: 1\nname: Hangs\nplugins:\n  - plugins/hang.mjs\ncontrols:\n  - { id: DOC-01, title: Policy, owner: x@example.com, risk: low, function: detect }\n';
+    const dir = await tempTree({ 'controls.yaml': catalog, 'plugins/hang.mjs': 'await new Promise(() => {});\nexport default [];\n' });
+    const started = performance.now();
+    const { code, stdout, stderr } = await runBinary(['validate', 'controls.yaml'], { cwd: dir });
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr.split('\n')[0]).toBe('controls.yaml:4:5: Plugin plugins/hang.mjs never finishes loading: its top-level code awaits something that never settles');
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
   it('refuses to write the report over the catalog: exit 2, the catalog unchanged', async () => {
     const catalog = 'version: 1\nname: Kept\ncontrols:\n  - { id: DOC-01, title: Policy, owner: x@example.com, risk: low, function: detect }\n';
     const dir = await tempTree({ 'controls.yaml': catalog });

@@ -253,6 +253,19 @@ describe.concurrent('reading is bounded and never hangs', { timeout: 60_000 }, (
     expect(stderr.split('\n')[0]).toBe('evidence/policy.pdf: Cannot read an evidence document: this is a FIFO (named pipe), not a regular file');
   });
 
+  it('--check-timeout stops a check that never ends: its test is error, naming the limit, and --fail-on error fails the run', async () => {
+    const endless = "export default { id: 'acme/endless', title: 'T', description: 'D.', remediation: 'R.', inputs: { records: 'json' }, run: () => { for (;;); } };\n";
+    const dir = await tempTree({
+      'plugins/endless.mjs': endless,
+      'items.json': '[1]',
+      'controls.yaml': 'version: 1\nname: Endless\nplugins: [plugins/endless.mjs]\nsources:\n  items: { type: json, path: items.json }\ncontrols:\n  - { id: PLG-01, title: Ends, owner: x@example.com, risk: low, function: detect, tests: [{ check: acme/endless, source: items }] }\n',
+    });
+    const { code, stdout } = await runCli(['run', 'controls.yaml', '--as-of', '2026-11-01', '--format', 'json', '--check-timeout', '0.2', '--fail-on', 'error'], { cwd: dir });
+    const parsed = JSON.parse(stdout) as Report;
+    expect(parsed.controls[0]?.tests[0]).toMatchObject({ status: 'error', error: 'check acme/endless (plugin plugins/endless.mjs) did not finish within 0.2 s' });
+    expect(code).toBe(1);
+  });
+
   it('an evidence document that is a device is an error naming it', async () => {
     const dir = await tempTree({ 'controls.yaml': catalog('/dev/zero'), 'credential-report.csv': report });
     const { code, stderr } = await runCli(['run', 'controls.yaml', '--as-of', '2026-11-01', '--format', 'json'], { cwd: dir });

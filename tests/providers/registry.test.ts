@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineCheck } from '../../src/kit/define-check.js';
 import { defineProvider } from '../../src/kit/define-provider.js';
 import { checkLoaders, sourceLoaders } from '../../src/providers/index.js';
-import { exportedItems, Registry } from '../../src/providers/registry.js';
+import { Registry } from '../../src/providers/registry.js';
 
 const plugin = defineCheck({ id: 'acme/x', title: 'X', description: 'X.', inputs: { records: 'json' }, remediation: 'None.', run: () => ({ examined: 0, findings: [] }) });
 
@@ -34,13 +34,5 @@ describe('Registry', () => {
     expect(registry.checkModule('acme/x')).toBe('/plugins/x.js');
     expect(registry.checkModule('aws/iam-console-mfa')).toBeUndefined();
     expect((await registry.providerOf('acme/x'))?.title).toBe('Acme');
-  });
-});
-
-describe('exportedItems', () => {
-  it('takes every export, the default first, arrays flattened and a provider\'s own sources and checks after it', () => {
-    const provider = defineProvider({ id: 'acme', title: 'Acme', description: 'Acme.', checks: [plugin] });
-    expect(exportedItems({ named: 1, default: [provider, 2] })).toEqual([provider, plugin, 2, 1]);
-    expect(exportedItems(null)).toEqual([]);
   });
 });

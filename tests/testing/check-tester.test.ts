@@ -182,6 +182,13 @@ describe('caseProblems', () => {
     ]);
   });
 
+  it('holds a result to the engine\'s contract: a malformed one is the only problem reported', () => {
+    const fractional = checkReturning({ examined: 1.5, findings: [] });
+    expect(caseProblems(fractional, pass([rows[0]]))).toEqual(['check returned examined: expected a whole number, 0 or more, found 1.5']);
+    const noFindings = defineCheck({ id: 'test/no-findings', title: 'T', description: 'D.', inputs: { records: 'csv' }, remediation: 'R.', run: () => JSON.parse('{"examined": 1}') });
+    expect(caseProblems(noFindings, pass([rows[0]]))).toEqual(['check returned findings: expected an array, found undefined']);
+  });
+
   it('reports what a throwing check threw', () => {
     const throwing = defineCheck({
       id: 'test/throwing',

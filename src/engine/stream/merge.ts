@@ -2,8 +2,9 @@
 import { coverageReport, mergeCoverage, type Coverage, type CoverageState } from '../../kit/coverage.js';
 import type { CheckResult } from '../../kit/define-check.js';
 import type { SourceFileInfo } from '../../kit/files/read-file.js';
+import { DEFAULT_TIME_LIMIT_MS, TimeLimitExceeded, withinTimeLimit } from '../time-limit.js';
 import { deserializeError } from './thread-errors.js';
-import type { FileOutcome, ThreadTest } from './process-file.js';
+import type { FileOutcome, TestOutcome, ThreadTest } from './process-file.js';
 
 /** One test's state after a pass: merged over every file, with how many records it could see, or why it stopped. */
 export type TestState = { ok: true; state: unknown; empty: boolean; records: number } | { ok: false; error: Error };
@@ -23,7 +24,8 @@ export interface MergedPass {
 }
 
 function mergeError(visitor: ThreadTest, error: unknown): Error {
-  return new Error(`check ${visitor.check.id} threw in merge: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  if (error instanceof TimeLimitExceeded) return new Error(`${visitor.name} ${error.message} in merge`);
+  return new Error(`${visitor.name} threw in merge: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
 
 /** Folds per-file outcomes in file order, whatever order they arrive in. */
@@ -43,8 +45,14 @@ export class OutcomeMerger {
     private readonly visitors: readonly ThreadTest[],
     private readonly coverage: CoverageState | null,
     private readonly coverageScope: readonly string[],
+    private readonly timeLimitMs: number = DEFAULT_TIME_LIMIT_MS,
   ) {
     this.states = visitors.map(() => ({ ok: true, state: undefined, empty: true, records: 0 }));
+  }
+
+  /** Makes a test an error before (or whatever) its files bring. */
+  stop(test: number, error: Error): void {
+    this.states[test] = { ok: false, error };
   }
 
   add(outcome: FileOutcome): void {
@@ -71,21 +79,36 @@ export class OutcomeMerger {
       this.viewRecords.set(view, (this.viewRecords.get(view) ?? 0) + count - repeats);
     }
     if (this.coverage && outcome.coverage) mergeCoverage(this.coverage, outcome.coverage);
-    outcome.tests.forEach((test, index) => {
-      const current = this.states[index];
-      const visitor = this.visitors[index];
-      if (!current?.ok || !visitor) return;
-      if (!test.ok) {
-        this.states[index] = { ok: false, error: deserializeError(test.error) };
-        return;
-      }
+    // One time limit for the file's merges, not one each: a limit costs a watchdog thread per call.
+    let next = 0;
+    while (next < outcome.tests.length) {
       try {
-        const state = current.empty ? test.state : visitor.check.visitor.merge(current.state, test.state);
-        this.states[index] = { ok: true, state, empty: false, records: 0 };
+        withinTimeLimit(() => {
+          for (; next < outcome.tests.length; next++) this.foldTest(next, outcome.tests[next]);
+        }, this.timeLimitMs);
       } catch (error) {
-        this.states[index] = { ok: false, error: mergeError(visitor, error) };
+        const visitor = this.visitors[next];
+        if (!(error instanceof TimeLimitExceeded) || !visitor) throw error;
+        this.states[next] = { ok: false, error: mergeError(visitor, error) };
+        next += 1;
       }
-    });
+    }
+  }
+
+  private foldTest(index: number, test: TestOutcome | undefined): void {
+    const current = this.states[index];
+    const visitor = this.visitors[index];
+    if (!current?.ok || !visitor || !test) return;
+    if (!test.ok) {
+      this.states[index] = { ok: false, error: deserializeError(test.error) };
+      return;
+    }
+    try {
+      const state = current.empty ? test.state : visitor.check.visitor.merge(current.state, test.state);
+      this.states[index] = { ok: true, state, empty: false, records: 0 };
+    } catch (error) {
+      this.states[index] = { ok: false, error: mergeError(visitor, error) };
+    }
   }
 
   finish(): MergedPass {
@@ -131,10 +154,10 @@ export function mergeTestStates(visitor: ThreadTest, parts: readonly TestState[]
 /** The test's result from its merged state: `finish` once, on the calling thread. */
 export function finishTest(visitor: ThreadTest, state: TestState): CheckResult | Error {
   if (!state.ok) return state.error;
-  const { visitor: hooks, id } = visitor.check;
+  const hooks = visitor.check.visitor;
   try {
     return hooks.finish(state.empty ? hooks.init(visitor.context) : state.state, { ...visitor.context, records: state.records });
   } catch (error) {
-    return new Error(`check ${id} threw in finish: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    return new Error(`${visitor.name} threw in finish: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

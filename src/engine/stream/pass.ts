@@ -5,8 +5,11 @@ import type { CheckResult, StreamCheck } from '../../kit/define-check.js';
 import type { StreamSource } from '../../kit/define-source.js';
 import { durationBefore, parseDuration, type Duration } from '../../core/time.js';
 import { finishTest, mergeTestStates, OutcomeMerger, type MergedPass, type TestState } from './merge.js';
-import { processFile, type FileSettings, type ThreadTest, type TimeWindow } from './process-file.js';
+import { processFile, type FileSettings, type OutOfTime, type ThreadTest, type TimeWindow } from './process-file.js';
+import { unclonableState } from './thread-errors.js';
 import { runInWorkers } from './worker-pool.js';
+import { checkName } from '../check-name.js';
+import { DEFAULT_TIME_LIMIT_MS, TimeLimitExceeded, withinTimeLimit } from '../time-limit.js';
 
 /** One test over the streamed source: a stream check with its parsed params and whole inputs. */
 export interface StreamTest {
@@ -47,6 +50,11 @@ export interface StreamPassOptions {
   fileBytes?: number;
   /** How far back from as-of records are visited, for a source whose records have a time. Default: DEFAULT_WINDOW. */
   window?: Duration;
+  /**
+   * How long reading one file through every visitor, merging one file's states, and a test's `finish` may each
+   * take; a test whose hook is running when the time is up is an error. Default: DEFAULT_TIME_LIMIT_MS.
+   */
+  timeLimitMs?: number;
 }
 
 /** The assessment window of a log source whose catalog entry names none. */
@@ -72,9 +80,9 @@ export function defaultThreads(files: readonly string[]): number {
   return Math.max(1, Math.min(os.availableParallelism(), Math.ceil(bytes / BYTES_PER_THREAD)));
 }
 
-/** The visitor of a test, as the calling thread holds it. */
-export function threadTestOf(test: StreamTest, asOf: Date): ThreadTest {
-  return { check: test.check, context: { inputs: wholeInputs(test), params: test.params, asOf }, view: test.view };
+/** The visitor of a test, as the calling thread holds it; `name` as messages name its check. */
+export function threadTestOf(test: StreamTest, asOf: Date, name = checkName(test.check.id, test.module, undefined)): ThreadTest {
+  return { check: test.check, name, context: { inputs: wholeInputs(test), params: test.params, asOf }, view: test.view };
 }
 
 /**
@@ -89,27 +97,49 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
   const files = options.files.filter((file) => !source.skipsFile?.(file));
   const keepsCoverage = source.coverage !== undefined && options.coverageScope !== undefined;
   const gapMs = keepsCoverage ? (options.gapThresholdHours ?? DEFAULT_GAP_HOURS) * 3_600_000 : null;
-  const visitors = options.tests.map((test) => threadTestOf(test, asOf));
-  const merger = new OutcomeMerger(visitors, gapMs === null ? null : createCoverage(gapMs), options.coverageScope ?? []);
+  const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const visitors = options.tests.map((test) => threadTestOf(test, asOf, checkName(test.check.id, test.module, options.base)));
+  const merger = new OutcomeMerger(visitors, gapMs === null ? null : createCoverage(gapMs), options.coverageScope ?? [], timeLimitMs);
+  unusableStates(visitors, timeLimitMs).forEach((error, test) => merger.stop(test, error));
   const threads = Math.min(options.workers ?? defaultThreads(files), files.length);
   const settings: FileSettings = {
     gapMs,
-    read: { ...(options.base === undefined ? {} : { base: options.base }), ...(options.fileBytes === undefined ? {} : { fileBytes: options.fileBytes }) },
+    read: { timeLimitMs, ...(options.base === undefined ? {} : { base: options.base }), ...(options.fileBytes === undefined ? {} : { fileBytes: options.fileBytes }) },
     window: assessmentWindow(source, asOf, options.window),
   };
   if (threads <= 1) {
-    for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, settings));
+    const outOfTime: OutOfTime = new Map();
+    for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, settings, outOfTime));
   } else {
     const setup = {
       ...settings,
       source: { type: source.type, ...(options.sourceModule === undefined ? {} : { module: options.sourceModule }) },
-      tests: options.tests.map((test) => ({ checkId: test.check.id, module: test.module, params: test.params, inputs: wholeInputs(test), view: test.view })),
+      tests: options.tests.map((test, index) => ({ checkId: test.check.id, name: visitors[index]?.name ?? test.check.id, module: test.module, params: test.params, inputs: wholeInputs(test), view: test.view })),
       asOf: asOf.getTime(),
     };
     await runInWorkers({ setup, source, files, visitors, workers: threads - 1 }, (outcome) => merger.add(outcome));
   }
   const { states, ...pass } = merger.finish();
   return { ...pass, states: new Map(options.tests.map((test, index) => [test.key, states[index] ?? { ok: false, error: new Error('no state') }])) };
+}
+
+/**
+ * The tests whose fresh state (`init`'s) cannot cross to a worker thread, or whose init does not end, with why:
+ * found before any file is read, so such a check is an error with any number of workers, not only when its state
+ * happens to be sent.
+ */
+function unusableStates(visitors: readonly ThreadTest[], timeLimitMs: number): Map<number, Error> {
+  const unusable = new Map<number, Error>();
+  visitors.forEach((visitor, test) => {
+    try {
+      structuredClone(withinTimeLimit(() => visitor.check.visitor.init(visitor.context), timeLimitMs));
+    } catch (error) {
+      if (error instanceof TimeLimitExceeded) unusable.set(test, new Error(`${visitor.name} ${error.message} in init`));
+      else if (error instanceof Error && error.name === 'DataCloneError') unusable.set(test, unclonableState(visitor, error));
+      // A throwing init is reported by the files that run it.
+    }
+  });
+  return unusable;
 }
 
 /** Each test's result from one pass alone (a test reading one source): for the benchmark and tests. */

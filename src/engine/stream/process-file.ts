@@ -1,12 +1,18 @@
 // How a thread reads one file of a stream pass for all of its tests, and those tests as each thread holds them.
+import { UserError } from '../../core/errors.js';
+import { ignoreSettling, isThenable } from '../../kit/check-result.js';
 import type { StreamCheck } from '../../kit/define-check.js';
 import { addToCoverage, createCoverage, type CoverageState } from '../../kit/coverage.js';
 import type { StreamSource } from '../../kit/define-source.js';
-import { readExportFileSync, type ReadOptions, type SourceFileInfo } from '../../kit/files/read-file.js';
+import { readExportFileSync, type ReadOptions, type SourceFileInfo, type SourceText } from '../../kit/files/read-file.js';
+import { DEFAULT_TIME_LIMIT_MS, seconds, TimeLimitExceeded, withinTimeLimit } from '../time-limit.js';
 import { serializeError, type SerializedError } from './thread-errors.js';
 
-/** How a thread reads each file: what the file list is relative to and the largest file (the budget stays in the main thread). */
-export type FileReadOptions = Pick<ReadOptions, 'base' | 'fileBytes'>;
+/**
+ * How a thread reads each file: what the file list is relative to and the largest file (the budget stays in the
+ * main thread), and how long parsing one file and visiting its records may take.
+ */
+export type FileReadOptions = Pick<ReadOptions, 'base' | 'fileBytes'> & { timeLimitMs?: number };
 
 /** The assessment window, in ms since the epoch, both ends included. */
 export interface TimeWindow {
@@ -26,6 +32,8 @@ export interface FileSettings {
 /** A test ready to visit, as each thread holds it. */
 export interface ThreadTest {
   check: StreamCheck;
+  /** How messages name its check: `check acme/x (plugin plugins/x.mjs)`. */
+  name: string;
   /** What its hooks receive: the test's whole inputs, its params and as-of. */
   context: { inputs: Readonly<Record<string, readonly unknown[]>>; params: unknown; asOf: Date };
   /** The view its records are visited in; undefined: the source's own records. */
@@ -70,36 +78,79 @@ function planVisits(visitors: readonly ThreadTest[], source: StreamSource): Visi
   return plan;
 }
 
-function checkError(check: StreamCheck, where: string, error: unknown): Error {
+function checkError(visitor: ThreadTest, where: string, error: unknown): TestOutcome {
   const message = error instanceof Error ? error.message : String(error);
-  return new Error(`check ${check.id} threw ${where}: ${message}`, { cause: error });
+  return { ok: false, error: serializeError(new Error(`${visitor.name} threw ${where}: ${message}`, { cause: error })) };
 }
+
+/** Tests that ran out of time on a thread, by index: the thread's later files skip them (and end sooner). */
+export type OutOfTime = Map<number, TestOutcome>;
 
 /**
  * Reads one file and runs every visitor over its records, starting from fresh states. A source problem (an
- * unreadable or malformed file) throws; a check that throws becomes an error for its test only.
+ * unreadable or malformed file, or one it cannot parse within the time limit) throws; a check that throws, or
+ * runs out of time, becomes an error for its test only, and the file is visited again for the other tests.
  */
-export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, settings: FileSettings): FileOutcome {
-  const { gapMs, window } = settings;
+export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, settings: FileSettings, outOfTime: OutOfTime = new Map()): FileOutcome {
+  const { timeLimitMs = DEFAULT_TIME_LIMIT_MS, ...readOptions } = settings.read;
   const seesFiles = visitors.some((visitor) => visitor.check.visitor.visitFile !== undefined);
-  const { info, text, contentSha256 } = readExportFileSync(file, seesFiles ? { ...settings.read, contentHash: true } : settings.read);
-  const states = visitors.map((visitor): TestOutcome => {
+  const { info, text, contentSha256 } = readExportFileSync(file, seesFiles ? { ...readOptions, contentHash: true } : readOptions);
+  const read: ReadFile = { index, info, text, contentSha256: contentSha256 ?? info.sha256, gapMs: settings.gapMs, window: settings.window };
+  for (;;) {
+    const running = { test: -1 };
+    try {
+      return withinTimeLimit(() => visitFile(source, visitors, read, outOfTime, running), timeLimitMs);
+    } catch (error) {
+      if (!(error instanceof TimeLimitExceeded)) throw error;
+      const visitor = visitors[running.test];
+      if (!visitor) throw new UserError(`Source type ${source.type} did not read ${info.path} within ${seconds(timeLimitMs)}`, { position: { file: info.path } });
+      outOfTime.set(running.test, { ok: false, error: serializeError(new Error(`${visitor.name} did not finish within ${seconds(timeLimitMs)} on ${info.path}`)) });
+    }
+  }
+}
+
+interface ReadFile {
+  index: number;
+  info: SourceFileInfo;
+  text: SourceText;
+  /** SHA-256 of the file after decompression (of the file as stored when no visitor asked for it). */
+  contentSha256: string;
+  gapMs: number | null;
+  window: TimeWindow | null;
+}
+
+/** One file's records through every visitor but those already out of time; `running.test` says whose hook runs. */
+function visitFile(source: StreamSource, visitors: readonly ThreadTest[], read: ReadFile, outOfTime: ReadonlyMap<number, TestOutcome>, running: { test: number }): FileOutcome {
+  const { index, info, text, contentSha256, gapMs, window } = read;
+  const states = visitors.map((visitor, test): TestOutcome => {
+    const stopped = outOfTime.get(test);
+    if (stopped) return stopped;
+    running.test = test;
     try {
       const state = visitor.check.visitor.init(visitor.context);
-      visitor.check.visitor.visitFile?.(state, { path: info.path, sha256: info.sha256, contentSha256: contentSha256 ?? info.sha256 }, visitor.context);
+      visitor.check.visitor.visitFile?.(state, { path: info.path, sha256: info.sha256, contentSha256 }, visitor.context);
       return { ok: true, state };
     } catch (error) {
-      return { ok: false, error: serializeError(checkError(visitor.check, `in init for ${info.path}`, error)) };
+      return checkError(visitor, `in init for ${info.path}`, error);
+    } finally {
+      running.test = -1;
     }
   });
   const visit = (test: number, record: unknown): void => {
     const state = states[test];
     const visitor = visitors[test];
     if (!state?.ok || !visitor) return;
+    running.test = test;
     try {
-      visitor.check.visitor.visit(state.state, record, visitor.context);
+      const returned: unknown = visitor.check.visitor.visit(state.state, record, visitor.context);
+      if (returned !== undefined && isThenable(returned)) {
+        ignoreSettling(returned);
+        states[test] = { ok: false, error: serializeError(new Error(`${visitor.name} returned a Promise from visit: checks are synchronous (visit must not be async)`)) };
+      }
     } catch (error) {
-      states[test] = { ok: false, error: serializeError(checkError(visitor.check, `on a record of ${info.path}`, error)) };
+      states[test] = checkError(visitor, `on a record of ${info.path}`, error);
+    } finally {
+      running.test = -1;
     }
   };
   const plan = planVisits(visitors, source);

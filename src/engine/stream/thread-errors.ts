@@ -22,3 +22,10 @@ export function deserializeError(error: SerializedError): Error {
   if (error.stack) restored.stack = error.stack;
   return restored;
 }
+
+/** Why a test's state cannot be sent between threads: its check keeps something structuredClone refuses. */
+export function unclonableState(visitor: { name: string }, error: unknown): Error {
+  return new Error(
+    `${visitor.name} keeps a visitor state that cannot cross to a worker thread (${error instanceof Error ? error.message : String(error)}): a state must survive structuredClone (plain objects, arrays, Maps, Sets, numbers, strings; no functions or class instances)`,
+  );
+}

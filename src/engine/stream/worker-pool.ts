@@ -4,12 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StreamSource } from '../../kit/define-source.js';
 import { deserializeError, serializeError, type SerializedError } from './thread-errors.js';
-import { processFile, type FileOutcome, type FileSettings, type ThreadTest } from './process-file.js';
+import { processFile, type FileOutcome, type FileSettings, type OutOfTime, type ThreadTest } from './process-file.js';
 
 /** What the pass sends each worker at start-up: enough to load the source and checks, rebuild the visitors and read files as the pass does. */
 export interface WorkerSetup extends FileSettings {
   source: { type: string; module?: string };
-  tests: { checkId: string; module?: string; params: unknown; inputs: Readonly<Record<string, readonly unknown[]>>; view?: string }[];
+  tests: { checkId: string; name: string; module?: string; params: unknown; inputs: Readonly<Record<string, readonly unknown[]>>; view?: string }[];
   asOf: number;
 }
 
@@ -87,6 +87,7 @@ export async function runInWorkers({ setup, source, files, visitors, workers: co
       const noteSourceError = (failed: { index: number; error: SerializedError }): void => {
         if (!sourceError || failed.index < sourceError.index) sourceError = failed;
       };
+      const outOfTime: OutOfTime = new Map();
       // One file per turn of the event loop, so the workers' messages are answered between files.
       const readOnCallingThread = (): void => {
         if (settled || sourceError || dispatched >= files.length) return settleIfDone();
@@ -94,7 +95,7 @@ export async function runInWorkers({ setup, source, files, visitors, workers: co
         dispatched += 1;
         let outcome: FileOutcome;
         try {
-          outcome = processFile(source, visitors, files[index] ?? '', index, setup);
+          outcome = processFile(source, visitors, files[index] ?? '', index, setup, outOfTime);
         } catch (error) {
           noteSourceError({ index, error: serializeError(error) });
           return settleIfDone();

@@ -164,7 +164,7 @@ describe('runStreamPass: failures stay where they belong', () => {
       const tests = [...builtinTests, pluginTest(throwsOnRoot)];
       const result = await pass({ files: FIXTURE_FILES, tests, workers });
       const rootFile = path.relative(repoRoot, LOG_FILES.find((file) => file.includes('/us-east-1/2026/10/18/')) ?? '');
-      expect(errorOf(result, 'test/throws-on-root').message).toBe(`check test/throws-on-root threw on a record of ${rootFile}: no root allowed (ConsoleLogin)`);
+      expect(errorOf(result, 'test/throws-on-root').message).toBe(`check test/throws-on-root (plugin tests/engine/stream/plugin.mjs) threw on a record of ${rootFile}: no root allowed (ConsoleLogin)`);
       expect(resultOf(result, 'aws/ct-root-activity').findings).toHaveLength(1);
       expect(resultOf(result, 'aws/ct-console-login-without-mfa').findings).toHaveLength(3);
     });
@@ -184,7 +184,7 @@ describe('runStreamPass: failures stay where they belong', () => {
 
   it('a check that throws in merge is an error for its test only', async () => {
     const result = await pass({ files: LOG_FILES, tests: [...builtinTests, pluginTest(throwsInMerge)], workers: 2 });
-    expect(errorOf(result, 'test/throws-in-merge').message).toBe('check test/throws-in-merge threw in merge: cannot merge');
+    expect(errorOf(result, 'test/throws-in-merge').message).toBe('check test/throws-in-merge (plugin tests/engine/stream/plugin.mjs) threw in merge: cannot merge');
     expect(resultOf(result, 'aws/ct-logging-tampering').findings).toHaveLength(1);
   });
 

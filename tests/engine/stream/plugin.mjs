@@ -54,3 +54,6 @@ export const throwsInMerge = defineCheck({
     finish: (state) => ({ examined: state.records, findings: [] }),
   },
 });
+
+// Workers load a plugin as the catalog does: its default export.
+export default [countsRecords, throwsOnRoot, throwsInMerge];
