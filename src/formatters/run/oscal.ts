@@ -18,7 +18,7 @@ const counts = (values: Record<string, number>): string =>
 function resultDescription(report: Report): string {
   const { summary } = report;
   return [
-    `controlproof assessed ${summary.controls} control(s) of ${markup(report.catalog.name)} as of ${report.as_of}, through two lenses that are never merged.`,
+    `Assessed ${summary.controls} control(s) of ${markup(report.catalog.name)} as of ${report.as_of}, through two lenses that are never merged.`,
     '',
     `- Works (behaviour, TEST observations and the findings' status): ${counts(summary.works)}.`,
     `- Exists (evidence, EXAMINE observations): ${counts(summary.exists)}.`,
