@@ -11,6 +11,7 @@ import { frameworks } from '../src/frameworks/index.js';
 import { inputTypes, type Check, type CriteriaSuggestions } from '../src/kit/define-check.js';
 import type { Source } from '../src/kit/define-source.js';
 import type { ViewDefinition } from '../src/kit/define-view.js';
+import { exceptionsViewSchema } from '../src/report/exceptions-view.js';
 import { reportSchema } from '../src/report/model.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -445,12 +446,18 @@ export function renderReportSchema(): string {
   return `${JSON.stringify(z.toJSONSchema(reportSchema), null, 2)}\n`;
 }
 
+/** `schema/exceptions.schema.json`: the published schema of `exceptions --format json`, from its zod model. */
+export function renderExceptionsSchema(): string {
+  return `${JSON.stringify(z.toJSONSchema(exceptionsViewSchema), null, 2)}\n`;
+}
+
 export const generatedFiles: Record<string, () => string> = {
   ...frameworkFiles(),
   'src/providers/index.ts': renderProvidersIndex,
   'src/kit/views/index.ts': renderViewsIndex,
   'src/formatters/index.ts': renderFormattersIndex,
   'schema/report.schema.json': renderReportSchema,
+  'schema/exceptions.schema.json': renderExceptionsSchema,
   'README.md': renderReadme,
   ...Object.fromEntries(Object.entries(renderCheckDocs(builtinChecks)).map(([file, text]) => [file, () => text])),
   ...Object.fromEntries(Object.entries(renderSourceDocs(builtinSources, builtinViews, builtinChecks)).map(([file, text]) => [file, () => text])),

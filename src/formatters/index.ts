@@ -8,7 +8,8 @@ import runCsv from './run/csv.js';
 import runGithub from './run/github.js';
 import runJson from './run/json.js';
 import runMarkdown from './run/markdown.js';
+import runOscal from './run/oscal.js';
 import runTable from './run/table.js';
 
 /** Every built-in formatter; `--format NAME` picks one of those for the command's view. */
-export const formatters: readonly AnyFormatter[] = [exceptionsCsv, exceptionsJson, exceptionsMarkdown, exceptionsTable, runCsv, runGithub, runJson, runMarkdown, runTable];
+export const formatters: readonly AnyFormatter[] = [exceptionsCsv, exceptionsJson, exceptionsMarkdown, exceptionsTable, runCsv, runGithub, runJson, runMarkdown, runOscal, runTable];

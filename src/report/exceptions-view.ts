@@ -6,8 +6,12 @@ import { exceptionResults, exceptionTiers } from './exception-results.js';
 import { countBy } from './summarize.js';
 import { exceptionResultSchema, exceptionTierSchema, warningSchema, type Report, type Warning } from './model.js';
 
+/** The schema tag of `exceptions --format json`; it changes when the view's shape does. */
+export const EXCEPTIONS_SCHEMA_ID = 'controlproof/exceptions@1';
+
 /** The governance view of a catalog's exceptions (`exceptions --format json`): each status at as-of, and age per risk tier. */
 export const exceptionsViewSchema = z.strictObject({
+  schema: z.literal(EXCEPTIONS_SCHEMA_ID),
   catalog: z.strictObject({ path: z.string(), name: z.string(), sha256: z.string() }),
   as_of: z.string(),
   warn_days: z.int().nonnegative(),
@@ -32,6 +36,7 @@ export function catalogWarnings(catalog: Pick<LoadedCatalog, 'warnings' | 'dir'>
 export function exceptionsByDate(catalog: LoadedCatalog, asOf: Date, warnDays: number): ExceptionsView {
   const exceptions = exceptionResults(catalog.exceptions, catalog.dir, asOf, warnDays, { matched: undefined });
   return {
+    schema: EXCEPTIONS_SCHEMA_ID,
     catalog: { path: path.basename(catalog.file), name: catalog.document.name, sha256: catalog.sha256 },
     as_of: asOf.toISOString(),
     warn_days: warnDays,
@@ -51,6 +56,7 @@ export function exceptionsOfRun(report: Report): ExceptionsView {
       hint: 'Exceptions of the controls that read it match nothing, so they show as unused; fix the source, or use --no-data.',
     }));
   return {
+    schema: EXCEPTIONS_SCHEMA_ID,
     catalog: report.catalog,
     as_of: report.as_of,
     warn_days: report.warn_days,

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,14 @@ const stepSchema = z.object({
 });
 const workflowSchema = z.object({
   on: z.object({ schedule: z.array(z.object({ cron: z.string() })).min(1) }).loose(),
-  jobs: z.record(z.string(), z.object({ 'runs-on': z.string(), steps: z.array(stepSchema) })),
+  jobs: z.record(
+    z.string(),
+    z.object({
+      'runs-on': z.string(),
+      strategy: z.object({ 'fail-fast': z.boolean().optional(), matrix: z.record(z.string(), z.array(z.string())) }).optional(),
+      steps: z.array(stepSchema),
+    }),
+  ),
 });
 const gitlabSchema = z.record(
   z.string(),
@@ -34,10 +41,14 @@ const gitlabSchema = z.record(
 );
 
 const yamlBlocks = fencedBlocks(doc, 'yaml').map((text) => parse(text));
-const workflows = yamlBlocks.flatMap((value) => {
+const allWorkflows = yamlBlocks.flatMap((value) => {
   const parsed = workflowSchema.safeParse(value);
   return parsed.success ? [parsed.data] : [];
 });
+type Workflow = (typeof allWorkflows)[number];
+const isMatrix = (workflow: Workflow): boolean => Object.values(workflow.jobs).some((job) => job.strategy !== undefined);
+const workflows = allWorkflows.filter((workflow) => !isMatrix(workflow));
+const matrixWorkflows = allWorkflows.filter(isMatrix);
 const gitlabJobs = yamlBlocks.flatMap((value) => {
   const parsed = gitlabSchema.safeParse(value);
   return parsed.success ? [parsed.data] : [];
@@ -113,5 +124,68 @@ describe('docs/ci.md', () => {
         days_to_expiry: -32,
       });
     });
+  });
+});
+
+describe('docs/ci.md, one job per account', () => {
+  const [workflow] = matrixWorkflows;
+  const [job] = Object.values(workflow?.jobs ?? {});
+  const accounts = job?.strategy?.matrix.account ?? [];
+  const steps = job?.steps ?? [];
+  /** A step's text as one leg of the matrix sees it. */
+  const forLeg = (text: string | undefined, account: string): string => (text ?? '').replaceAll('${{ matrix.account }}', account);
+
+  it('is one workflow with one matrix job over several accounts, none cancelling the others', () => {
+    expect(matrixWorkflows).toHaveLength(1);
+    expect(Object.keys(workflow?.jobs ?? {})).toHaveLength(1);
+    expect(accounts.length).toBeGreaterThan(1);
+    expect(new Set(accounts).size).toBe(accounts.length);
+    expect(job?.strategy?.['fail-fast']).toBe(false);
+  });
+
+  it('exports each leg’s own account with its read-only role, then runs the documented command', () => {
+    const credentials = steps.findIndex((step) => step.uses?.startsWith('aws-actions/configure-aws-credentials@') === true);
+    const exported = steps.findIndex((step) => step.run?.includes('export-aws.sh --out exports') === true);
+    const audit = steps.findIndex((step) => step.run?.includes('controlproof') === true);
+    expect(forLeg(String(steps[credentials]?.with?.['role-to-assume']), '222222222222')).toBe('arn:aws:iam::222222222222:role/controlproof-read-only');
+    expect(steps.findIndex((step) => step.run === 'npm ci')).toBeLessThan(audit);
+    expect(credentials).toBeGreaterThanOrEqual(0);
+    expect(credentials).toBeLessThan(exported);
+    expect(exported).toBeLessThan(audit);
+    expect(steps[audit]?.run).toBe(COMMAND);
+  });
+
+  it('keeps every leg’s JSON report, under a name of its own, even when the leg fails', () => {
+    const upload = steps.find((step) => step.uses?.startsWith('actions/upload-artifact@') === true);
+    expect(upload?.if).toBe('always()');
+    expect(upload?.with?.path).toBe(REPORT_FILE);
+    const names = accounts.map((account) => forLeg(String(upload?.with?.name), account));
+    expect(names).toEqual(accounts.map((account) => `controlproof-report-${account}`));
+  });
+
+  it('each leg, run on the example catalog with the account folder globbed, reads only its own account', { timeout: 60_000 }, async () => {
+    const [npx, name, ...args] = COMMAND.split(' ');
+    expect([npx, name]).toEqual(['npx', 'controlproof']);
+    // Each leg holds one account's export, as export.sh writes it: the example's account folder, renamed.
+    const legs = accounts.slice(0, 2).map((account) => {
+      const dir = mkdtempSync(path.join(tmpdir(), `controlproof-leg-${account}-`));
+      const catalog = readFileSync(path.join(repoRoot, 'controls.example.yaml'), 'utf8').replaceAll('path: fixtures/aws/210987654321/', 'path: fixtures/aws/*/');
+      writeFileSync(path.join(dir, 'controls.yaml'), catalog);
+      cpSync(path.join(repoRoot, 'fixtures'), path.join(dir, 'fixtures'), { recursive: true });
+      renameSync(path.join(dir, 'fixtures/aws/210987654321'), path.join(dir, `fixtures/aws/${account}`));
+      return { account, dir };
+    });
+    try {
+      for (const { account, dir } of legs) {
+        const result = await runCli([...args, '--as-of', '2026-11-01'], { cwd: dir });
+        expect(result.code).toBe(1);
+        const report = reportSchema.parse(JSON.parse(readFileSync(path.join(dir, REPORT_FILE), 'utf8')));
+        const accountFiles = report.sources.flatMap((source) => source.files.map((file) => file.path)).filter((file) => /^fixtures\/aws\/\d{12}\//.test(file));
+        expect(accountFiles.length).toBeGreaterThan(0);
+        expect(accountFiles.filter((file) => !file.startsWith(`fixtures/aws/${account}/`))).toEqual([]);
+      }
+    } finally {
+      for (const { dir } of legs) rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -23,9 +23,10 @@ describe('formatter registry', () => {
       ['run', 'github', 'txt'],
       ['run', 'json', 'json'],
       ['run', 'markdown', 'md'],
+      ['run', 'oscal', 'json'],
       ['run', 'table', 'txt'],
     ]);
-    expect(formatNames('run')).toEqual(['csv', 'github', 'json', 'markdown', 'table']);
+    expect(formatNames('run')).toEqual(['csv', 'github', 'json', 'markdown', 'oscal', 'table']);
   });
 
   it('finds a formatter of a view by name, and only of that view', () => {
@@ -38,12 +39,12 @@ describe('formatter registry', () => {
   it('rejects an unknown name, listing the known ones and suggesting a close one', () => {
     const error = thrownBy(() => formatterNamed('run', 'tabel'));
     expect(error).toBeInstanceOf(UserError);
-    expect(error).toMatchObject({ message: 'Unknown format "tabel": expected one of csv, github, json, markdown, table', hint: 'Did you mean "table"?' });
+    expect(error).toMatchObject({ message: 'Unknown format "tabel": expected one of csv, github, json, markdown, oscal, table', hint: 'Did you mean "table"?' });
   });
 
   it('falls back to naming the formats when nothing is close', () => {
     expect(thrownBy(() => formatterNamed('run', 'spreadsheet'))).toMatchObject({
-      hint: 'Use --format csv or --format github or --format json or --format markdown or --format table.',
+      hint: 'Use --format csv or --format github or --format json or --format markdown or --format oscal or --format table.',
     });
   });
 });

@@ -34,6 +34,7 @@ describe('exceptionsByDate', () => {
     const view = exceptionsByDate(catalog, new Date('2026-11-01T00:00:00Z'), 30);
     const { exceptions, ...rest } = view;
     expect(rest).toStrictEqual({
+      schema: 'controlproof/exceptions@1',
       catalog: { path: 'controls.yaml', name: 'Exceptions by date', sha256: createHash('sha256').update(readFileSync(path.join(dir, 'controls.yaml'))).digest('hex') },
       as_of: '2026-11-01T00:00:00.000Z',
       warn_days: 30,
@@ -61,6 +62,7 @@ describe('exceptionsOfRun', () => {
   it('takes the statuses of the run, and warns about each source that could not be read', () => {
     const view = exceptionsOfRun(sampleReport);
     expect(view).toStrictEqual({
+      schema: 'controlproof/exceptions@1',
       catalog: sampleReport.catalog,
       as_of: sampleReport.as_of,
       warn_days: 30,

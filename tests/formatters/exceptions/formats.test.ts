@@ -30,6 +30,7 @@ function exception(overrides: Partial<ExceptionResult>): ExceptionResult {
 }
 
 const view: ExceptionsView = exceptionsViewSchema.parse({
+  schema: 'controlproof/exceptions@1',
   catalog: { path: 'controls.yaml', name: 'Acme | Security', sha256: 'ab'.repeat(32) },
   as_of: '2026-11-01T00:00:00.000Z',
   warn_days: 30,
