@@ -4,6 +4,7 @@ import { runAudit } from '../engine/run-audit.js';
 import { formatNames, formatterNamed } from '../formatters/select.js';
 import { DEFAULT_FAIL_ON, failOnReasons, parseFailOn } from '../report/fail-on.js';
 import { loadCatalogArgument } from './catalog-path.js';
+import { formatContext } from './format-context.js';
 import { useColor, type CliIo } from './io.js';
 import { listOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
 import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
@@ -19,6 +20,7 @@ interface RunOptions {
   control: string[];
   framework?: string;
   onlyFailing?: boolean;
+  sarifRoot?: string;
   quiet?: boolean;
   color: boolean;
 }
@@ -35,6 +37,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--control <ids>', 'run only these controls (comma list, repeatable)', listOption('--control'), [])
     .option('--framework <key>', 'run only controls mapped to this framework')
     .option('--only-failing', 'show only controls that need action')
+    .option('--sarif-root <dir>', 'SARIF paths are relative to DIR, the repository root (default: the working directory)')
     .option('-q, --quiet', 'no warnings on stderr (the reasons of a failing exit still are)')
     .addOption(new Option('--no-color', 'disable colour'))
     .action(async (catalogArgument: string | undefined, options: RunOptions) => {
@@ -45,6 +48,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       await checkOutputTargets(targets);
       const catalog = await loadCatalogArgument(catalogArgument, io);
       await rejectOutputsOntoInputs(targets, await inputFiles(catalog));
+      const context = formatContext(catalog, { sarifRoot: options.sarifRoot, cwd: io.cwd, formats: targets.map((target) => target.format) });
       const { asOf, source } = resolveAsOf(options.asOf, catalog);
       // A pinned clock is always said on stderr: it silently freezes every nightly run otherwise.
       if (source === 'catalog' && !options.quiet) printWarnings(io, [pinnedAsOfWarning(catalog)]);
@@ -60,6 +64,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       });
       for (const { file, formatter } of formatters) {
         const text = formatter.format(report, {
+          ...context,
           color: file === undefined && useColor(io, options.color),
           onlyFailing: options.onlyFailing === true,
         });
