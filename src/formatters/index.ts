@@ -4,8 +4,9 @@ import exceptionsJson from './exceptions/json.js';
 import exceptionsMarkdown from './exceptions/markdown.js';
 import exceptionsTable from './exceptions/table.js';
 import runJson from './run/json.js';
+import runJunit from './run/junit.js';
 import runSarif from './run/sarif.js';
 import runTable from './run/table.js';
 
 /** Every built-in formatter; `--format NAME` picks one of those for the command's view. */
-export const formatters: readonly AnyFormatter[] = [exceptionsJson, exceptionsMarkdown, exceptionsTable, runJson, runSarif, runTable];
+export const formatters: readonly AnyFormatter[] = [exceptionsJson, exceptionsMarkdown, exceptionsTable, runJson, runJunit, runSarif, runTable];

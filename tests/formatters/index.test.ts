@@ -19,27 +19,29 @@ describe('formatter registry', () => {
       ['exceptions', 'markdown', 'md'],
       ['exceptions', 'table', 'txt'],
       ['run', 'json', 'json'],
+      ['run', 'junit', 'xml'],
+      ['run', 'sarif', 'sarif'],
       ['run', 'table', 'txt'],
     ]);
-    expect(formatNames('run')).toEqual(['json', 'table']);
+    expect(formatNames('run')).toEqual(['json', 'junit', 'sarif', 'table']);
   });
 
   it('finds a formatter of a view by name, and only of that view', () => {
     expect(formatterNamed('run', 'json').name).toBe('json');
     expect(formatterNamed('run', 'table').view).toBe('run');
     expect(formatterNamed('exceptions', 'markdown').view).toBe('exceptions');
-    expect(() => formatterNamed('run', 'markdown')).toThrow('Unknown format "markdown": expected one of json, table');
+    expect(() => formatterNamed('run', 'markdown')).toThrow('Unknown format "markdown": expected one of json, junit, sarif, table');
   });
 
   it('rejects an unknown name, listing the known ones and suggesting a close one', () => {
     const error = thrownBy(() => formatterNamed('run', 'tabel'));
     expect(error).toBeInstanceOf(UserError);
-    expect(error).toMatchObject({ message: 'Unknown format "tabel": expected one of json, table', hint: 'Did you mean "table"?' });
+    expect(error).toMatchObject({ message: 'Unknown format "tabel": expected one of json, junit, sarif, table', hint: 'Did you mean "table"?' });
   });
 
   it('falls back to naming the formats when nothing is close', () => {
     expect(thrownBy(() => formatterNamed('run', 'spreadsheet'))).toMatchObject({
-      hint: 'Use --format json or --format table.',
+      hint: 'Use --format json or --format junit or --format sarif or --format table.',
     });
   });
 });
