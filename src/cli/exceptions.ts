@@ -1,15 +1,19 @@
 import { Command, Option } from 'commander';
+import { inputFiles } from '../catalog/input-files.js';
 import { runAudit } from '../engine/run-audit.js';
 import { formatNames, formatterNamed } from '../formatters/select.js';
 import { exceptionsByDate, exceptionsOfRun } from '../report/exceptions-view.js';
 import { DEFAULT_EXCEPTION_FAIL_ON, exceptionFailReasons, parseExceptionFailOn } from '../report/fail-on.js';
 import { loadCatalogArgument } from './catalog-path.js';
 import { useColor, type CliIo } from './io.js';
-import { parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
+import { parseWarnDays, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
+import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
 import { printFailing, printViewWarnings, printWarnings } from './print-errors.js';
+import { writeAtomic } from './write-atomic.js';
 
 interface ExceptionsOptions {
-  format: string;
+  format: string[];
+  output?: string;
   asOf?: string;
   warnDays: string;
   data: boolean;
@@ -21,7 +25,8 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
   return new Command('exceptions')
     .description('every exception\'s status (active, expiring, expired, unused) and age by risk tier')
     .argument('[catalog]', 'catalog file (default: ./controls.yaml, else ./controls.example.yaml)')
-    .option('--format <format>', formatNames('exceptions').join('|'), 'table')
+    .option('--format <format>', `${formatNames('exceptions').join('|')}; repeatable, as NAME or NAME=FILE`, repeatedOption, [])
+    .option('-o, --output <file>', 'write the view to FILE (atomically) instead of stdout')
     .option('--as-of <date>', 'the moment the assessment is about: a date, an instant or now (default: catalog as_of, else now)')
     .option('--warn-days <n>', 'an exception ending within N days is "expiring"', '30')
     .option('--no-data', 'statuses by date only: run no tests and read no source (unused is not detected)')
@@ -30,15 +35,23 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
     .action(async (catalogArgument: string | undefined, options: ExceptionsOptions) => {
       const failOn = parseExceptionFailOn(options.failOn);
       const warnDays = parseWarnDays(options.warnDays);
-      const formatter = formatterNamed('exceptions', options.format);
+      const targets = outputTargets(options.format, options.output, io.cwd);
+      const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('exceptions', target.format) }));
+      await checkOutputTargets(targets);
       const catalog = await loadCatalogArgument(catalogArgument, io);
+      await rejectOutputsOntoInputs(targets, await inputFiles(catalog));
       const { asOf, source } = resolveAsOf(options.asOf, catalog);
       if (source === 'catalog') printWarnings(io, [pinnedAsOfWarning(catalog)]);
       // With data, the audit runs so that exceptions matching no finding show as unused.
       const view = options.data ? exceptionsOfRun(await runAudit(catalog, { asOf, asOfSource: source, warnDays })) : exceptionsByDate(catalog, asOf, warnDays);
-      // Table and Markdown list the warnings themselves; JSON and CSV on stdout get them on stderr too.
-      if (formatter.name === 'json' || formatter.name === 'csv') printViewWarnings(io, view.warnings);
-      io.stdout(formatter.format(view, { color: useColor(io, options.color) }));
+      // Table and Markdown on stdout list the warnings themselves; anything else gets them on stderr.
+      const listedOnStdout = targets.some((target) => target.file === undefined && (target.format === 'table' || target.format === 'markdown'));
+      if (!listedOnStdout) printViewWarnings(io, view.warnings);
+      for (const { file, formatter } of formatters) {
+        const text = formatter.format(view, { color: file === undefined && useColor(io, options.color) });
+        if (file === undefined) io.stdout(text);
+        else await writeAtomic(file, text);
+      }
       const reasons = exceptionFailReasons(view.exceptions, warnDays, failOn);
       printFailing(io, options.failOn, reasons);
       setExitCode(reasons.length > 0 ? 1 : 0);

@@ -14,6 +14,11 @@ export function listOption(flag: string): (value: string, previous: readonly str
   };
 }
 
+/** A repeatable option whose occurrences are kept as given, in order: `--format json=report.json --format table`. */
+export function repeatedOption(value: string, previous: readonly string[]): string[] {
+  return [...previous, value];
+}
+
 export function parseWarnDays(text: string): number {
   const days = Number(text);
   if (text.trim() === '' || !Number.isInteger(days) || days < 0) {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import { inputFiles } from '../catalog/input-files.js';
 import { runAudit } from '../engine/run-audit.js';
@@ -6,8 +5,9 @@ import { DEFAULT_TIME_LIMIT_MS } from '../engine/time-limit.js';
 import { formatNames, formatterNamed } from '../formatters/select.js';
 import { DEFAULT_FAIL_ON, failOnReasons, parseFailOn } from '../report/fail-on.js';
 import { loadCatalogArgument } from './catalog-path.js';
+import { formatContext } from './format-context.js';
 import { useColor, type CliIo } from './io.js';
-import { listOption, parseCheckTimeout, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
+import { listOption, parseCheckTimeout, repeatedOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
 import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
 import { printFailing, printWarnings } from './print-errors.js';
 import { appendStepSummary } from './step-summary.js';
@@ -23,6 +23,7 @@ interface RunOptions {
   control: string[];
   framework?: string;
   onlyFailing?: boolean;
+  sarifRoot?: string;
   quiet?: boolean;
   color: boolean;
 }
@@ -31,7 +32,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
   return new Command('run')
     .description('run every control test and report both lenses: exists (evidence) and works (behaviour)')
     .argument('[catalog]', 'catalog file (default: ./controls.yaml, else ./controls.example.yaml)')
-    .option('--format <format>', `${formatNames('run').join('|')}; repeatable, as NAME or NAME=FILE`, collect, [])
+    .option('--format <format>', `${formatNames('run').join('|')}; repeatable, as NAME or NAME=FILE`, repeatedOption, [])
     .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
     .option('--as-of <date>', 'the moment the assessment is about: a date, an instant or now (default: catalog as_of, else now)')
     .option('--fail-on <list>', 'exit 1 when any of these happen (comma list, or none)', DEFAULT_FAIL_ON)
@@ -40,6 +41,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--control <ids>', 'run only these controls (comma list, repeatable)', listOption('--control'), [])
     .option('--framework <key>', 'run only controls mapped to this framework')
     .option('--only-failing', 'show only controls that need action')
+    .option('--sarif-root <dir>', 'SARIF paths are relative to DIR, the repository root (default: the working directory)')
     .option('-q, --quiet', 'no warnings on stderr (the reasons of a failing exit still are)')
     .addOption(new Option('--no-color', 'disable colour'))
     .action(async (catalogArgument: string | undefined, options: RunOptions) => {
@@ -51,6 +53,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       await checkOutputTargets(targets);
       const catalog = await loadCatalogArgument(catalogArgument, io);
       await rejectOutputsOntoInputs(targets, await inputFiles(catalog));
+      const context = formatContext(catalog, { sarifRoot: options.sarifRoot, cwd: io.cwd, formats: targets.map((target) => target.format) });
       const { asOf, source } = resolveAsOf(options.asOf, catalog);
       // A pinned clock is always said on stderr: it silently freezes every nightly run otherwise.
       if (source === 'catalog' && !options.quiet) printWarnings(io, [pinnedAsOfWarning(catalog)]);
@@ -65,13 +68,11 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         ...(options.control.length > 0 ? { controls: options.control } : {}),
         ...(options.framework === undefined ? {} : { framework: options.framework }),
       });
-      // Annotations name the catalog as the runner resolves paths: from the working directory.
-      const catalogPath = path.relative(io.cwd, catalog.file).split(path.sep).join('/');
       for (const { file, formatter } of formatters) {
         const text = formatter.format(report, {
+          ...context,
           color: file === undefined && useColor(io, options.color),
           onlyFailing: options.onlyFailing === true,
-          catalogPath,
         });
         if (file === undefined) io.stdout(text);
         else await writeAtomic(file, text);
@@ -81,8 +82,4 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       printFailing(io, options.failOn, reasons);
       setExitCode(reasons.length > 0 ? 1 : 0);
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

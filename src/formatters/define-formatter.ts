@@ -1,3 +1,4 @@
+import type { CheckInfo } from '../kit/define-check.js';
 import type { ExceptionsView } from '../report/exceptions-view.js';
 import { maskView } from '../report/mask-secrets.js';
 import type { Report } from '../report/model.js';
@@ -17,11 +18,16 @@ export interface FormatOptions {
   /** Show only the controls that need action (paper-only, failing); human-readable formats only. */
   onlyFailing?: boolean;
   /**
-   * The catalog's path as the consumer resolves it (relative to the working directory, `/`-separated), for formats
-   * that point at catalog lines; default: the report's catalog.path.
+   * The catalog's path as formats that point at its lines show it (SARIF locations): relative to the folder the
+   * output is read from (the working directory, or `--sarif-root`), `/`-separated. Default: the report's catalog path.
    */
   catalogPath?: string;
+  /** What the checks the report's tests use say about themselves, by check id: the report holds only their ids. */
+  checks?: Readonly<Record<string, CheckDocs>>;
 }
+
+/** A check's documentation, for formats that describe each check (SARIF rules). */
+export type CheckDocs = Pick<CheckInfo, 'title' | 'description' | 'remediation'>;
 
 /** Turns one report view into the text of one output format; pure, so the CLI decides where it goes. */
 export interface Formatter<V extends ViewName> {

@@ -7,9 +7,11 @@ import exceptionsTable from './exceptions/table.js';
 import runCsv from './run/csv.js';
 import runGithub from './run/github.js';
 import runJson from './run/json.js';
+import runJunit from './run/junit.js';
 import runMarkdown from './run/markdown.js';
 import runOscal from './run/oscal.js';
+import runSarif from './run/sarif.js';
 import runTable from './run/table.js';
 
 /** Every built-in formatter; `--format NAME` picks one of those for the command's view. */
-export const formatters: readonly AnyFormatter[] = [exceptionsCsv, exceptionsJson, exceptionsMarkdown, exceptionsTable, runCsv, runGithub, runJson, runMarkdown, runOscal, runTable];
+export const formatters: readonly AnyFormatter[] = [exceptionsCsv, exceptionsJson, exceptionsMarkdown, exceptionsTable, runCsv, runGithub, runJson, runJunit, runMarkdown, runOscal, runSarif, runTable];

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -469,5 +469,29 @@ describe('the example catalog, as of 2026-11-01', CLI_TIMEOUT, () => {
       '  EX-2026-003  IAM-05   unused    it-identity    low     2026-02-01  2027-01-31     91 left        0',
       '  EX-2026-014  IAM-03   active    platform-ops   medium  2026-08-01  2027-01-31     91 left        1',
     ]);
+  });
+});
+
+describe('outputs', CLI_TIMEOUT, () => {
+  it('writes several formats in one run, each to its file, and prints the one without a file', async () => {
+    const dir = workspace({});
+    const result = await controlproof(
+      ['exceptions', path.join(ROOT, 'controls.example.yaml'), '--as-of', '2026-11-01', '--fail-on', 'none', '--format', 'json=view.json', '--format', 'csv=view.csv', '--format', 'markdown'],
+      dir,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# Exceptions: Example Co/m);
+    expect(exceptionsViewSchema.parse(JSON.parse(readFileSync(path.join(dir, 'view.json'), 'utf8'))).exceptions).toHaveLength(4);
+    expect(readFileSync(path.join(dir, 'view.csv'), 'utf8')).toContain('EX-2025-007');
+  });
+
+  it('refuses an output onto the catalog, before anything is written', async () => {
+    const catalog = readFileSync(path.join(ROOT, 'controls.example.yaml'), 'utf8');
+    const dir = workspace({ 'controls.yaml': catalog });
+    cpSync(path.join(ROOT, 'fixtures'), path.join(dir, 'fixtures'), { recursive: true });
+    const result = await controlproof(['exceptions', 'controls.yaml', '--as-of', '2026-11-01', '--format', 'json', '-o', 'controls.yaml'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/controls\.yaml.*catalog/);
+    expect(readFileSync(path.join(dir, 'controls.yaml'), 'utf8')).toBe(catalog);
   });
 });

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { reportSchema } from '../../src/report/model.js';
 import { runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
+import { sarifSchemaErrors } from '../support/sarif-schema.js';
+import { junitSchemaErrors } from '../support/xmllint.js';
 
 const COMMAND = 'npx controlproof run --fail-on ineffective,expired-exceptions --format json=controlproof-report.json --format table';
 const REPORT_FILE = 'controlproof-report.json';
@@ -40,19 +42,56 @@ const gitlabSchema = z.record(
   z.object({ image: z.string(), script: z.array(z.string()), artifacts: z.object({ when: z.string(), paths: z.array(z.string()) }) }),
 );
 
-const yamlBlocks = fencedBlocks(doc, 'yaml').map((text) => parse(text));
-const allWorkflows = yamlBlocks.flatMap((value) => {
-  const parsed = workflowSchema.safeParse(value);
-  return parsed.success ? [parsed.data] : [];
+/** The text under the `## heading` of `markdown`, up to the next `## `. */
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`\n## ${heading}\n`);
+  if (start === -1) throw new Error(`docs/ci.md has no section "${heading}"`);
+  const end = markdown.indexOf('\n## ', start + 1);
+  return markdown.slice(start, end === -1 ? undefined : end);
+}
+
+/** The YAML blocks of a section that `schema` accepts, parsed. */
+function yamlIn<T>(heading: string, schema: z.ZodType<T>): T[] {
+  return fencedBlocks(section(doc, heading), 'yaml').flatMap((text) => {
+    const parsed = schema.safeParse(parse(text));
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+const workflows = yamlIn('GitHub Actions', workflowSchema);
+const gitlabJobs = yamlIn('GitLab CI', gitlabSchema);
+const matrixWorkflows = yamlIn('One job per account', workflowSchema);
+
+const codeScanningWorkflows = yamlIn('Code scanning with SARIF', workflowSchema.extend({ permissions: z.record(z.string(), z.string()) }));
+const junitJobs = yamlIn(
+  'GitLab test reports with JUnit',
+  z.record(z.string(), z.object({ image: z.string(), script: z.array(z.string()), artifacts: z.object({ when: z.string(), reports: z.object({ junit: z.string() }) }) })),
+);
+
+/** The file a command writes a format to: `--format NAME=FILE`. */
+function fileOf(command: string, format: string): string | undefined {
+  return command.split(' ').find((word) => word.startsWith(`${format}=`))?.slice(format.length + 1);
+}
+
+/** A folder holding the example catalog as ./controls.yaml and its fixtures, as a repository would; removed after the file's tests. */
+const workspaces: string[] = [];
+afterAll(() => {
+  for (const dir of workspaces) rmSync(dir, { recursive: true, force: true });
 });
-type Workflow = (typeof allWorkflows)[number];
-const isMatrix = (workflow: Workflow): boolean => Object.values(workflow.jobs).some((job) => job.strategy !== undefined);
-const workflows = allWorkflows.filter((workflow) => !isMatrix(workflow));
-const matrixWorkflows = allWorkflows.filter(isMatrix);
-const gitlabJobs = yamlBlocks.flatMap((value) => {
-  const parsed = gitlabSchema.safeParse(value);
-  return parsed.success ? [parsed.data] : [];
-});
+function exampleWorkspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'controlproof-ci-'));
+  workspaces.push(dir);
+  cpSync(path.join(repoRoot, 'controls.example.yaml'), path.join(dir, 'controls.yaml'));
+  cpSync(path.join(repoRoot, 'fixtures'), path.join(dir, 'fixtures'), { recursive: true });
+  return dir;
+}
+
+/** Runs a documented `npx controlproof …` command in process in `dir`, on the example's day so its figures hold. */
+function runDocumented(command: string, dir: string, env: NodeJS.ProcessEnv = {}): ReturnType<typeof runCli> {
+  const [npx, name, ...args] = command.split(' ');
+  expect([npx, name]).toEqual(['npx', 'controlproof']);
+  return runCli([...args, '--as-of', '2026-11-01'], { cwd: dir, env });
+}
 
 /** Whether `text` has the sample's lines, where a sample line ending in `…` stands for any line it starts. */
 function matchesSample(text: string, sample: string): boolean {
@@ -100,16 +139,11 @@ describe('docs/ci.md', () => {
   });
 
   describe('the documented command, on the example catalog', { timeout: 60_000 }, () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'controlproof-ci-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    cpSync(path.join(repoRoot, 'controls.example.yaml'), path.join(dir, 'controls.yaml'));
-    cpSync(path.join(repoRoot, 'fixtures'), path.join(dir, 'fixtures'), { recursive: true });
+    const dir = exampleWorkspace();
 
     it('exits 1, names the expired exception, its owner and days overdue as documented, and writes the report', async () => {
-      const [npx, name, ...args] = COMMAND.split(' ');
-      expect([npx, name]).toEqual(['npx', 'controlproof']);
       // In CI the command assesses today; here the example's day, so the documented figures hold.
-      const result = await runCli([...args, '--as-of', '2026-11-01'], { cwd: dir });
+      const result = await runDocumented(COMMAND, dir);
       expect(result.code).toBe(1);
       expect(matchesSample(result.stderr, fencedBlocks(doc, 'text')[0] ?? '')).toBe(true);
       expect(result.stderr).toContain(
@@ -123,6 +157,67 @@ describe('docs/ci.md', () => {
         owner: 'data-platform@example.com',
         days_to_expiry: -32,
       });
+    });
+  });
+
+  describe('code scanning with SARIF', { timeout: 60_000 }, () => {
+    it('has a workflow that may write security events, runs the audit after npm ci and uploads its SARIF file even when the audit fails', () => {
+      expect(codeScanningWorkflows).toHaveLength(1);
+      const [workflow] = codeScanningWorkflows;
+      expect(workflow?.permissions['security-events']).toBe('write');
+      const steps = Object.values(workflow?.jobs ?? {})[0]?.steps ?? [];
+      const audit = steps.findIndex((step) => step.run?.includes('controlproof') === true);
+      const upload = steps.findIndex((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@') === true);
+      const command = steps[audit]?.run ?? '';
+      expect(failOnOf(command)).toBe('ineffective,expired-exceptions');
+      expect(steps.findIndex((step) => step.run === 'npm ci')).toBeLessThan(audit);
+      expect(upload).toBeGreaterThan(audit);
+      expect(steps[upload]?.if).toBe('always()');
+      expect(steps[upload]?.with).toEqual({ sarif_file: fileOf(command, 'sarif'), category: 'controlproof' });
+    });
+
+    it('writes, with the documented command, SARIF that the schema accepts and that locates its alerts in the catalog, annotations and the step summary', async () => {
+      const command = Object.values(codeScanningWorkflows[0]?.jobs ?? {})[0]?.steps.find((step) => step.run?.includes('controlproof') === true)?.run ?? '';
+      const file = fileOf(command, 'sarif');
+      if (file === undefined) throw new Error('the SARIF recipe writes no SARIF file');
+      expect(command.split(' ')).toContain('github');
+      const dir = exampleWorkspace();
+      const summary = path.join(dir, 'step-summary.md');
+      const result = await runDocumented(command, dir, { GITHUB_STEP_SUMMARY: summary });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/^::error file=controls\.yaml,line=\d+,/m);
+      expect(readFileSync(summary, 'utf8')).toMatch(/^# controlproof/m);
+      const log: unknown = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+      expect(sarifSchemaErrors(log)).toEqual([]);
+      const uris = z.object({ runs: z.array(z.object({ results: z.array(z.object({ locations: z.array(z.object({ physicalLocation: z.object({ artifactLocation: z.object({ uri: z.string() }) }) })) })) })) }).parse(log)
+        .runs.flatMap((run) => run.results.flatMap((each) => each.locations.map((location) => location.physicalLocation.artifactLocation.uri)));
+      expect(uris.length).toBeGreaterThan(0);
+      expect(new Set(uris)).toEqual(new Set(['controls.yaml']));
+    });
+  });
+
+  describe('GitLab test reports with JUnit', { timeout: 60_000 }, () => {
+    it('has a job that runs the audit after npm ci and reports its JUnit file even when the audit fails', () => {
+      expect(junitJobs).toHaveLength(1);
+      const jobs = Object.values(junitJobs[0] ?? {});
+      expect(jobs).toHaveLength(1);
+      const [setup, command = ''] = jobs[0]?.script ?? [];
+      expect(setup).toBe('npm ci');
+      expect(failOnOf(command)).toBe('ineffective,expired-exceptions');
+      expect(jobs[0]?.artifacts.when).toBe('always');
+      expect(jobs[0]?.artifacts.reports.junit).toBe(fileOf(command, 'junit'));
+    });
+
+    it('writes, with the documented command, JUnit XML that the schema accepts', async () => {
+      const command = Object.values(junitJobs[0] ?? {})[0]?.script[1] ?? '';
+      const file = fileOf(command, 'junit');
+      if (file === undefined) throw new Error('the JUnit recipe writes no JUnit file');
+      const dir = exampleWorkspace();
+      const result = await runDocumented(command, dir);
+      expect(result.code).toBe(1);
+      const xml = readFileSync(path.join(dir, file), 'utf8');
+      expect(junitSchemaErrors(xml)).toBe('');
+      expect(xml).toContain('<testsuite name="IAM-02"');
     });
   });
 });

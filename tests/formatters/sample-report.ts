@@ -440,3 +440,30 @@ export const sampleReport: Report = reportSchema.parse({
     { message: 'source cloudtrail-trails holds 1 trail for 1 account: other accounts are not covered' },
   ],
 });
+
+/**
+ * Text a hostile export or catalog could hold, for the machine formats: a newline, a workflow command, a percent
+ * escape, markup, quotes, a spreadsheet formula, an escape sequence, a NUL, a lone surrogate, a non-character and
+ * a bidi override.
+ */
+export const HOSTILE_TEXT = '=HYPERLINK("x")\n::error file=a::%0A <b>&amp;</b> "dq" \'sq\' \u001b[31m\u0000\ud800\uffff\u202e end';
+
+/** The sample report with HOSTILE_TEXT in every free-text slot a format shows: titles, owners, findings, errors, exceptions, sources, warnings. */
+export function hostileSampleReport(): Report {
+  const report = structuredClone(sampleReport);
+  for (const control of report.controls) {
+    control.title = `${control.title} ${HOSTILE_TEXT}`;
+    control.owner = `${control.owner} ${HOSTILE_TEXT}`;
+    for (const test of control.tests) {
+      if (test.error !== undefined) test.error = `${test.error} ${HOSTILE_TEXT}`;
+      test.inputs = Object.fromEntries(Object.entries(test.inputs).map(([input, sources]) => [input, sources.map((source) => `${source} ${HOSTILE_TEXT}`)]));
+      for (const finding of test.findings) {
+        finding.message = `${finding.message} ${HOSTILE_TEXT}`;
+        finding.resource = `${finding.resource} ${HOSTILE_TEXT}`;
+      }
+    }
+  }
+  for (const exception of report.exceptions) exception.reason = `${exception.reason} ${HOSTILE_TEXT}`;
+  for (const warning of report.warnings) warning.message = `${warning.message} ${HOSTILE_TEXT}`;
+  return reportSchema.parse(report);
+}

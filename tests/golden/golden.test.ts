@@ -56,6 +56,8 @@ describe('golden outputs of the example catalog', () => {
   const text: [string, string[]][] = [
     ['example.table.txt', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none']],
     ['example.oscal.json', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'oscal', '--fail-on', 'none']],
+    ['example.junit.xml', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'junit', '--fail-on', 'none']],
+    ['example.sarif.json', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'sarif', '--fail-on', 'none']],
     ['example.exceptions.json', ['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none']],
     ['example.exceptions.txt', ['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none']],
     ['example.exceptions.md', ['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'markdown', '--fail-on', 'none']],
