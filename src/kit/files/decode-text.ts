@@ -14,12 +14,17 @@ export function decodeText(bytes: Buffer, file: string): string {
   }
   if (encoding === 'UTF-16LE' || encoding === 'UTF-16BE') return decodeUtf16(bytes.subarray(2), encoding, file);
   const body = encoding === 'UTF-8' ? bytes.subarray(3) : bytes;
-  if (!isUtf8(body)) throw invalidUtf8(body, file, encoding === 'UTF-8' ? 3 : 0);
   if (looksLikeUtf16(body)) {
     throw new UserError('The file looks like UTF-16 text without a byte order mark', { position: { file, line: 1, col: 1 }, hint: CONVERT_HINT });
   }
-  return toText(body, 'utf8', file);
+  const text = toText(body, 'utf8', file);
+  // Decoding replaces each ill-formed sequence with U+FFFD. Validating every file first would cost the log audit a few
+  // percent; a text without U+FFFD (most are one-byte strings, searched at once) cannot have had one.
+  if (text.includes(REPLACEMENT_CHARACTER) && !isUtf8(body)) throw invalidUtf8(body, file, encoding === 'UTF-8' ? 3 : 0);
+  return text;
 }
+
+const REPLACEMENT_CHARACTER = '\uFFFD';
 
 type UnicodeEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE';
 

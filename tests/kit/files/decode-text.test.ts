@@ -36,6 +36,13 @@ describe('decodeText', () => {
     expect(thrownUserError(() => decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0xff]), FILE)).message).toBe('Invalid UTF-8 at byte 4 (0xff): the file is not UTF-8 text');
   });
 
+  it('reads a real U+FFFD as text, and still finds invalid UTF-8 in a file that also holds one', () => {
+    const text = '{"note": "replaced \uFFFD here"}';
+    expect(decodeText(Buffer.from(text), FILE)).toBe(text);
+    const both = Buffer.concat([Buffer.from('"\uFFFD" '), Buffer.from([0xc0, 0x80])]);
+    expect(thrownUserError(() => decodeText(both, FILE)).message).toBe('Invalid UTF-8 at byte 6 (0xc0): the file is not UTF-8 text');
+  });
+
   it('finds the first invalid byte exactly where the WHATWG decoder would fail', () => {
     const fatal = new TextDecoder('utf-8', { fatal: true });
     const valid = (bytes: Uint8Array): boolean => {
