@@ -95,7 +95,7 @@ export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): P
     sources: sourceResults(catalog, batch, streamed),
     controls: results,
     exceptions: exceptionReport,
-    coverage: coverageOf(frameworksInScope(catalog.document, options.framework), results),
+    framework_coverage: coverageOf(frameworksInScope(catalog.document, options.framework), results),
     warnings: [...catalogWarnings(catalog), ...examinedNothing(results)],
   };
 }

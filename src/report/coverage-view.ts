@@ -32,7 +32,7 @@ export function coverageOfRun(report: Report): CoverageView {
     as_of: report.as_of,
     as_of_source: report.as_of_source,
     filters: report.filters,
-    frameworks: report.coverage ?? [],
+    frameworks: report.framework_coverage ?? [],
     warnings: [
       ...report.warnings,
       ...unreadableSourceWarnings(report, 'Controls whose tests read it cannot be assured, so their criteria show as unassured; fix the source and run again.'),

@@ -205,7 +205,7 @@ export const reportSchema = z.strictObject({
   controls: z.array(controlResultSchema),
   exceptions: z.array(exceptionResultSchema),
   /** Per framework in scope: its criteria × the controls mapped to them × both lenses. Absent in reports written before it was added. */
-  coverage: z.array(frameworkCoverageSchema).optional(),
+  framework_coverage: z.array(frameworkCoverageSchema).optional(),
   warnings: z.array(warningSchema),
 });
 

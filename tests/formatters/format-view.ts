@@ -7,7 +7,7 @@ import type { Report } from '../../src/report/model.js';
 
 /** The report with its coverage of the built-in frameworks its controls map to, as the engine adds it. */
 export function withCoverage(report: Report): Report {
-  return { ...report, coverage: report.coverage ?? coverageOf(frameworksInScope({ frameworks: {}, controls: report.controls }), report.controls) };
+  return { ...report, framework_coverage: report.framework_coverage ?? coverageOf(frameworksInScope({ frameworks: {}, controls: report.controls }), report.controls) };
 }
 
 /** What a formatter prints for a report: the run itself, or the exceptions or coverage view of it. */
