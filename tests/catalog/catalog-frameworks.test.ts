@@ -3,7 +3,7 @@ import { catalogFrameworks, frameworksInScope } from '../../src/catalog/catalog-
 
 describe('frameworksInScope', () => {
   const declared = { internal: { title: 'Internal access policy', criteria: [{ id: 'ACC-1', title: 'Named accounts' }] } };
-  const controls = [{ mappings: { soc2: ['CC6.1'], 'cis-aws-3': ['1.10'] } }, { mappings: { soc2: ['CC7.2'] } }];
+  const controls: { mappings: Record<string, string[]> }[] = [{ mappings: { soc2: ['CC6.1'], 'cis-aws-3': ['1.10'] } }, { mappings: { soc2: ['CC7.2'] } }];
 
   it('is every framework the controls map to or the catalog declares, by key, each once', () => {
     expect(frameworksInScope({ frameworks: declared, controls }).map((framework) => [framework.key, framework.origin])).toEqual([
