@@ -1,5 +1,5 @@
 // Regenerates the files that are derived from the source tree, so nobody edits a list by hand: the provider,
-// source, check, view and formatter registries, the report's JSON Schema, the check and source reference docs
+// source, check, view and formatter registries, the JSON Schemas of the report, its views and the catalog, the check and source reference docs
 // and the README's list of checks. `npm run generate` writes them; tests/generated.test.ts fails when they are
 // out of date.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ import { frameworks } from '../src/frameworks/index.js';
 import { inputTypes, type Check, type CriteriaSuggestions } from '../src/kit/define-check.js';
 import type { Source } from '../src/kit/define-source.js';
 import type { ViewDefinition } from '../src/kit/define-view.js';
+import { catalogSchema } from '../src/catalog/schema.js';
+import { coverageViewSchema } from '../src/report/coverage-view.js';
 import { exceptionsViewSchema } from '../src/report/exceptions-view.js';
 import { reportSchema } from '../src/report/model.js';
 
@@ -451,6 +453,22 @@ export function renderExceptionsSchema(): string {
   return `${JSON.stringify(z.toJSONSchema(exceptionsViewSchema), null, 2)}\n`;
 }
 
+/** `schema/coverage.schema.json`: the published schema of `coverage --format json`, from its zod model. */
+export function renderCoverageSchema(): string {
+  return `${JSON.stringify(z.toJSONSchema(coverageViewSchema), null, 2)}\n`;
+}
+
+/**
+ * `schema/catalog.schema.json`: what editors check a catalog against (the yaml-language-server modeline points at it),
+ * from the zod schema the loader validates with. It describes what a user writes, so it is the schema's input side
+ * (defaults optional, numbers accepted where ids are strings); refinements such as date and duration grammars are
+ * the loader's alone.
+ */
+export function renderCatalogSchema(): string {
+  const schema = z.toJSONSchema(catalogSchema, { io: 'input', unrepresentable: 'any' });
+  return `${JSON.stringify({ ...schema, title: 'controlproof catalog (controls.yaml)' }, null, 2)}\n`;
+}
+
 export const generatedFiles: Record<string, () => string> = {
   ...frameworkFiles(),
   'src/providers/index.ts': renderProvidersIndex,
@@ -458,6 +476,8 @@ export const generatedFiles: Record<string, () => string> = {
   'src/formatters/index.ts': renderFormattersIndex,
   'schema/report.schema.json': renderReportSchema,
   'schema/exceptions.schema.json': renderExceptionsSchema,
+  'schema/coverage.schema.json': renderCoverageSchema,
+  'schema/catalog.schema.json': renderCatalogSchema,
   'README.md': renderReadme,
   ...Object.fromEntries(Object.entries(renderCheckDocs(builtinChecks)).map(([file, text]) => [file, () => text])),
   ...Object.fromEntries(Object.entries(renderSourceDocs(builtinSources, builtinViews, builtinChecks)).map(([file, text]) => [file, () => text])),

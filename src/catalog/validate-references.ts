@@ -1,11 +1,11 @@
 import { UserError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
 import { daysBetween } from '../core/time.js';
-import { frameworks } from '../frameworks/index.js';
 import type { Check } from '../kit/define-check.js';
 import type { ResourceIdGrammar } from '../kit/define-provider.js';
 import type { YamlFile } from '../kit/formats/yaml.js';
 import { bindInputs } from './bind-inputs.js';
+import { catalogFrameworks } from './catalog-frameworks.js';
 import { exceptionResourceErrors } from './exception-resources.js';
 import type { DeclaredSource, LoadedControl, LoadedException, LoadedTest } from './model.js';
 import type { CatalogDocument } from './schema.js';
@@ -95,10 +95,7 @@ function duplicateControlErrors({ document, yaml }: References): UserError[] {
 
 /** Each mapping names a known framework (built in or declared under `frameworks:`) and only its criterion ids. */
 function mappingErrors({ document, yaml }: References): UserError[] {
-  const criteria = new Map<string, string[]>([
-    ...Object.values(frameworks).map((framework): [string, string[]] => [framework.key, framework.criteria.map((criterion) => criterion.id)]),
-    ...Object.entries(document.frameworks).map(([key, custom]): [string, string[]] => [key, custom.criteria.map((criterion) => criterion.id)]),
-  ]);
+  const criteria = new Map([...catalogFrameworks(document)].map(([key, framework]) => [key, framework.criteria.map((criterion) => criterion.id)]));
   const keys = [...criteria.keys()];
   return document.controls.flatMap((control, index) =>
     Object.entries(control.mappings).flatMap(([key, ids]) => {

@@ -8,6 +8,8 @@ export const ASSURANCE = ['assured', 'paper-only', 'unproven', 'undocumented', '
 export const TEST_STATUSES = ['pass', 'fail', 'error', 'vacuous'] as const;
 export const EVIDENCE_STATUSES = ['fresh', 'stale', 'missing'] as const;
 export const EXCEPTION_STATUSES = ['active', 'expiring', 'expired', 'unused'] as const;
+/** A framework criterion's coverage: mapped to an assured control, mapped only to controls that are not assured, or mapped to none. */
+export const COVERAGE_STATUSES = ['assured', 'unassured', 'gap'] as const;
 
 export type Risk = (typeof RISKS)[number];
 export type ControlFunction = (typeof FUNCTIONS)[number];
@@ -17,3 +19,4 @@ export type Assurance = (typeof ASSURANCE)[number];
 export type TestStatus = (typeof TEST_STATUSES)[number];
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];

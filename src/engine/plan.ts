@@ -1,9 +1,9 @@
 // What an audit does, decided once from the validated catalog: which controls and tests run, which sources they
 // read and how (whole or streamed), and each test's one key.
+import { catalogFrameworks } from '../catalog/catalog-frameworks.js';
 import type { LoadedCatalog, LoadedControl, LoadedException, LoadedSource, LoadedTest } from '../catalog/model.js';
 import { UserError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
-import { frameworks } from '../frameworks/index.js';
 
 export interface Selection {
   /** Run only these control ids. */
@@ -46,7 +46,7 @@ export function selectControls(catalog: Pick<LoadedCatalog, 'controls' | 'docume
   }
   const { framework } = selection;
   if (framework !== undefined) {
-    const keys = [...new Set([...Object.keys(frameworks), ...Object.keys(catalog.document.frameworks)])];
+    const keys = [...catalogFrameworks(catalog.document).keys()];
     if (!keys.includes(framework)) {
       throw new UserError(`Unknown framework "${framework}" in --framework`, { hint: didYouMean(framework, keys, `Frameworks: ${keys.join(', ')}.`) });
     }

@@ -1,8 +1,10 @@
 import path from 'node:path';
+import { frameworksInScope } from '../catalog/catalog-frameworks.js';
 import type { LoadedCatalog } from '../catalog/model.js';
 import { toolVersion } from '../core/tool-version.js';
 import { assessEvidenceItem, existsVerdict } from '../evidence/assess-evidence.js';
 import { hashDocuments } from '../evidence/hash-documents.js';
+import { coverageOf } from '../report/coverage.js';
 import { exceptionResults } from '../report/exception-results.js';
 import { catalogWarnings } from '../report/exceptions-view.js';
 import { REPORT_SCHEMA_ID, type ControlResult, type Report, type SourceResult } from '../report/model.js';
@@ -93,6 +95,7 @@ export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): P
     sources: sourceResults(catalog, batch, streamed),
     controls: results,
     exceptions: exceptionReport,
+    framework_coverage: coverageOf(frameworksInScope(catalog.document, options.framework), results),
     warnings: [...catalogWarnings(catalog), ...examinedNothing(results)],
   };
 }

@@ -1,4 +1,5 @@
 import type { CheckInfo } from '../kit/define-check.js';
+import type { CoverageView } from '../report/coverage-view.js';
 import type { ExceptionsView } from '../report/exceptions-view.js';
 import { maskView } from '../report/mask-secrets.js';
 import type { Report } from '../report/model.js';
@@ -8,6 +9,7 @@ import { inertView } from './text/inert.js';
 export interface ReportViews {
   run: Report;
   exceptions: ExceptionsView;
+  coverage: CoverageView;
 }
 
 export type ViewName = keyof ReportViews;

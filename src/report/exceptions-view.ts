@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { LoadedCatalog } from '../catalog/model.js';
 import { EXCEPTION_STATUSES } from '../core/vocabulary.js';
+import { unreadableSourceWarnings } from './coverage-view.js';
 import { exceptionResults, exceptionTiers } from './exception-results.js';
 import { countBy } from './summarize.js';
 import { exceptionResultSchema, exceptionTierSchema, warningSchema, type Report, type Warning } from './model.js';
@@ -49,12 +50,7 @@ export function exceptionsByDate(catalog: LoadedCatalog, asOf: Date, warnDays: n
 
 /** Statuses from a run's findings: exceptions that matched none are `unused`; unreadable sources are warned about. */
 export function exceptionsOfRun(report: Report): ExceptionsView {
-  const unreadable = report.sources
-    .filter((source) => source.status === 'error')
-    .map((source) => ({
-      message: `Source "${source.name}" could not be read: ${source.error ?? 'unknown error'}`,
-      hint: 'Exceptions of the controls that read it match nothing, so they show as unused; fix the source, or use --no-data.',
-    }));
+  const unreadable = unreadableSourceWarnings(report, 'Exceptions of the controls that read it match nothing, so they show as unused; fix the source, or use --no-data.');
   return {
     schema: EXCEPTIONS_SCHEMA_ID,
     catalog: report.catalog,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { ASSURANCE, EVIDENCE_STATUSES, EXCEPTION_STATUSES, EXISTS, FUNCTIONS, RISKS, TEST_STATUSES, WORKS } from '../core/vocabulary.js';
+import { ASSURANCE, COVERAGE_STATUSES, EVIDENCE_STATUSES, EXCEPTION_STATUSES, EXISTS, FUNCTIONS, RISKS, TEST_STATUSES, WORKS } from '../core/vocabulary.js';
 
 export const REPORT_SCHEMA_ID = 'controlproof/report@2';
-
 
 const counts = <T extends readonly [string, ...string[]]>(keys: T) =>
   z.strictObject(Object.fromEntries(keys.map((key) => [key, z.int().nonnegative()])) as Record<T[number], z.ZodInt>);
@@ -149,6 +148,46 @@ export const summarySchema = z.strictObject({
   exception_tiers: z.array(exceptionTierSchema),
 });
 
+/** A control mapped to a criterion, with both lenses side by side. */
+export const coveringControlSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  owner: z.string(),
+  exists: z.enum(EXISTS),
+  works: z.enum(WORKS),
+  assurance: z.enum(ASSURANCE),
+});
+
+export const criterionCoverageSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  /** The framework's section; declared frameworks have none. */
+  group: z.string().optional(),
+  /** CIS profile level, where the framework has them. */
+  level: z.int().optional(),
+  /** `assured`: at least one mapped control is assured; `unassured`: controls are mapped, none assured; `gap`: no control is mapped. */
+  status: z.enum(COVERAGE_STATUSES),
+  /** The controls mapped to it, in catalog order. */
+  controls: z.array(coveringControlSchema),
+});
+
+/** One framework's criteria, in its registry's order, × the controls mapped to each × both lenses. */
+export const frameworkCoverageSchema = z.strictObject({
+  key: z.string(),
+  title: z.string(),
+  /** Built into controlproof, or declared under the catalog's `frameworks:`. */
+  origin: z.enum(['built-in', 'catalog']),
+  summary: z.strictObject({
+    criteria: z.int().nonnegative(),
+    /** Criteria per coverage status; `gap` counts the criteria no control is mapped to. */
+    ...Object.fromEntries(COVERAGE_STATUSES.map((status) => [status, z.int().nonnegative()])) as Record<(typeof COVERAGE_STATUSES)[number], z.ZodInt>,
+    /** The controls mapped to any of its criteria, and their assurance. */
+    controls: z.int().nonnegative(),
+    assurance: counts(ASSURANCE),
+  }),
+  criteria: z.array(criterionCoverageSchema),
+});
+
 export const warningSchema = z.strictObject({ message: z.string(), hint: z.string().optional() });
 
 export const reportSchema = z.strictObject({
@@ -165,6 +204,8 @@ export const reportSchema = z.strictObject({
   sources: z.array(sourceResultSchema),
   controls: z.array(controlResultSchema),
   exceptions: z.array(exceptionResultSchema),
+  /** Per framework in scope: its criteria × the controls mapped to them × both lenses. Absent in reports written before it was added. */
+  framework_coverage: z.array(frameworkCoverageSchema).optional(),
   warnings: z.array(warningSchema),
 });
 
@@ -179,3 +220,6 @@ export type ExceptionTier = z.infer<typeof exceptionTierSchema>;
 export type SourceResult = z.infer<typeof sourceResultSchema>;
 export type Summary = z.infer<typeof summarySchema>;
 export type Warning = z.infer<typeof warningSchema>;
+export type FrameworkCoverage = z.infer<typeof frameworkCoverageSchema>;
+export type CriterionCoverage = z.infer<typeof criterionCoverageSchema>;
+export type CoveringControl = z.infer<typeof coveringControlSchema>;

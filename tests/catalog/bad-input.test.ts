@@ -372,6 +372,31 @@ const cases: BadInput[] = [
     hint: 'Did you mean "1.5"?',
   },
   {
+    name: 'a SOC 2 criterion written with a leading zero, with a suggestion',
+    catalog: edit(CATALOG, "      cis-aws-3: ['1.5']", "      cis-aws-3: ['1.5']\n      soc2: [CC6.01]"),
+    at: 'controls.yaml:15:14',
+    message: 'Unknown criterion "CC6.01" of framework "soc2" in control IAM-01',
+    hint: 'Did you mean "CC6.1"?',
+  },
+  {
+    name: 'a framework key with no built-in registry, not declared under frameworks:',
+    catalog: edit(CATALOG, "      cis-aws-3: ['1.5']", "      cis-aws-3: ['1.5']\n      internal-policy: [ACC-1]"),
+    at: 'controls.yaml:15:7',
+    message: 'Unknown framework "internal-policy" in mappings of control IAM-01',
+    hint: 'Known frameworks: cis-aws-3, iso27001-2022, nist-csf-2, pci-dss-4, soc2; declare others under "frameworks:".',
+  },
+  {
+    name: 'a criterion a declared framework does not list',
+    catalog: edit(
+      edit(CATALOG, 'name: Bad input\n', "name: Bad input\nframeworks:\n  internal-policy:\n    title: Internal access policy\n    criteria: [{ id: ACC-1, title: Named accounts }]\n"),
+      "      cis-aws-3: ['1.5']",
+      "      cis-aws-3: ['1.5']\n      internal-policy: [ACC-2]",
+    ),
+    at: 'controls.yaml:19:25',
+    message: 'Unknown criterion "ACC-2" of framework "internal-policy" in control IAM-01',
+    hint: 'Did you mean "ACC-1"?',
+  },
+  {
     name: 'unknown criterion far from any, naming the shape of the ids',
     catalog: edit(CATALOG, "      cis-aws-3: ['1.5']", "      cis-aws-3: ['CIS-1.5-root-mfa']"),
     at: 'controls.yaml:14:19',

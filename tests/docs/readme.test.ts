@@ -15,7 +15,7 @@ function usageFormats(command: string): string[] {
 }
 
 describe('README usage', () => {
-  it.each(['run', 'exceptions'] as const)('lists every format of %s', (command) => {
+  it.each(['run', 'exceptions', 'coverage'] as const)('lists every format of %s', (command) => {
     expect(usageFormats(command)).toEqual([...formatNames(command)].sort());
   });
 });

@@ -15,6 +15,10 @@ function thrownBy(action: () => unknown): unknown {
 describe('formatter registry', () => {
   it('holds each view\'s formats, one file each under src/formatters/<view>/', () => {
     expect(formatters.map((formatter) => [formatter.view, formatter.name, formatter.extension])).toEqual([
+      ['coverage', 'csv', 'csv'],
+      ['coverage', 'json', 'json'],
+      ['coverage', 'markdown', 'md'],
+      ['coverage', 'table', 'txt'],
       ['exceptions', 'csv', 'csv'],
       ['exceptions', 'json', 'json'],
       ['exceptions', 'markdown', 'md'],

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyFormatter } from '../../src/formatters/define-formatter.js';
 import { formatters } from '../../src/formatters/index.js';
-import { exceptionsOfRun } from '../../src/report/exceptions-view.js';
 import { reportSchema, type Report } from '../../src/report/model.js';
+import { formatView } from './format-view.js';
 import { sampleReport } from './sample-report.js';
 
 /** A colour change, a right-to-left override, a carriage return and a bell: what a hostile export would hold. */
@@ -29,7 +29,7 @@ function hostileReport(): Report {
 }
 
 function outputOf(formatter: AnyFormatter, report: Report, color: boolean): string {
-  return formatter.view === 'run' ? formatter.format(report, { color }) : formatter.format(exceptionsOfRun(report), { color });
+  return formatView(formatter, report, { color });
 }
 
 /** The output as read: CSV rows end in CRLF by RFC 4180, and Markdown's backslash escapes stand for the character after them. */
@@ -52,6 +52,9 @@ const jsonFormatters = formatters.filter((formatter) => formatter.escapesControl
 describe('text formatters print data inert', () => {
   it('are the table, Markdown, CSV and GitHub formats', () => {
     expect(textFormatters.map((formatter) => `${formatter.view} ${formatter.name}`)).toEqual([
+      'coverage csv',
+      'coverage markdown',
+      'coverage table',
       'exceptions csv',
       'exceptions markdown',
       'exceptions table',
@@ -72,7 +75,7 @@ describe('text formatters print data inert', () => {
   it.each(textFormatters.map((formatter) => [`${formatter.view} ${formatter.name}`, formatter] as const))('%s still colours what it adds itself', (_name, formatter) => {
     const output = outputOf(formatter, hostileReport(), true);
     expect(output).not.toContain(HOSTILE.slice(0, 8));
-    if (formatter.name === 'table') expect(output).toContain('\u001b[31mexpired\u001b[39m');
+    if (formatter.name === 'table') expect(output).toContain(formatter.view === 'coverage' ? '\u001b[31mineffective\u001b[39m' : '\u001b[31mexpired\u001b[39m');
   });
 
   it('shows the control title, finding and exception owner of the hostile slots in the run table', () => {

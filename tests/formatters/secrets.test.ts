@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnyFormatter } from '../../src/formatters/define-formatter.js';
 import { formatters } from '../../src/formatters/index.js';
-import { exceptionsOfRun } from '../../src/report/exceptions-view.js';
+import { formatView } from './format-view.js';
 import { reportSchema, type FindingResult, type Report } from '../../src/report/model.js';
 import { sampleReport } from './sample-report.js';
 
@@ -117,14 +117,14 @@ function reportWith(secret: Secret, secretKey: string, base: string): Report {
 /** What a formatter prints for the report: the run view, or the exceptions view of the run. */
 function outputOf(formatter: AnyFormatter, report: Report): string {
   const options = { color: false, onlyFailing: false };
-  return formatter.view === 'run' ? formatter.format(report, options) : formatter.format(exceptionsOfRun(report), options);
+  return formatView(formatter, report, options);
 }
 
 const ACCESS_KEY_BASE = chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 15);
 
 describe('no formatter prints a secret', () => {
-  it('covers every formatter of the registry, of both views', () => {
-    expect(new Set(formatters.map((formatter) => formatter.view))).toEqual(new Set(['run', 'exceptions']));
+  it('covers every formatter of the registry, of every view', () => {
+    expect(new Set(formatters.map((formatter) => formatter.view))).toEqual(new Set(['run', 'exceptions', 'coverage']));
     expect(formatters.length).toBeGreaterThanOrEqual(5);
   });
 
@@ -153,6 +153,7 @@ describe('no formatter prints a secret', () => {
     };
     expect(shown(named('run', 'json'))).toEqual(SLOTS);
     expect(shown(named('exceptions', 'json'))).toEqual(['source error', 'warning', 'warning hint', 'exception reason', 'exception owner']);
+    expect(shown(named('coverage', 'json'))).toEqual(['control title', 'source error', 'warning', 'warning hint']);
     expect(shown(named('run', 'table'))).toEqual(['finding message', 'finding resource', 'control title', 'test error', 'source error', 'warning', 'warning hint', 'exception owner']);
   });
 });

@@ -5,9 +5,10 @@
 // changed three shapes on purpose (README, "Reports"): a test names its `inputs` instead of one `source` and
 // carries its catalog `position`, and a log's coverage names its `scope` instead of `account` and `region`; it also
 // records where `as_of` came from and the run's filters. `asReportV1` maps exactly those back, so everything else
-// must be as it was. (The example catalog's hash changed once since, when it stopped pinning as_of.) Later report@2
-// additions are in the golden files as they are: a log source's `window` and `duplicates` (its `records` count each
-// event once), the `records_outside_window` metric, test `details`.
+// must be as it was. (The example catalog's hash changed twice since: when it stopped pinning as_of, and when it
+// gained its yaml-language-server modeline.) Later report@2 additions are in the golden files as they are: a log
+// source's `window` and `duplicates` (its `records` count each event once), the `records_outside_window` metric, test
+// `details`, the `framework_coverage`.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import type { Report } from '../../src/report/model.js';
 import { runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 import { removeTempDirs } from '../support/workspace.js';
+import { asReportV1 } from './report-v1.js';
 
 const GOLDEN = path.join(repoRoot, 'tests/golden');
 const golden = (name: string): string => readFileSync(path.join(GOLDEN, name), 'utf8');
@@ -26,26 +28,6 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
   await removeTempDirs();
 });
-
-/** A report@2 in the shape report@1 had: the one input's one source as `source`, no position, coverage by account and region. */
-function asReportV1(report: Report): unknown {
-  const { as_of_source: _source, filters: _filters, ...rest } = report;
-  return {
-    ...rest,
-    schema: 'controlproof/report@1',
-    controls: rest.controls.map((control) => ({
-      ...control,
-      tests: control.tests.map(({ inputs, position: _position, ...test }) => {
-        const [sources, ...more] = Object.values(inputs);
-        if (!sources || sources.length !== 1 || more.length > 0) throw new Error(`test ${test.check} of ${control.id} does not read exactly one source`);
-        return { ...test, source: sources[0] };
-      }),
-    })),
-    sources: rest.sources.map((source) =>
-      source.coverage === undefined ? source : { ...source, coverage: source.coverage.map(({ scope, ...rest }) => ({ account: scope.account, region: scope.region, ...rest })) },
-    ),
-  };
-}
 
 /** The report as JSON text parsed, compared field by field (report@2 orders a test's keys differently). */
 function reportOf(stdout: string): Report {
@@ -65,6 +47,9 @@ describe('golden outputs of the example catalog', () => {
     ['example.md', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'markdown', '--fail-on', 'none']],
     ['example.csv', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'csv', '--fail-on', 'none']],
     ['example.github.txt', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'github', '--fail-on', 'none']],
+    ['example.coverage.txt', ['coverage', 'controls.example.yaml', '--as-of', '2026-11-01']],
+    ['example.coverage.md', ['coverage', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'markdown']],
+    ['example.coverage.csv', ['coverage', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'csv']],
   ];
   for (const [file, args] of text) {
     it(`${file}, byte for byte`, async () => {

@@ -1,0 +1,64 @@
+import { Command, Option } from 'commander';
+import { inputFiles } from '../catalog/input-files.js';
+import { runAudit } from '../engine/run-audit.js';
+import { DEFAULT_TIME_LIMIT_MS } from '../engine/time-limit.js';
+import { formatNames, formatterNamed } from '../formatters/select.js';
+import { coverageOfRun } from '../report/coverage-view.js';
+import { loadCatalogArgument } from './catalog-path.js';
+import { useColor, type CliIo } from './io.js';
+import { parseCheckTimeout, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
+import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
+import { printViewWarnings, printWarnings } from './print-errors.js';
+import { writeAtomic } from './write-atomic.js';
+
+interface CoverageOptions {
+  format: string[];
+  output?: string;
+  asOf?: string;
+  framework?: string;
+  checkTimeout: string;
+  color: boolean;
+}
+
+/** Exceptions only decide which findings are allowed; how soon one is "expiring" does not change a lens. */
+const WARN_DAYS = 30;
+
+export function coverageCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  return new Command('coverage')
+    .description('framework criteria × the controls mapped to them × both lenses: assured, unassured, and the gaps, per framework')
+    .argument('[catalog]', 'catalog file (default: ./controls.yaml, else ./controls.example.yaml)')
+    .option('--format <format>', `${formatNames('coverage').join('|')}; repeatable, as NAME or NAME=FILE`, repeatedOption, [])
+    .option('-o, --output <file>', 'write the matrix to FILE (atomically) instead of stdout')
+    .option('--as-of <date>', 'the moment the assessment is about: a date, an instant or now (default: catalog as_of, else now)')
+    .option('--framework <key>', 'only this framework (built in or declared under frameworks:), and the controls mapped to it')
+    .option('--check-timeout <seconds>', 'a check still running after this long makes its test "error"', String(DEFAULT_TIME_LIMIT_MS / 1000))
+    .addOption(new Option('--no-color', 'disable colour'))
+    .action(async (catalogArgument: string | undefined, options: CoverageOptions) => {
+      const timeLimitMs = parseCheckTimeout(options.checkTimeout);
+      const targets = outputTargets(options.format, options.output, io.cwd);
+      const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('coverage', target.format) }));
+      await checkOutputTargets(targets);
+      const catalog = await loadCatalogArgument(catalogArgument, io);
+      await rejectOutputsOntoInputs(targets, await inputFiles(catalog));
+      const { asOf, source } = resolveAsOf(options.asOf, catalog);
+      if (source === 'catalog') printWarnings(io, [pinnedAsOfWarning(catalog)]);
+      // The lenses need the audit: a criterion is assured only by a control shown working, on this run's data.
+      const report = await runAudit(catalog, {
+        asOf,
+        asOfSource: source,
+        warnDays: WARN_DAYS,
+        timeLimitMs,
+        ...(options.framework === undefined ? {} : { framework: options.framework }),
+      });
+      const view = coverageOfRun(report);
+      // Table and Markdown on stdout list the warnings themselves; anything else gets them on stderr.
+      const listedOnStdout = targets.some((target) => target.file === undefined && (target.format === 'table' || target.format === 'markdown'));
+      if (!listedOnStdout) printViewWarnings(io, view.warnings);
+      for (const { file, formatter } of formatters) {
+        const text = formatter.format(view, { color: file === undefined && useColor(io, options.color) });
+        if (file === undefined) io.stdout(text);
+        else await writeAtomic(file, text);
+      }
+      setExitCode(0);
+    });
+}

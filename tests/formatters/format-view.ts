@@ -1,0 +1,23 @@
+import { frameworksInScope } from '../../src/catalog/catalog-frameworks.js';
+import type { AnyFormatter, FormatOptions } from '../../src/formatters/define-formatter.js';
+import { coverageOf } from '../../src/report/coverage.js';
+import { coverageOfRun } from '../../src/report/coverage-view.js';
+import { exceptionsOfRun } from '../../src/report/exceptions-view.js';
+import type { Report } from '../../src/report/model.js';
+
+/** The report with its coverage of the built-in frameworks its controls map to, as the engine adds it. */
+export function withCoverage(report: Report): Report {
+  return { ...report, framework_coverage: report.framework_coverage ?? coverageOf(frameworksInScope({ frameworks: {}, controls: report.controls }), report.controls) };
+}
+
+/** What a formatter prints for a report: the run itself, or the exceptions or coverage view of it. */
+export function formatView(formatter: AnyFormatter, report: Report, options: FormatOptions): string {
+  switch (formatter.view) {
+    case 'run':
+      return formatter.format(report, options);
+    case 'exceptions':
+      return formatter.format(exceptionsOfRun(report), options);
+    case 'coverage':
+      return formatter.format(coverageOfRun(withCoverage(report)), options);
+  }
+}
