@@ -5,8 +5,8 @@ import { formatNames, formatterNamed } from '../formatters/select.js';
 import { exceptionsByDate, exceptionsOfRun } from '../report/exceptions-view.js';
 import { DEFAULT_EXCEPTION_FAIL_ON, exceptionFailReasons, parseExceptionFailOn } from '../report/fail-on.js';
 import { loadCatalogArgument } from './catalog-path.js';
-import { useColor, type CliIo } from './io.js';
-import { parseWarnDays, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
+import { tableWidth, useColor, type CliIo } from './io.js';
+import { parseWarnDays, parseWidth, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
 import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
 import { printFailing, printViewWarnings, printWarnings } from './print-errors.js';
 import { writeAtomic } from './write-atomic.js';
@@ -18,6 +18,7 @@ interface ExceptionsOptions {
   warnDays: string;
   data: boolean;
   failOn: string;
+  width?: string;
   color: boolean;
 }
 
@@ -31,10 +32,12 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
     .option('--warn-days <n>', 'an exception ending within N days is "expiring"', '30')
     .option('--no-data', 'statuses by date only: run no tests and read no source (unused is not detected)')
     .option('--fail-on <list>', 'exit 1 when an exception is expired, expiring (comma list), or none', DEFAULT_EXCEPTION_FAIL_ON)
+    .option('--width <columns>', 'wrap the table\'s text in this many columns (default: the terminal\'s, else 80)')
     .addOption(new Option('--no-color', 'disable colour'))
     .action(async (catalogArgument: string | undefined, options: ExceptionsOptions) => {
       const failOn = parseExceptionFailOn(options.failOn);
       const warnDays = parseWarnDays(options.warnDays);
+      const width = options.width === undefined ? undefined : parseWidth(options.width);
       const targets = outputTargets(options.format, options.output, io.cwd);
       const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('exceptions', target.format) }));
       await checkOutputTargets(targets);
@@ -48,7 +51,7 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
       const listedOnStdout = targets.some((target) => target.file === undefined && (target.format === 'table' || target.format === 'markdown'));
       if (!listedOnStdout) printViewWarnings(io, view.warnings);
       for (const { file, formatter } of formatters) {
-        const text = formatter.format(view, { color: file === undefined && useColor(io, options.color) });
+        const text = formatter.format(view, { color: file === undefined && useColor(io, options.color), width: tableWidth(io, width, file === undefined) });
         if (file === undefined) io.stdout(text);
         else await writeAtomic(file, text);
       }
