@@ -9,6 +9,8 @@ import { tableWidth, useColor, type CliIo } from './io.js';
 import { parseWarnDays, parseWidth, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
 import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
 import { printFailing, printViewWarnings, printWarnings } from './print-errors.js';
+import { progressReporter } from './progress.js';
+import type { Report } from '../report/model.js';
 import { writeAtomic } from './write-atomic.js';
 
 interface ExceptionsOptions {
@@ -35,6 +37,7 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
     .option('--width <columns>', 'wrap the table\'s text in this many columns (default: the terminal\'s, else 80)')
     .addOption(new Option('--no-color', 'disable colour'))
     .action(async (catalogArgument: string | undefined, options: ExceptionsOptions) => {
+      const progress = progressReporter(io);
       const failOn = parseExceptionFailOn(options.failOn);
       const warnDays = parseWarnDays(options.warnDays);
       const width = options.width === undefined ? undefined : parseWidth(options.width);
@@ -46,7 +49,8 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
       const { asOf, source } = resolveAsOf(options.asOf, catalog);
       if (source === 'catalog') printWarnings(io, [pinnedAsOfWarning(catalog)]);
       // With data, the audit runs so that exceptions matching no finding show as unused.
-      const view = options.data ? exceptionsOfRun(await runAudit(catalog, { asOf, asOfSource: source, warnDays })) : exceptionsByDate(catalog, asOf, warnDays);
+      const audit = (): Promise<Report> => runAudit(catalog, { asOf, asOfSource: source, warnDays, onProgress: (counts) => progress.update(counts) }).finally(() => progress.end());
+      const view = options.data ? exceptionsOfRun(await audit()) : exceptionsByDate(catalog, asOf, warnDays);
       // Table and Markdown on stdout list the warnings themselves; anything else gets them on stderr.
       const listedOnStdout = targets.some((target) => target.file === undefined && (target.format === 'table' || target.format === 'markdown'));
       if (!listedOnStdout) printViewWarnings(io, view.warnings);

@@ -50,6 +50,8 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('-q, --quiet', 'no warnings on stderr (the reasons of a failing exit still are)')
     .addOption(new Option('--no-color', 'disable colour'))
     .action(async (catalogArgument: string | undefined, options: RunOptions) => {
+      // Timed from the start: loading a catalog with many plugins counts towards "longer than a second".
+      const progress = progressReporter(io);
       const failOn = parseFailOn(options.failOn);
       const warnDays = parseWarnDays(options.warnDays);
       const timeLimitMs = parseCheckTimeout(options.checkTimeout);
@@ -67,7 +69,6 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       // The table already lists warnings; anything else on stdout gets them on stderr.
       const tableOnStdout = targets.some((target) => target.file === undefined && target.format === 'table');
       if (!options.quiet && !tableOnStdout) printWarnings(io, catalog.warnings);
-      const progress = progressReporter(io);
       const report = await runAudit(catalog, {
         asOf,
         asOfSource: source,

@@ -499,7 +499,7 @@ describe('outputs', CLI_TIMEOUT, () => {
   });
 });
 
-describe('exceptions --width', CLI_TIMEOUT, () => {
+describe('exceptions on a terminal: --width and progress', CLI_TIMEOUT, () => {
   const args = ['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none'];
 
   it('wraps the text in the terminal\'s columns, or --width, and refuses a width that cannot be', async () => {
@@ -510,5 +510,14 @@ describe('exceptions --width', CLI_TIMEOUT, () => {
     expect(piped.stdout).toContain('  ! controls.example.yaml:451:14: Exception EX-2025-007 is valid for 547 days,\n    longer than max_exception_days (365)\n');
     const bad = await runCli([...args, '--width', '12'], { cwd: ROOT });
     expect([bad.code, bad.stdout, bad.stderr.split('\n')[0]]).toEqual([2, '', 'Invalid --width "12": expected a whole number of columns from 40 to 1000']);
+  });
+
+  it('shows read progress on a terminal stderr while it runs the audit, and none with --no-data', async () => {
+    let time = 0;
+    const now = (): number => (time += 500);
+    const withData = await runCli(args, { cwd: ROOT, stderrTty: true, now });
+    expect(withData.stderr).toMatch(/^\r\u001b\[2Kcontrolproof: read \d+ files?, \d+ records?…/);
+    expect(withData.stderr.endsWith('\r\u001b[2K')).toBe(true);
+    expect((await runCli([...args, '--no-data'], { cwd: ROOT, stderrTty: true, now })).stderr).toBe('');
   });
 });
