@@ -5,8 +5,8 @@ import { DEFAULT_TIME_LIMIT_MS } from '../engine/time-limit.js';
 import { formatNames, formatterNamed } from '../formatters/select.js';
 import { coverageOfRun } from '../report/coverage-view.js';
 import { loadCatalogArgument } from './catalog-path.js';
-import { useColor, type CliIo } from './io.js';
-import { parseCheckTimeout, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
+import { tableWidth, useColor, type CliIo } from './io.js';
+import { parseCheckTimeout, parseWidth, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
 import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
 import { printViewWarnings, printWarnings } from './print-errors.js';
 import { writeAtomic } from './write-atomic.js';
@@ -17,6 +17,7 @@ interface CoverageOptions {
   asOf?: string;
   framework?: string;
   checkTimeout: string;
+  width?: string;
   color: boolean;
 }
 
@@ -32,9 +33,11 @@ export function coverageCommand(io: CliIo, setExitCode: (code: number) => void):
     .option('--as-of <date>', 'the moment the assessment is about: a date, an instant or now (default: catalog as_of, else now)')
     .option('--framework <key>', 'only this framework (built in or declared under frameworks:), and the controls mapped to it')
     .option('--check-timeout <seconds>', 'a check still running after this long makes its test "error"', String(DEFAULT_TIME_LIMIT_MS / 1000))
+    .option('--width <columns>', 'lay the table out in this many columns (default: the terminal\'s, else 80)')
     .addOption(new Option('--no-color', 'disable colour'))
     .action(async (catalogArgument: string | undefined, options: CoverageOptions) => {
       const timeLimitMs = parseCheckTimeout(options.checkTimeout);
+      const width = options.width === undefined ? undefined : parseWidth(options.width);
       const targets = outputTargets(options.format, options.output, io.cwd);
       const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('coverage', target.format) }));
       await checkOutputTargets(targets);
@@ -55,7 +58,7 @@ export function coverageCommand(io: CliIo, setExitCode: (code: number) => void):
       const listedOnStdout = targets.some((target) => target.file === undefined && (target.format === 'table' || target.format === 'markdown'));
       if (!listedOnStdout) printViewWarnings(io, view.warnings);
       for (const { file, formatter } of formatters) {
-        const text = formatter.format(view, { color: file === undefined && useColor(io, options.color) });
+        const text = formatter.format(view, { color: file === undefined && useColor(io, options.color), width: tableWidth(io, width, file === undefined) });
         if (file === undefined) io.stdout(text);
         else await writeAtomic(file, text);
       }

@@ -5,10 +5,12 @@ import { formatNames, formatterNamed } from '../formatters/select.js';
 import { exceptionsByDate, exceptionsOfRun } from '../report/exceptions-view.js';
 import { DEFAULT_EXCEPTION_FAIL_ON, exceptionFailReasons, parseExceptionFailOn } from '../report/fail-on.js';
 import { loadCatalogArgument } from './catalog-path.js';
-import { useColor, type CliIo } from './io.js';
-import { parseWarnDays, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
+import { tableWidth, useColor, type CliIo } from './io.js';
+import { parseWarnDays, parseWidth, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
 import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
 import { printFailing, printViewWarnings, printWarnings } from './print-errors.js';
+import { progressReporter } from './progress.js';
+import type { Report } from '../report/model.js';
 import { writeAtomic } from './write-atomic.js';
 
 interface ExceptionsOptions {
@@ -18,6 +20,7 @@ interface ExceptionsOptions {
   warnDays: string;
   data: boolean;
   failOn: string;
+  width?: string;
   color: boolean;
 }
 
@@ -31,10 +34,13 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
     .option('--warn-days <n>', 'an exception ending within N days is "expiring"', '30')
     .option('--no-data', 'statuses by date only: run no tests and read no source (unused is not detected)')
     .option('--fail-on <list>', 'exit 1 when an exception is expired, expiring (comma list), or none', DEFAULT_EXCEPTION_FAIL_ON)
+    .option('--width <columns>', 'wrap the table\'s text in this many columns (default: the terminal\'s, else 80)')
     .addOption(new Option('--no-color', 'disable colour'))
     .action(async (catalogArgument: string | undefined, options: ExceptionsOptions) => {
+      const progress = progressReporter(io);
       const failOn = parseExceptionFailOn(options.failOn);
       const warnDays = parseWarnDays(options.warnDays);
+      const width = options.width === undefined ? undefined : parseWidth(options.width);
       const targets = outputTargets(options.format, options.output, io.cwd);
       const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('exceptions', target.format) }));
       await checkOutputTargets(targets);
@@ -43,12 +49,13 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
       const { asOf, source } = resolveAsOf(options.asOf, catalog);
       if (source === 'catalog') printWarnings(io, [pinnedAsOfWarning(catalog)]);
       // With data, the audit runs so that exceptions matching no finding show as unused.
-      const view = options.data ? exceptionsOfRun(await runAudit(catalog, { asOf, asOfSource: source, warnDays })) : exceptionsByDate(catalog, asOf, warnDays);
+      const audit = (): Promise<Report> => runAudit(catalog, { asOf, asOfSource: source, warnDays, onProgress: (counts) => progress.update(counts) }).finally(() => progress.end());
+      const view = options.data ? exceptionsOfRun(await audit()) : exceptionsByDate(catalog, asOf, warnDays);
       // Table and Markdown on stdout list the warnings themselves; anything else gets them on stderr.
       const listedOnStdout = targets.some((target) => target.file === undefined && (target.format === 'table' || target.format === 'markdown'));
       if (!listedOnStdout) printViewWarnings(io, view.warnings);
       for (const { file, formatter } of formatters) {
-        const text = formatter.format(view, { color: file === undefined && useColor(io, options.color) });
+        const text = formatter.format(view, { color: file === undefined && useColor(io, options.color), width: tableWidth(io, width, file === undefined) });
         if (file === undefined) io.stdout(text);
         else await writeAtomic(file, text);
       }

@@ -2,6 +2,7 @@
 import type { LoadedCatalog } from '../catalog/model.js';
 import { UserError } from '../core/errors.js';
 import { parseAsOf } from '../core/time.js';
+import { MIN_WIDTH } from '../formatters/text/layout.js';
 
 /** A repeatable option whose every occurrence may hold a comma list: `--control A,B --control C`. */
 export function listOption(flag: string): (value: string, previous: readonly string[]) => string[] {
@@ -37,6 +38,26 @@ export function parseCheckTimeout(text: string): number {
 }
 
 const MAX_CHECK_TIMEOUT_S = 86_400;
+
+/** `--width N`: the columns the terminal table is laid out in. */
+export function parseWidth(text: string): number {
+  const width = Number(text);
+  if (!/^\d+$/.test(text.trim()) || width < MIN_WIDTH || width > MAX_WIDTH) {
+    throw new UserError(`Invalid --width "${text}": expected a whole number of columns from ${MIN_WIDTH} to ${MAX_WIDTH}`, { hint: 'For example --width 120; without it the table follows the terminal, or is 80 columns wide.' });
+  }
+  return width;
+}
+
+const MAX_WIDTH = 1000;
+
+/** `--max-findings N|all`: findings listed per test by the table and Markdown; Infinity for all. */
+export function parseMaxFindings(text: string): number {
+  if (text.trim() === 'all') return Number.POSITIVE_INFINITY;
+  if (!/^\d+$/.test(text.trim())) {
+    throw new UserError(`Invalid --max-findings "${text}": expected a whole number or all`, { hint: 'For example --max-findings 20, or --max-findings all.' });
+  }
+  return Number(text);
+}
 
 /** Where the assessed moment came from: `--as-of`, the catalog's `as_of` (which pins every run), or the clock. */
 export type AsOfSource = 'option' | 'catalog' | 'now';

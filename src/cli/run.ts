@@ -6,10 +6,11 @@ import { formatNames, formatterNamed } from '../formatters/select.js';
 import { DEFAULT_FAIL_ON, failOnReasons, parseFailOn } from '../report/fail-on.js';
 import { loadCatalogArgument } from './catalog-path.js';
 import { formatContext } from './format-context.js';
-import { useColor, type CliIo } from './io.js';
-import { listOption, parseCheckTimeout, repeatedOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
+import { tableWidth, useColor, type CliIo } from './io.js';
+import { listOption, parseCheckTimeout, parseMaxFindings, parseWidth, repeatedOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
 import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
 import { printFailing, printWarnings } from './print-errors.js';
+import { progressReporter } from './progress.js';
 import { appendStepSummary } from './step-summary.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -23,6 +24,8 @@ interface RunOptions {
   control: string[];
   framework?: string;
   onlyFailing?: boolean;
+  maxFindings?: string;
+  width?: string;
   sarifRoot?: string;
   quiet?: boolean;
   color: boolean;
@@ -40,14 +43,20 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--check-timeout <seconds>', 'a check still running after this long makes its test "error"', String(DEFAULT_TIME_LIMIT_MS / 1000))
     .option('--control <ids>', 'run only these controls (comma list, repeatable)', listOption('--control'), [])
     .option('--framework <key>', 'run only controls mapped to this framework')
-    .option('--only-failing', 'show only controls that need action')
+    .option('--only-failing', 'show only controls that need attention (every one not assured)')
+    .option('--max-findings <n>', 'findings listed per test, or all (default: 5 in the table, all in Markdown)')
+    .option('--width <columns>', 'lay the table out in this many columns (default: the terminal\'s, else 80)')
     .option('--sarif-root <dir>', 'SARIF paths are relative to DIR, the repository root (default: the working directory)')
     .option('-q, --quiet', 'no warnings on stderr (the reasons of a failing exit still are)')
     .addOption(new Option('--no-color', 'disable colour'))
     .action(async (catalogArgument: string | undefined, options: RunOptions) => {
+      // Timed from the start: loading a catalog with many plugins counts towards "longer than a second".
+      const progress = progressReporter(io);
       const failOn = parseFailOn(options.failOn);
       const warnDays = parseWarnDays(options.warnDays);
       const timeLimitMs = parseCheckTimeout(options.checkTimeout);
+      const maxFindings = options.maxFindings === undefined ? undefined : parseMaxFindings(options.maxFindings);
+      const width = options.width === undefined ? undefined : parseWidth(options.width);
       const targets = outputTargets(options.format, options.output, io.cwd);
       const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('run', target.format) }));
       await checkOutputTargets(targets);
@@ -67,12 +76,15 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         timeLimitMs,
         ...(options.control.length > 0 ? { controls: options.control } : {}),
         ...(options.framework === undefined ? {} : { framework: options.framework }),
-      });
+        onProgress: (counts) => progress.update(counts),
+      }).finally(() => progress.end());
       for (const { file, formatter } of formatters) {
         const text = formatter.format(report, {
           ...context,
           color: file === undefined && useColor(io, options.color),
           onlyFailing: options.onlyFailing === true,
+          width: tableWidth(io, width, file === undefined),
+          ...(maxFindings === undefined ? {} : { maxFindings }),
         });
         if (file === undefined) io.stdout(text);
         else await writeAtomic(file, text);

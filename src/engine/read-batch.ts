@@ -22,10 +22,14 @@ export interface ReadContext {
  * They are read one after another in catalog order, sharing one budget for the bytes they hold, so the source
  * that crosses it is the same on every run.
  */
-export async function readBatchSources(sources: readonly LoadedSource[], context: ReadContext): Promise<Map<string, SourceData>> {
+export async function readBatchSources(sources: readonly LoadedSource[], context: ReadContext, onRead?: (result: SourceResult) => void): Promise<Map<string, SourceData>> {
   const budget = new ReadBudget(context.limits.totalBytes);
   const read = new Map<string, SourceData>();
-  for (const source of sources) read.set(source.name, await readBatchSource(source, context, budget));
+  for (const source of sources) {
+    const data = await readBatchSource(source, context, budget);
+    read.set(source.name, data);
+    onRead?.(data.result);
+  }
   return read;
 }
 

@@ -30,16 +30,35 @@ export interface AuditOptions extends Selection {
   workers?: number;
   /** How long one check run may take before its test is `error`; default DEFAULT_TIME_LIMIT_MS (see `runStreamPass` for stream checks). */
   timeLimitMs?: number;
+  /** Told the running totals each time a source, or a file of a log, has been read: for a progress display. */
+  onProgress?: (progress: AuditProgress) => void;
+}
+
+/** What a run has read so far: files of every source, and their records (a log's within its window). */
+export interface AuditProgress {
+  files: number;
+  records: number;
+}
+
+/** A counter that adds what each read reports and tells `onProgress` the totals. */
+function progressCounter(onProgress: AuditOptions['onProgress']): (files: number, records: number) => void {
+  const totals: AuditProgress = { files: 0, records: 0 };
+  return (files, records) => {
+    totals.files += files;
+    totals.records += records;
+    onProgress?.({ ...totals });
+  };
 }
 
 /** Runs every selected control's tests on the catalog's sources and builds the two-lens report. */
 export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): Promise<Report> {
   const plan = planAudit(catalog, options);
-  const batch = await readBatchSources(plan.batchSources, catalog);
+  const read = progressCounter(options.onProgress);
+  const batch = await readBatchSources(plan.batchSources, catalog, (result) => read(result.files.length, result.records));
   const views = new ViewRecords(catalog.sources, batch, catalog.dir);
   // Each test's whole inputs, once: every input but a stream check's streamed one.
   const inputs = new Map(plannedTests(plan).map(({ key, test }) => [key, inputRecords(test, batch, views, test.check.kind === 'stream' ? test.check.stream : undefined)]));
-  const streamed = await streamSources(catalog, plan.streamSources, plannedTests(plan), inputs, options);
+  const streamed = await streamSources(catalog, plan.streamSources, plannedTests(plan), inputs, { ...options, onFile: (records) => read(1, records) });
   const documents = await hashDocuments(
     plan.controls.flatMap(({ control }) => control.spec.evidence),
     catalog.evidenceRoot,

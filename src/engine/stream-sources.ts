@@ -17,7 +17,7 @@ export async function streamSources(
   sources: readonly LoadedSource[],
   tests: readonly PlannedTest[],
   inputs: ReadonlyMap<string, WholeInputs>,
-  options: { asOf: Date; workers?: number; timeLimitMs?: number },
+  options: { asOf: Date; workers?: number; timeLimitMs?: number; onFile?: (records: number) => void },
 ): Promise<Map<string, StreamedSource>> {
   const streamed = new Map<string, StreamedSource>();
   for (const source of sources) {
@@ -46,6 +46,7 @@ export async function streamSources(
         ...(provider?.coverageScope === undefined ? {} : { coverageScope: provider.coverageScope }),
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }),
+        ...(options.onFile === undefined ? {} : { onFile: options.onFile }),
         base: catalog.dir,
         fileBytes: catalog.limits.fileBytes,
         window,

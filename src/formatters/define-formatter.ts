@@ -14,11 +14,18 @@ export interface ReportViews {
 
 export type ViewName = keyof ReportViews;
 
-/** How a formatter should render: the CLI decides colour (TTY, NO_COLOR, --no-color) and --only-failing. */
+/** How a formatter should render: the CLI decides colour (TTY, NO_COLOR, --no-color), width and --only-failing. */
 export interface FormatOptions {
   color: boolean;
-  /** Show only the controls that need action (paper-only, failing); human-readable formats only. */
+  /** Show only the controls that need action (every one not assured); human-readable formats only. */
   onlyFailing?: boolean;
+  /** Columns the text is laid out in (the terminal's, or --width); terminal formats only. Default DEFAULT_WIDTH. */
+  width?: number;
+  /**
+   * Findings listed per test by human-readable formats (`--max-findings`; Infinity: all). Default: the table's own
+   * cut (it is read on a screen), all in every other format.
+   */
+  maxFindings?: number;
   /**
    * The catalog's path as formats that point at its lines show it (SARIF locations): relative to the folder the
    * output is read from (the working directory, or `--sarif-root`), `/`-separated. Default: the report's catalog path.

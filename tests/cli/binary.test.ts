@@ -14,7 +14,7 @@ import { removeTempDirs, tempTree } from '../support/workspace.js';
 afterAll(removeTempDirs);
 
 describe.concurrent('bin/controlproof.js', { timeout: 60_000 }, () => {
-  it('npm start runs the example with --fail-on none: exit 0, the paper-only control with its owner and findings', async () => {
+  it('npm start runs the example with --fail-on none: exit 0, the controls needing attention first (critical paper-only at the top), with owner and findings', async () => {
     const manifest: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
     const start = manifest !== null && typeof manifest === 'object' && 'scripts' in manifest ? JSON.stringify(manifest.scripts) : '';
     expect(start).toContain('"start":"node bin/controlproof.js run controls.example.yaml --as-of 2026-11-01 --fail-on none"');
@@ -23,16 +23,23 @@ describe.concurrent('bin/controlproof.js', { timeout: 60_000 }, () => {
 
     expect(code).toBe(0);
     const matrix = stdout.indexOf('exists \\ works');
-    const paperOnly = stdout.search(/^Paper-only \(\d+\)/m);
-    const others = stdout.indexOf('Other controls');
+    const attention = stdout.search(/^Needs attention \(\d+\)/m);
+    const assured = stdout.search(/^Assured \(\d+\)/m);
     expect(matrix).toBeGreaterThan(-1);
-    expect(paperOnly).toBeGreaterThan(matrix);
-    expect(others).toBeGreaterThan(paperOnly);
+    expect(attention).toBeGreaterThan(matrix);
+    expect(assured).toBeGreaterThan(attention);
+    // Not a TTY: 80 columns, and the first control is a critical paper-only one.
+    // (A lone word longer than a line, an ARN with its bullet, stays whole.)
+    expect(stdout.split('\n').filter((line) => line.length > 80 && line.trim().replace(/^- /, '').includes(' '))).toEqual([]);
+    expect(stdout.slice(attention).split('\n').slice(2, 4)).toEqual([
+      '  IAM-06  Administrator access limited to the reviewed baseline',
+      '    paper-only · owner platform-security@example.com · risk critical',
+    ]);
     const iam02Start = stdout.indexOf('  IAM-02  MFA required for every console user');
-    expect(iam02Start).toBeGreaterThan(paperOnly);
+    expect(iam02Start).toBeGreaterThan(attention);
     const iam02 = stdout.slice(iam02Start, stdout.indexOf('\n\n', iam02Start));
     expect(iam02).toContain('owner it-identity@example.com');
-    expect(iam02).toContain('- arn:aws:iam::210987654321:user/bob: user bob has console access without MFA');
+    expect(iam02).toContain('- arn:aws:iam::210987654321:user/bob: user bob has console access without\n        MFA');
     expect(iam02).toContain('metric mfa_coverage_pct = 60 (min 100)');
     expect(stderr).not.toContain('failing (--fail-on');
   });

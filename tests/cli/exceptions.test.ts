@@ -333,7 +333,10 @@ describe('exception files and catalog errors', CLI_TIMEOUT, () => {
     // A table on stdout lists the warnings itself, so they are not repeated on stderr.
     expect(runTable.stdout).toContain(`! ${message.slice(0, 60)}`);
     expect([table.code, table.stderr]).toEqual([0, '']);
-    expect(table.stdout.split('\n').slice(-4)).toEqual(['Warnings (1)', `  ! ${message}`, `    ${hint}`, '']);
+    // Wrapped at 80 columns off a terminal: the warning and its hint, word for word.
+    const listed = table.stdout.slice(table.stdout.indexOf('Warnings (1)\n'));
+    expect(listed.replace(/\n +/g, ' ')).toBe(`Warnings (1) ! ${message} ${hint}\n`);
+    expect(listed.split('\n').every((line) => line.length <= 80)).toBe(true);
   });
 
   it('rejects an unknown --fail-on condition or format with exit 2', async () => {
@@ -493,5 +496,28 @@ describe('outputs', CLI_TIMEOUT, () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/controls\.yaml.*catalog/);
     expect(readFileSync(path.join(dir, 'controls.yaml'), 'utf8')).toBe(catalog);
+  });
+});
+
+describe('exceptions on a terminal: --width and progress', CLI_TIMEOUT, () => {
+  const args = ['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none'];
+
+  it('wraps the text in the terminal\'s columns, or --width, and refuses a width that cannot be', async () => {
+    const piped = await runCli(args, { cwd: ROOT });
+    const terminal = await runCli([...args, '--no-color'], { cwd: ROOT, tty: true, columns: 140 });
+    expect(terminal.stdout).toBe((await runCli([...args, '--width', '140'], { cwd: ROOT })).stdout);
+    expect(terminal.stdout).toContain('  ! controls.example.yaml:451:14: Exception EX-2025-007 is valid for 547 days, longer than max_exception_days (365)\n');
+    expect(piped.stdout).toContain('  ! controls.example.yaml:451:14: Exception EX-2025-007 is valid for 547 days,\n    longer than max_exception_days (365)\n');
+    const bad = await runCli([...args, '--width', '12'], { cwd: ROOT });
+    expect([bad.code, bad.stdout, bad.stderr.split('\n')[0]]).toEqual([2, '', 'Invalid --width "12": expected a whole number of columns from 40 to 1000']);
+  });
+
+  it('shows read progress on a terminal stderr while it runs the audit, and none with --no-data', async () => {
+    let time = 0;
+    const now = (): number => (time += 500);
+    const withData = await runCli(args, { cwd: ROOT, stderrTty: true, now });
+    expect(withData.stderr).toMatch(/^\r\u001b\[2Kcontrolproof: read \d+ files?, \d+ records?…/);
+    expect(withData.stderr.endsWith('\r\u001b[2K')).toBe(true);
+    expect((await runCli([...args, '--no-data'], { cwd: ROOT, stderrTty: true, now })).stderr).toBe('');
   });
 });

@@ -152,7 +152,7 @@ describe('colour on a terminal (main in-process)', () => {
   it('does not when stdout is not a terminal, even without NO_COLOR', async () => {
     const { code, stdout, stderr } = await runCli(['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none'], { cwd: repoRoot, env: {}, tty: false });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Paper-only \(\d+\)/m);
+    expect(stdout).toMatch(/^Needs attention \(\d+\)/m);
     expect(stdout + stderr).not.toContain(ANSI);
   });
 
@@ -205,7 +205,7 @@ controls:
     expect(json(run.stdout).controls.map((control) => control.id)).toEqual(['IAM-02', 'IAM-09', 'DOC-01']);
     expect(json(run.stdout).filters).toEqual({ controls: ['IAM-02', 'IAM-09', 'DOC-01'] });
     const table = await runCli(['run', 'controls.yaml', '--as-of', '2026-11-01', '--framework', 'soc2', '--fail-on', 'none'], { cwd: dir });
-    expect(table.stdout.split('\n')[0]).toBe('Gates (controls.yaml) · as of 2026-11-01T00:00:00.000Z · 1 control · only --framework soc2');
+    expect(table.stdout.split('\n')[0]).toBe('Gates (controls.yaml) · as of 2026-11-01 · 1 control · only --framework soc2');
   });
 
   it('says when the selection examined nothing, and --fail-on vacuous fails it', async () => {
@@ -219,7 +219,7 @@ controls:
   it('names a catalog-pinned as_of in the header and on stderr; --as-of overrides it, --as-of now takes the clock', async () => {
     const dir = await workspace('as_of: 2026-11-01\n');
     const pinned = await runCli(['run', 'controls.yaml', '--fail-on', 'none'], { cwd: dir });
-    expect(pinned.stdout.split('\n')[0]).toBe("Gates (controls.yaml) · as of 2026-11-01T00:00:00.000Z (pinned by the catalog's as_of) · 3 controls");
+    expect(pinned.stdout.split('\n').slice(0, 2)).toEqual(["Gates (controls.yaml) · as of 2026-11-01 (pinned by the catalog's as_of)", '  3 controls']);
     expect(pinned.stderr).toBe(
       "warning: controls.yaml:3:8: The catalog's as_of pins every run to 2026-11-01: ages of evidence, keys and exceptions are computed for that day, not today\n" +
         '  hint: Remove as_of from the catalog and pass --as-of when you mean a fixed day (--as-of now for today).\n',
@@ -282,5 +282,71 @@ describe.concurrent('reading is bounded and never hangs', { timeout: 60_000 }, (
     expect(powershell.code).toBe(0);
     expect(findings(powershell.stdout)).toEqual(findings(utf8.stdout));
     expect((JSON.parse(powershell.stdout) as Report).sources[0]).toMatchObject({ status: 'ok', records: 9 });
+  });
+});
+
+describe.concurrent('the table: width, findings cut and progress', { timeout: 60_000 }, () => {
+  const example = ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none'];
+  // The widest line that could have been broken: a lone word (an ARN, with its bullet) longer than a line stays whole.
+  const widest = (text: string): number => Math.max(...text.split('\n').filter((line) => line.trim().replace(/^- /, '').includes(' ')).map((line) => line.length));
+
+  it('follows the terminal\'s columns on a TTY, is 80 columns wide off one, and --width decides over both', async () => {
+    const piped = await runCli(example, { cwd: repoRoot });
+    const terminal = await runCli([...example, '--no-color'], { cwd: repoRoot, tty: true, columns: 120 });
+    const given = await runCli([...example, '--width', '120'], { cwd: repoRoot, columns: 100 });
+    const overridden = await runCli([...example, '--no-color', '--width', '80'], { cwd: repoRoot, tty: true, columns: 120 });
+    expect(widest(piped.stdout)).toBe(80);
+    expect(widest(terminal.stdout)).toBe(120);
+    expect(terminal.stdout).toBe(given.stdout);
+    expect(overridden.stdout).toBe(piped.stdout);
+  });
+
+  it('lays a table written to a file out in 80 columns, whatever the terminal, unless --width says', async () => {
+    const dir = await tempTree({});
+    const run = await runCli([...example, '--format', `table=${path.join(dir, 'table.txt')}`], { cwd: repoRoot, tty: true, columns: 160 });
+    expect(run.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'table.txt'), 'utf8')).toBe((await runCli(example, { cwd: repoRoot })).stdout);
+  });
+
+  it.each([
+    [['--width', 'wide'], 'Invalid --width "wide": expected a whole number of columns from 40 to 1000'],
+    [['--width', '20'], 'Invalid --width "20": expected a whole number of columns from 40 to 1000'],
+    [['--max-findings', 'some'], 'Invalid --max-findings "some": expected a whole number or all'],
+  ])('refuses %j as a usage error: exit 2, one line and a hint, nothing on stdout', async (flags, message) => {
+    const run = await runCli([...example, ...flags], { cwd: repoRoot });
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr.split('\n')[0]).toBe(message);
+    expect(run.stderr.split('\n')[1]).toMatch(/^ {2}hint: For example /);
+  });
+
+  it('--max-findings cuts the table and Markdown, never JSON', async () => {
+    const findingLines = (text: string): number => text.split('\n').filter((line) => /^ {6}- arn:aws:/.test(line)).length;
+    const cut = await runCli([...example, '--max-findings', '1'], { cwd: repoRoot });
+    expect(findingLines(cut.stdout)).toBeLessThan(findingLines((await runCli(example, { cwd: repoRoot })).stdout));
+    expect(cut.stdout).toContain('      … and 2 more: --max-findings all, or --format csv or json, shows all');
+    const all = await runCli([...example, '--max-findings', 'all'], { cwd: repoRoot });
+    expect(all.stdout).not.toContain('… and');
+    const markdownCut = await runCli([...example, '--format', 'markdown', '--max-findings', '1'], { cwd: repoRoot });
+    expect(markdownCut.stdout).toContain('  - … and 2 more findings: `--format csv` or `json` lists all');
+    const json = await runCli([...example, '--format', 'json', '--max-findings', '1'], { cwd: repoRoot });
+    expect(json.stdout).toBe((await runCli([...example, '--format', 'json'], { cwd: repoRoot })).stdout);
+  });
+
+  it('shows progress on a terminal stderr once the run takes a second, and clears it before the reasons of exit 1', async () => {
+    // A clock that moves half a second each time it is read: every read the engine reports is past the delay.
+    let time = 0;
+    const now = (): number => (time += 500);
+    const run = await runCli(['run', 'controls.example.yaml', '--as-of', '2026-11-01'], { cwd: repoRoot, stderrTty: true, now });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^\r\u001b\[2Kcontrolproof: read \d+ files?, \d+ records?…\r/);
+    const cleared = run.stderr.lastIndexOf('\r\u001b[2K');
+    expect(run.stderr.slice(cleared)).toMatch(/^\r\u001b\[2Kcontrolproof: failing \(--fail-on /);
+    expect(run.stdout).not.toContain('controlproof: read');
+  });
+
+  it('shows no progress when stderr is not a terminal, however long the run', async () => {
+    let time = 0;
+    const run = await runCli(example, { cwd: repoRoot, stderrTty: false, now: () => (time += 10_000) });
+    expect(run.stderr).toBe('');
   });
 });

@@ -37,6 +37,7 @@ function reportOf(stdout: string): Report {
 describe('golden outputs of the example catalog', () => {
   const text: [string, string[]][] = [
     ['example.table.txt', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none']],
+    ['example.table.120.txt', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none', '--width', '120']],
     ['example.oscal.json', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'oscal', '--fail-on', 'none']],
     ['example.junit.xml', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'junit', '--fail-on', 'none']],
     ['example.sarif.json', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'sarif', '--fail-on', 'none']],

@@ -16,16 +16,29 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   /** Whether stdout is a terminal; default false, as in CI. */
   tty?: boolean;
+  /** The terminal's columns, when stdout is one. */
+  columns?: number;
+  /** Whether stderr is a terminal (progress is shown only then); default false. */
+  stderrTty?: boolean;
+  /** The clock progress is timed by; default the real one. */
+  now?: () => number;
 }
 
-/** Runs `controlproof ...args` in process, through `main(argv, io)` with the given directory and environment. */
+/**
+ * Runs `controlproof ...args` in process, through `main(argv, io)` with the given directory and environment.
+ * `stderr` holds what went to stderr either way: made inert, or written raw (the progress line).
+ */
 export async function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(['node', 'controlproof', ...args], {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
+    stderrRaw: (text) => void (stderr += text),
     stdoutIsTty: options.tty ?? false,
+    ...(options.columns === undefined ? {} : { stdoutColumns: options.columns }),
+    stderrIsTty: options.stderrTty ?? false,
+    ...(options.now === undefined ? {} : { now: options.now }),
     env: options.env ?? {},
     cwd: options.cwd,
   });

@@ -5,7 +5,7 @@ import type { CheckResult, StreamCheck } from '../../kit/define-check.js';
 import type { StreamSource } from '../../kit/define-source.js';
 import { durationBefore, parseDuration, type Duration } from '../../core/time.js';
 import { finishTest, mergeTestStates, OutcomeMerger, type MergedPass, type TestState } from './merge.js';
-import { processFile, type FileSettings, type OutOfTime, type ThreadTest, type TimeWindow } from './process-file.js';
+import { processFile, type FileOutcome, type FileSettings, type OutOfTime, type ThreadTest, type TimeWindow } from './process-file.js';
 import { unclonableState } from './thread-errors.js';
 import { runInWorkers } from './worker-pool.js';
 import { checkName } from '../check-name.js';
@@ -55,6 +55,8 @@ export interface StreamPassOptions {
    * take; a test whose hook is running when the time is up is an error. Default: DEFAULT_TIME_LIMIT_MS.
    */
   timeLimitMs?: number;
+  /** Told each file's records (those in the window) as soon as the file is read, in any order: for progress. */
+  onFile?: (records: number) => void;
 }
 
 /** The assessment window of a log source whose catalog entry names none. */
@@ -100,6 +102,10 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const visitors = options.tests.map((test) => threadTestOf(test, asOf, checkName(test.check.id, test.module, options.base)));
   const merger = new OutcomeMerger(visitors, gapMs === null ? null : createCoverage(gapMs), options.coverageScope ?? [], timeLimitMs);
+  const add = (outcome: FileOutcome): void => {
+    merger.add(outcome);
+    options.onFile?.(outcome.records);
+  };
   unusableStates(visitors, timeLimitMs).forEach((error, test) => merger.stop(test, error));
   const threads = Math.min(options.workers ?? defaultThreads(files), files.length);
   const settings: FileSettings = {
@@ -109,7 +115,7 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
   };
   if (threads <= 1) {
     const outOfTime: OutOfTime = new Map();
-    for (const [index, file] of files.entries()) merger.add(processFile(source, visitors, file, index, settings, outOfTime));
+    for (const [index, file] of files.entries()) add(processFile(source, visitors, file, index, settings, outOfTime));
   } else {
     const setup = {
       ...settings,
@@ -117,7 +123,7 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
       tests: options.tests.map((test, index) => ({ checkId: test.check.id, name: visitors[index]?.name ?? test.check.id, module: test.module, params: test.params, inputs: wholeInputs(test), view: test.view })),
       asOf: asOf.getTime(),
     };
-    await runInWorkers({ setup, source, files, visitors, workers: threads - 1 }, (outcome) => merger.add(outcome));
+    await runInWorkers({ setup, source, files, visitors, workers: threads - 1 }, add);
   }
   const { states, ...pass } = merger.finish();
   return { ...pass, states: new Map(options.tests.map((test, index) => [test.key, states[index] ?? { ok: false, error: new Error('no state') }])) };

@@ -28,9 +28,9 @@ export function daysText(exception: Pick<ExceptionResult, 'days_to_expiry'>): st
   return days < 0 ? `${-days} overdue` : `${days} left`;
 }
 
-/** The as-of date alone when it is midnight UTC, else the full instant. */
+/** The as-of date alone when it is midnight UTC, else the instant to the second: `2026-11-01 14:30:05 UTC`. */
 export function asOfText(asOf: string): string {
-  return asOf.endsWith('T00:00:00.000Z') ? asOf.slice(0, 10) : asOf;
+  return asOf.endsWith('T00:00:00.000Z') ? asOf.slice(0, 10) : `${asOf.slice(0, 10)} ${asOf.slice(11, 19)} UTC`;
 }
 
 /** Says whether statuses come from this run's findings or from dates alone. */

@@ -8,14 +8,14 @@ export default defineFormatter({
   view: 'run',
   description:
     'The whole report as GitHub-flavoured Markdown, for a pull request comment, a wiki or a hand-over: both lenses counted apart, the exists × works matrix, ' +
-    'works by function, paper-only and failing controls first with owner and findings (10 per control, the rest counted), the other controls, exceptions and their age by tier. ' +
+    'works by function, paper-only and failing controls first with owner and findings (all of them, or --max-findings per test), the other controls, exceptions and their age by tier. ' +
     'Every string from the catalog or the data is escaped to render as written.',
   extension: 'md',
   format(report, options) {
     const blocks = [
       headerLines(report),
       summaryLines(report),
-      attentionLines(report),
+      attentionLines(report, options.maxFindings),
       options.onlyFailing ? [] : otherControlsLines(report),
       erroredTestLines(report),
       exceptionLines(report),

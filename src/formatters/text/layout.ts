@@ -2,8 +2,10 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 
-/** The widest line the report aims for, in visible characters. */
-export const MAX_WIDTH = 100;
+/** The line width when the output is not a terminal and no --width is given, in visible characters. */
+export const DEFAULT_WIDTH = 80;
+/** The narrowest width the layout keeps to; a narrower terminal gets lines this wide. */
+export const MIN_WIDTH = 40;
 /** Space between table columns. */
 export const COLUMN_GAP = '  ';
 /** Indent of every table line. */
@@ -34,15 +36,23 @@ export function visibleLength(text: string): number {
   return text.replace(ANSI_ESCAPE, '').length;
 }
 
+/** Where wrapped text goes: the line width, the first line's indent and how much further continuation lines hang. */
+export interface WrapLayout {
+  width: number;
+  indent: number;
+  hang?: number;
+}
+
 /**
- * Joins `parts` with `joiner`, breaking lines between parts to stay within MAX_WIDTH: the first line is
- * indented by `indent`, continuation lines by `indent + hang`.
+ * Joins `parts` with `joiner`, breaking lines only between parts to stay within `width`: the first line is
+ * indented by `indent`, continuation lines by `indent + hang` (default 2). A part wider than a line stays whole
+ * on a line of its own, so an ARN or a resource id is never broken.
  */
-export function wrapParts(parts: readonly string[], joiner: string, indent: number, hang: number): string[] {
+export function wrapParts(parts: readonly string[], joiner: string, { width, indent, hang = 2 }: WrapLayout): string[] {
   const lines: string[] = [];
   let line = ' '.repeat(indent);
   parts.forEach((part, index) => {
-    if (index > 0 && visibleLength(line) + visibleLength(joiner) + visibleLength(part) > MAX_WIDTH) {
+    if (index > 0 && visibleLength(line) + visibleLength(joiner) + visibleLength(part) > width) {
       lines.push(line.trimEnd());
       line = ' '.repeat(indent + hang) + part;
     } else {
@@ -53,9 +63,9 @@ export function wrapParts(parts: readonly string[], joiner: string, indent: numb
   return lines;
 }
 
-/** Word-wraps `text` (see wrapParts). */
-export function wrap(text: string, indent: number, hang = 2): string[] {
-  return wrapParts(text.split(' '), ' ', indent, hang);
+/** Word-wraps `text` at its spaces only (see wrapParts). */
+export function wrap(text: string, layout: WrapLayout): string[] {
+  return wrapParts(text.split(' '), ' ', layout);
 }
 
 /** A borderless table with bold titles, indented by TABLE_INDENT, as lines without trailing spaces. */

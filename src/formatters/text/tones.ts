@@ -1,4 +1,4 @@
-// Colours for the terminal report: verdict words by tone, zero counts dimmed, one-line count summaries.
+// Colours for the terminal report: verdict words by tone, zero counts dimmed.
 import type { ChalkInstance } from 'chalk';
 
 const TONES = new Map<string, 'red' | 'yellow' | 'green'>([
@@ -27,14 +27,4 @@ export function verdict(chalk: ChalkInstance, word: string): string {
 /** A count, dimmed when it is zero so the numbers that matter stand out. */
 export function count(chalk: ChalkInstance, value: number): string {
   return value === 0 ? chalk.dim('0') : String(value);
-}
-
-/** `label  1 a · 0 b`: one count per word of a fixed vocabulary. */
-export function countsLine<K extends string>(
-  chalk: ChalkInstance,
-  label: string,
-  keys: readonly K[],
-  counts: Record<K, number>,
-): string {
-  return `${chalk.bold(label)}  ${keys.map((key) => `${counts[key]} ${verdict(chalk, key)}`).join(chalk.dim(' · '))}`;
 }

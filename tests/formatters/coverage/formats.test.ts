@@ -37,7 +37,7 @@ const view: CoverageView = coverageViewSchema.parse({
 
 describe('coverage table', () => {
   it('prints the counts, the mapped criteria with each control\'s lenses, then the gaps and warnings', () => {
-    expect(table.format(view, { color: false })).toBe(
+    expect(table.format(view, { color: false, width: 100 })).toBe(
       [
         'Framework coverage of Acme | Security (controls.yaml)',
         'as of 2026-11-01 · 1 framework',
@@ -61,6 +61,13 @@ describe('coverage table', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('keeps within the width: too narrow for titles, it leaves them out and keeps both lenses', () => {
+    const lines = table.format(view, { color: false, width: 70 }).split('\n');
+    expect(lines.filter((line) => line.length > 70)).toEqual([]);
+    expect(lines).toContain('  criterion  status     control  exists     works        assurance');
+    expect(lines.join('\n')).not.toContain('Named accounts');
   });
 
   it('colours statuses and lenses only when asked', () => {

@@ -7,7 +7,7 @@ import table from '../../../src/formatters/exceptions/table.js';
 
 const exceptionsJson = (input: ExceptionsView): string => json.format(input, { color: false });
 const exceptionsMarkdown = (input: ExceptionsView): string => markdown.format(input, { color: false });
-const exceptionsTable = (input: ExceptionsView, options: { color: boolean }): string => table.format(input, options);
+const exceptionsTable = (input: ExceptionsView, options: { color: boolean; width?: number }): string => table.format(input, options);
 import type { ExceptionResult } from '../../../src/report/model.js';
 
 function exception(overrides: Partial<ExceptionResult>): ExceptionResult {
@@ -78,9 +78,10 @@ describe('exceptionsTable', () => {
 
   it('without test results, leaves unused out of the counts and shows matched as unknown', () => {
     const lines = exceptionsTable({ ...view, ran_tests: false }, { color: false }).split('\n');
-    expect(lines[1]).toBe('as of 2026-11-01 · expiring within 30 days · dates only (--no-data): unused exceptions are not detected');
-    expect(lines[3]).toBe('2 exceptions  1 active · 0 expiring · 1 expired');
-    expect(lines[5]?.endsWith('5 overdue        –')).toBe(true);
+    // At 80 columns the header's last part goes to a line of its own.
+    expect(lines.slice(1, 3)).toEqual(['as of 2026-11-01 · expiring within 30 days', '  dates only (--no-data): unused exceptions are not detected']);
+    expect(lines[4]).toBe('2 exceptions  1 active · 0 expiring · 1 expired');
+    expect(lines[6]?.endsWith('5 overdue        –')).toBe(true);
   });
 
   it('says so when there are no exceptions, and lists warnings', () => {
@@ -93,6 +94,21 @@ describe('exceptionsTable', () => {
       '    fix it',
       '',
     ]);
+  });
+
+  it('wraps its warnings at the width, 80 columns by default, keeping the tables whole', () => {
+    const long = { ...view, warnings: [{ message: `controls.yaml:9:3: ${'word '.repeat(20)}end`, hint: `${'hint '.repeat(20)}end` }] };
+    const at = (width?: number): string[] => exceptionsTable(long, { color: false, ...(width === undefined ? {} : { width }) }).split('\n');
+    const warnings = (lines: string[]): string[] => lines.slice(lines.indexOf('Warnings (1)') + 1, -1);
+    expect(warnings(at())).toEqual([
+      `  ! controls.yaml:9:3: ${'word '.repeat(10)}word`,
+      `    ${'word '.repeat(9)}end`,
+      `    ${'hint '.repeat(14)}hint`,
+      `      ${'hint '.repeat(5)}end`,
+    ]);
+    expect(warnings(at(140))).toEqual([`  ! controls.yaml:9:3: ${'word '.repeat(20)}end`, `    ${'hint '.repeat(20)}end`]);
+    const list = (lines: string[]): string[] => lines.filter((line) => line.startsWith('  EX-'));
+    expect(list(at(40))).toEqual(list(at(140)));
   });
 
   it('colours expired red only when asked', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import markdown from '../../../src/formatters/run/markdown.js';
-import { FINDINGS_PER_CONTROL } from '../../../src/formatters/run/markdown/controls.js';
 import { reportSchema, type Report } from '../../../src/report/model.js';
 import { hostileReport } from '../hostile-report.js';
 import { sampleReport } from '../sample-report.js';
@@ -96,7 +95,7 @@ describe('run --format markdown', () => {
     expect(text).toContain('  - metric `mfa_coverage_pct` = 81 (min 100)');
   });
 
-  it(`shows at most ${FINDINGS_PER_CONTROL} findings per control, unexcepted first, and counts the rest`, () => {
+  it('lists every finding, a hand-over document; --max-findings cuts each test, unexcepted first, and counts the rest', () => {
     const report = structuredClone(sampleReport);
     const control = report.controls.find((each) => each.id === 'LOG-1');
     const [test] = control?.tests ?? [];
@@ -104,13 +103,20 @@ describe('run --format markdown', () => {
     const findings = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => ({ resource: `${prefix}-${index}`, message: `finding ${index}` }));
     test.findings = [{ resource: 'excepted', message: 'covered', excepted_by: 'EX-7' }, ...findings('a', 7)];
     control.tests.push({ ...test, check: 'aws/cloudtrail-log-validation', findings: findings('b', 6) });
-    const lines = section(render(reportSchema.parse(report)), '### LOG-1: CloudTrail records management events in every region');
-    const shown = lines.filter((line) => /^ {2}- `/.test(line));
-    expect(shown).toHaveLength(FINDINGS_PER_CONTROL);
+    const heading = '### LOG-1: CloudTrail records management events in every region';
+    const shownOf = (lines: string[]): string[] => lines.filter((line) => /^ {2}- `/.test(line));
+    const whole = section(render(reportSchema.parse(report)), heading);
+    expect(shownOf(whole)).toHaveLength(14);
+    expect(whole.filter((line) => line.includes('more finding'))).toEqual([]);
+    const cut = section(markdown.format(reportSchema.parse(report), { color: false, maxFindings: 5 }), heading);
+    const shown = shownOf(cut);
+    expect(shown).toHaveLength(10);
     expect(shown[0]).toBe('  - `a-0`: finding 0');
-    expect(shown[7]).toBe('  - `excepted`: covered *(excepted by EX-7)*');
-    // The first test's 8 fit; the second shows the 2 left of the budget.
-    expect(lines.filter((line) => line.includes('more finding'))).toEqual(['  - … and 4 more findings']);
+    expect(shown).not.toContain('  - `excepted`: covered *(excepted by EX-7)*');
+    expect(cut.filter((line) => line.includes('more finding'))).toEqual([
+      '  - … and 3 more findings: `--format csv` or `json` lists all',
+      '  - … and 1 more finding: `--format csv` or `json` lists all',
+    ]);
   });
 
   it('lists the other controls as a table, left out with --only-failing', () => {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { FormatOptions } from '../../../src/formatters/define-formatter.js';
 import table from '../../../src/formatters/run/table.js';
 import { reportSchema, type Report } from '../../../src/report/model.js';
 import { sampleReport } from '../sample-report.js';
 
 const ESC = '\u001b';
 
-function render(report: Report = sampleReport, options: { color?: boolean; onlyFailing?: boolean } = {}): string {
-  return table.format(report, { color: options.color ?? false, onlyFailing: options.onlyFailing });
+/** The table at 100 columns unless `width` says otherwise. */
+function render(report: Report = sampleReport, options: Omit<FormatOptions, 'color'> & { color?: boolean } = {}): string {
+  return table.format(report, { width: 100, ...options, color: options.color ?? false });
 }
 
 function lines(output: string): string[] {
@@ -20,6 +22,12 @@ function changed(change: (report: Report) => void): Report {
   return reportSchema.parse(report);
 }
 
+function controlOf(report: Report, id: string): Report['controls'][number] {
+  const control = report.controls.find((each) => each.id === id);
+  if (!control) throw new Error(`sample report changed: no ${id}`);
+  return control;
+}
+
 function lineIndex(output: string, line: string): number {
   const index = lines(output).indexOf(line);
   expect(index, `line not found: ${line}`).toBeGreaterThanOrEqual(0);
@@ -28,9 +36,14 @@ function lineIndex(output: string, line: string): number {
 
 describe('table formatter', () => {
   it('starts with the catalog name, the as-of date and the number of controls', () => {
-    expect(lines(render())[0]).toBe(
-      'Acme Corp security controls (controls.yaml) · as of 2025-06-30T00:00:00.000Z · 8 controls',
-    );
+    expect(lines(render())[0]).toBe('Acme Corp security controls (controls.yaml) · as of 2025-06-30 · 8 controls');
+  });
+
+  it('shows an as-of that is not midnight to the second, never in milliseconds', () => {
+    const report = changed((draft) => {
+      draft.as_of = '2025-06-30T14:05:09.123Z';
+    });
+    expect(lines(render(report))[0]).toBe('Acme Corp security controls (controls.yaml) · as of 2025-06-30 14:05:09 UTC · 8 controls');
   });
 
   it('prints the exists × works matrix with row and column totals', () => {
@@ -67,31 +80,79 @@ describe('table formatter', () => {
     ]);
   });
 
-  it('lists paper-only controls first, then failing ones, then the rest, then sources, exceptions and warnings', () => {
+  it('lists the controls that need attention first, by risk then assurance, then the assured, then sources, exceptions and warnings', () => {
     const output = render();
     const order = [
-      'Paper-only (2): evidenced on paper, failing in the data',
-      '  IAM-1  Console users sign in with MFA',
+      'Needs attention (7): most at risk first, then by assurance',
       '  JML-2  Leavers lose access to every system within one business day of their termination date',
-      'Failing (1): neither evidenced nor working',
+      '  IAM-1  Console users sign in with MFA',
       '  LOG-1  CloudTrail records management events in every region',
-      'Other controls (5)',
+      '  BAK-1  Production backups are restore-tested every quarter',
+      '  IR-1  GuardDuty findings are triaged within 24 hours',
+      '  KEY-3  Access keys are rotated within 90 days',
+      '  GH-1  Default branches require a reviewed pull request',
+      'Assured (1): evidenced and effective',
       'Sources with errors (1)',
-      'Tests that could not run (1)',
       'Exceptions  1 active · 1 expiring · 1 expired · 1 unused',
       'Exception age by risk',
       'Warnings (2)',
     ].map((line) => lineIndex(output, line));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    // MFA-2 comes first in the report, but an assured control belongs in the table after the paper-only ones.
-    expect(output.indexOf('MFA-2')).toBeGreaterThan(output.indexOf('Failing (1)'));
+    // MFA-2 comes first in the report, but an assured control belongs in the table after the ones that need attention.
+    expect(output.indexOf('MFA-2')).toBeGreaterThan(output.indexOf('  GH-1  '));
   });
 
-  it('prints owner, risk and both lenses of a control that needs action', () => {
-    expect(lines(render())).toContain(
-      '    owner platform-security@acme.example · risk high · exists evidenced · works ineffective',
-    );
-    expect(lines(render())).toContain('    owner it-operations@acme.example · risk critical · exists stale · works ineffective');
+  it('orders by risk first, then paper-only, failing, unknown, unproven, undocumented, then catalog order', () => {
+    const report = changed((draft) => {
+      for (const control of draft.controls) control.risk = 'high';
+      const bak = controlOf(draft, 'BAK-1');
+      bak.risk = 'critical';
+    });
+    const ids = lines(render(report))
+      .filter((line) => /^ {2}[A-Z]+-\d+ {2}/.test(line))
+      .map((line) => line.trim().split(' ')[0]);
+    // BAK-1 (unproven) is the one critical control; then, all high: paper-only IAM-1 and JML-2 in catalog order,
+    // failing LOG-1, unknown GH-1, unproven IR-1, undocumented KEY-3; assured MFA-2 is in the table after them.
+    expect(ids).toEqual(['BAK-1', 'IAM-1', 'JML-2', 'LOG-1', 'GH-1', 'IR-1', 'KEY-3', 'MFA-2']);
+  });
+
+  it('prints assurance, owner, risk and both lenses of a control that needs attention', () => {
+    expect(lines(render())).toContain('    failing · owner cloud-platform@acme.example · risk high · exists none · works ineffective');
+    expect(lines(render())).toContain('    paper-only · owner it-operations@acme.example · risk critical · exists stale · works ineffective');
+  });
+
+  it('shows error, unknown and undocumented controls in detail, with what is missing', () => {
+    const output = lines(render());
+    const gh = output.indexOf('  GH-1  Default branches require a reviewed pull request');
+    expect(output.slice(gh + 1, gh + 5)).toEqual([
+      '    unknown · owner engineering@acme.example · risk low · exists missing · works error',
+      '    missing  evidence Change management policy: missing',
+      '    error  github/branch-protection · source github-branch-protection · examined 0',
+      '          0 findings, 0 excepted',
+    ]);
+    const key = output.indexOf('  KEY-3  Access keys are rotated within 90 days');
+    expect(output.slice(key + 1, key + 4)).toEqual([
+      '    undocumented · owner platform-security@acme.example · risk medium · exists none',
+      '      works effective',
+      '    none  no evidence declared: an audit will not see this control',
+    ]);
+    expect(output).toContain('    vacuous  assert · source backup-restore-jobs · examined 0 · 0 findings, 0 excepted');
+    expect(output).toContain("      error: check threw: Cannot read properties of undefined (reading 'Status')");
+  });
+
+  it('says a control without tests has none', () => {
+    const report = changed((draft) => {
+      const bak = controlOf(draft, 'BAK-1');
+      bak.tests = [];
+    });
+    const output = lines(render(report));
+    const bak = output.indexOf('  BAK-1  Production backups are restore-tested every quarter');
+    expect(output[bak + 2]).toBe('    untested  no tests: nothing shows this control working');
+  });
+
+  it('says how stale evidence is: its max age, its date and the days overdue', () => {
+    expect(lines(render())).toContain('    stale  evidence Quarterly access review sign-off: 90d max age, dated 2025-01-15, 76 days overdue');
+    expect(lines(render())).toContain('    stale  evidence Incident response runbook: 12mo max age, dated 2024-03-02, 120 days overdue');
   });
 
   it('prints each failing test with its source, examined, findings and excepted counts, but not passing tests', () => {
@@ -104,9 +165,10 @@ describe('table formatter', () => {
     );
     expect(lines(output)).toContain('      metric mfa_coverage_pct = 81 (min 100)');
     expect(output).not.toContain('aws/iam-root-mfa');
+    expect(output).not.toContain('Tests that could not run');
   });
 
-  it('shows at most five findings per test, then how many more there are', () => {
+  it('shows at most five findings per test, then how many more there are and which formats show them all', () => {
     const output = lines(render());
     const start = output.indexOf('      metric mfa_coverage_pct = 81 (min 100)');
     expect(output.slice(start + 1, start + 9)).toEqual([
@@ -116,10 +178,40 @@ describe('table formatter', () => {
       '      - arn:aws:iam::210987654321:user/erik: user erik has console access without MFA',
       '      - arn:aws:iam::210987654321:user/farah: user farah has console access without MFA',
       '      - arn:aws:iam::210987654321:user/gosia: user gosia has console access without MFA',
-      '      … and 3 more',
+      '      … and 3 more: --format markdown, csv or json shows all',
       '',
     ]);
     expect(output.join('\n')).not.toContain('user/hiro');
+  });
+
+  it('shows as many findings as maxFindings says, all with Infinity, and then points past Markdown', () => {
+    const findings = (output: string): string[] => lines(output).filter((line) => line.startsWith('      - arn:aws:iam::210987654321:user/'));
+    expect(findings(render(sampleReport, { maxFindings: 2 }))).toHaveLength(2);
+    expect(lines(render(sampleReport, { maxFindings: 2 }))).toContain('      … and 6 more: --max-findings all, or --format csv or json, shows all');
+    expect(findings(render(sampleReport, { maxFindings: 0 }))).toEqual([]);
+    const all = render(sampleReport, { maxFindings: Number.POSITIVE_INFINITY });
+    expect(findings(all)).toHaveLength(8);
+    expect(all).toContain('user/hiro');
+    expect(all).not.toContain('… and');
+  });
+
+  it('wraps a long finding at the width without breaking its resource id', () => {
+    const arn = 'arn:aws:kms:eu-west-1:210987654321:key/0b7e2f4c-5d1a-4e8b-9c3f-6a2d8e1f4b70';
+    const report = changed((draft) => {
+      const finding = draft.controls[4]?.tests[0]?.findings[0];
+      if (!finding) throw new Error('sample report changed: LOG-1 has no finding');
+      finding.resource = arn;
+      finding.message = `customer managed key ${arn.slice(-36)} ("app-data encryption", eu-west-1) has automatic rotation disabled`;
+    });
+    const output = lines(render(report, { width: 80 }));
+    const start = output.indexOf(`      - ${arn}:`);
+    expect(output.slice(start, start + 3)).toEqual([
+      `      - ${arn}:`,
+      '        customer managed key 0b7e2f4c-5d1a-4e8b-9c3f-6a2d8e1f4b70 ("app-data',
+      '        encryption", eu-west-1) has automatic rotation disabled',
+    ]);
+    // At 40 columns the ARN is longer than a line: it stays whole, with its bullet.
+    expect(lines(render(report, { width: 40 }))).toContain(`      - ${arn}:`);
   });
 
   it('marks excepted findings with the exception id', () => {
@@ -142,48 +234,61 @@ describe('table formatter', () => {
     });
     const output = render(report);
     expect(output).not.toContain('user/kiosk');
-    expect(lines(output)).toContain('      … and 4 more');
+    expect(lines(output)).toContain('      … and 4 more: --format markdown, csv or json shows all');
   });
 
-  it('prints the table of other controls with owner, function and both lenses', () => {
+  it('prints the assured controls as a table with owner, risk and function, the title sized to the width', () => {
     const output = lines(render());
-    const start = output.indexOf('Other controls (5)');
-    expect(output.slice(start + 1, start + 6)).toEqual([
-      '  id     title               owner              risk    function  exists     works      assurance',
-      '  MFA-2  Workforce           identity           high    prevent   evidenced  effective  assured',
-      '         identities enrol a  @acme.example',
-      '         phishing-resistant',
-      '         MFA factor',
+    const start = output.indexOf('Assured (1): evidenced and effective');
+    expect(output.slice(start + 1, start + 4)).toEqual([
+      '  id     title                                                       owner          risk  function',
+      '  MFA-2  Workforce identities enrol a phishing-resistant MFA factor  identity       high  prevent',
+      '                                                                     @acme.example',
     ]);
-    expect(output).toContain('  BAK-1  Production backups  sre@acme.example   medium  recover   evidenced  untested   unproven');
-    expect(output).toContain('  KEY-3  Access keys are     platform-security  medium  prevent   none       effective  undocumented');
+    const narrow = lines(render(sampleReport, { width: 60 }));
+    const table = narrow.indexOf('Assured (1): evidenced and effective');
+    expect(narrow.slice(table + 1, table + 3).map((line) => line.length <= 60)).toEqual([true, true]);
+    expect(narrow[table + 2]).toMatch(/^ {2}MFA-2 {2}Workforce identities +identity +high {2}prevent$/);
   });
 
-  it('keeps every line within 100 columns for this report', () => {
-    const tooLong = lines(render()).filter((line) => line.length > 100);
-    expect(tooLong).toEqual([]);
+  for (const width of [80, 100, 120]) {
+    it(`keeps every line within ${width} columns`, () => {
+      const tooLong = lines(render(sampleReport, { width })).filter((line) => line.length > width);
+      expect(tooLong).toEqual([]);
+    });
+  }
+
+  it('lays out in 80 columns by default, and no narrower than 40', () => {
+    expect(table.format(sampleReport, { color: false })).toBe(render(sampleReport, { width: 80 }));
+    expect(render(sampleReport, { width: 10 })).toBe(render(sampleReport, { width: 40 }));
   });
 
-  it('lists sources that could not be read and tests that could not run for another reason', () => {
+  it('lists sources that could not be read, and errored tests under their control', () => {
     const output = lines(render());
     expect(output).toContain('  github-branch-protection (json): no files match exports/github/branch-protection-*.json');
-    const start = output.indexOf('Tests that could not run (1)');
-    expect(output.slice(start + 1, start + 3)).toEqual([
-      '  IR-1  assert (source guardduty-detectors): check threw: Cannot read properties of undefined',
-      "      (reading 'Status')",
+    const ir = output.indexOf('  IR-1  GuardDuty findings are triaged within 24 hours');
+    expect(output.slice(ir + 3, ir + 5)).toEqual([
+      '    error  assert · source guardduty-detectors · examined 0 · 0 findings, 0 excepted',
+      "      error: check threw: Cannot read properties of undefined (reading 'Status')",
     ]);
-    // GH-1 errored because its source did: already explained under "Sources with errors".
-    expect(output.join('\n')).not.toContain('source github-branch-protection could not be read');
   });
 
   it('prints exception counts, the exceptions that need a decision (not active) and the tier table', () => {
     const output = lines(render());
     const due = output.indexOf('Exceptions  1 active · 1 expiring · 1 expired · 1 unused');
+    // At 100 columns the owners fit whole; at 80 they break before the domain.
     expect(output.slice(due + 1, due + 5)).toEqual([
       '  status    id     control  owner                           expires     due',
       '  expired   EX-3   IAM-1    platform-security@acme.example  2025-05-26  35 days overdue',
       '  expiring  EX-9   KEY-3    platform-security@acme.example  2025-07-14  14 days left',
       '  unused    EX-12  MFA-2    identity@acme.example           2025-12-10  163 days left',
+    ]);
+    const narrow = lines(render(sampleReport, { width: 80 }));
+    const dueNarrow = narrow.indexOf('Exceptions  1 active · 1 expiring · 1 expired · 1 unused');
+    expect(narrow.slice(dueNarrow + 1, dueNarrow + 4)).toEqual([
+      '  status    id     control  owner              expires     due',
+      '  expired   EX-3   IAM-1    platform-security  2025-05-26  35 days overdue',
+      '                            @acme.example',
     ]);
     const tiers = output.indexOf('Exception age by risk');
     expect(output.slice(tiers + 1, tiers + 6)).toEqual([
@@ -216,20 +321,21 @@ describe('table formatter', () => {
     ]);
   });
 
-  it('hides the table of other controls with onlyFailing, keeping the rest', () => {
+  it('hides the table of assured controls with onlyFailing, keeping every control that needs attention', () => {
     const output = render(sampleReport, { onlyFailing: true });
-    expect(output).not.toContain('Other controls');
+    expect(output).not.toContain('Assured (');
     expect(output).not.toContain('MFA-2  Workforce');
-    expect(output).toContain('Paper-only (2): evidenced on paper, failing in the data');
+    expect(output).toContain('Needs attention (7)');
+    for (const id of ['JML-2', 'IAM-1', 'LOG-1', 'BAK-1', 'IR-1', 'KEY-3', 'GH-1']) expect(output).toMatch(new RegExp(`^  ${id}  `, 'm'));
     expect(output).toContain('Warnings (2)');
-    expect(render()).toContain('Other controls (5)');
+    expect(render()).toContain('Assured (1)');
   });
 
-  it('says so when no control is paper-only or failing', () => {
+  it('says so when every control is assured', () => {
     const report = changed((draft) => {
       draft.controls = draft.controls.filter((control) => control.assurance === 'assured');
     });
-    expect(lines(render(report))).toContain('No paper-only or failing controls.');
+    expect(lines(render(report))).toContain('Every control is assured: evidenced and effective.');
   });
 
   it('prints no ANSI escapes without colour, and colours verdicts with it', () => {
@@ -240,7 +346,7 @@ describe('table formatter', () => {
     expect(coloured).toContain(`${ESC}[32massured${ESC}[39m`);
     expect(coloured).toContain(`${ESC}[33mstale${ESC}[39m`);
     expect(coloured).toContain(`${ESC}[33mexpiring${ESC}[39m`);
-    expect(coloured).toContain(`${ESC}[2m      … and 3 more${ESC}[22m`);
+    expect(coloured).toContain(`      ${ESC}[2m… and 3 more: --format markdown, csv or json shows all${ESC}[22m`);
   });
 
   it('shows control characters from the data instead of sending them to the terminal', () => {

@@ -1,12 +1,21 @@
-// The controls in the Markdown report: those that need action in detail, with a cap on findings, the rest as a table.
+// The controls in the Markdown report: those that need action in detail, with every finding unless --max-findings
+// cuts them (a hand-over document lists all; a pull request comment may want fewer), the rest as a table.
 import type { ControlResult, FindingResult, Report, TestResult } from '../../../report/model.js';
 import { plural } from '../../text/layout.js';
 import { markdownCode, markdownProse, markdownTable, markdownText } from '../../text/markdown.js';
-import { ATTENTION, needsAttention } from '../table/attention.js';
+import type { Assurance } from '../../../core/vocabulary.js';
 import { failedMetrics, readsText, topFindings } from '../table/test-details.js';
 
-/** Findings shown per control; the rest are counted, so a run with thousands stays a readable comment. */
-export const FINDINGS_PER_CONTROL = 10;
+/** The controls shown in detail, in the order of their sections, each with what it means. */
+export const ATTENTION: readonly { assurance: Assurance; heading: string; meaning: string }[] = [
+  { assurance: 'paper-only', heading: 'Paper-only', meaning: 'evidenced on paper, failing in the data' },
+  { assurance: 'failing', heading: 'Failing', meaning: 'neither evidenced nor working' },
+];
+
+/** Whether the control is shown in detail rather than only in the table of the rest. */
+export function needsAttention(control: ControlResult): boolean {
+  return ATTENTION.some((section) => section.assurance === control.assurance);
+}
 
 function findingLine(finding: FindingResult): string {
   const note = finding.excepted_by
@@ -17,39 +26,32 @@ function findingLine(finding: FindingResult): string {
   return `  - ${markdownCode(finding.resource)}: ${markdownText(finding.message)}${note}`;
 }
 
-/** One failing or errored test as a list item, with at most `budget` of its findings. */
-function testLines(test: TestResult, budget: number): string[] {
+/** One failing or errored test as a list item, with at most `maxFindings` of its findings. */
+function testLines(test: TestResult, maxFindings: number): string[] {
   const facts = [`**${test.status}** ${markdownCode(test.check)}`, markdownText(readsText(test)), `examined ${test.examined}`, `${plural(test.findings.length, 'finding')}, ${test.excepted} excepted`];
-  const shown = topFindings(test.findings).slice(0, budget);
+  const shown = topFindings(test.findings).slice(0, maxFindings);
   const hidden = test.findings.length - shown.length;
   return [
     `- ${facts.join(' · ')}`,
     ...(test.error === undefined ? [] : [`  - error: ${markdownText(test.error)}`]),
     ...failedMetrics(test).map(({ name, value, bounds }) => `  - metric ${markdownCode(name)} = ${value} (${bounds})`),
     ...shown.map(findingLine),
-    ...(hidden > 0 ? [`  - … and ${plural(hidden, 'more finding')}`] : []),
+    ...(hidden > 0 ? [`  - … and ${plural(hidden, 'more finding')}: \`--format csv\` or \`json\` lists all`] : []),
     ...(test.remediation === undefined ? [] : [`  - fix: ${markdownProse(test.remediation)}`]),
   ];
 }
 
-function controlLines(control: ControlResult): string[] {
+function controlLines(control: ControlResult, maxFindings: number): string[] {
   const facts = [`owner ${markdownText(control.owner)}`, `risk ${control.risk}`, `function ${control.function}`, `exists **${control.exists}**`, `works **${control.works}**`];
-  let budget = FINDINGS_PER_CONTROL;
-  const tests = control.tests
-    .filter((test) => test.status === 'fail' || test.status === 'error')
-    .flatMap((test) => {
-      const lines = testLines(test, budget);
-      budget = Math.max(0, budget - test.findings.length);
-      return lines;
-    });
+  const tests = control.tests.filter((test) => test.status === 'fail' || test.status === 'error').flatMap((test) => testLines(test, maxFindings));
   const evidence = control.evidence
     .filter((item) => item.status !== 'fresh')
     .map((item) => `- **${item.status}** evidence ${markdownText(item.title)}${item.reason === undefined ? '' : `: ${markdownText(item.reason)}`}`);
   return [`### ${markdownText(control.id)}: ${markdownText(control.title)}`, '', facts.join(' · '), '', ...evidence, ...tests];
 }
 
-/** Paper-only, then failing controls, each in detail; one line saying so when there are none. */
-export function attentionLines(report: Report): string[] {
+/** Paper-only, then failing controls, each in detail with at most `maxFindings` findings per test; one line saying so when there are none. */
+export function attentionLines(report: Report, maxFindings = Number.POSITIVE_INFINITY): string[] {
   const sections = ATTENTION.map((section) => ({ ...section, controls: report.controls.filter((control) => control.assurance === section.assurance) })).filter(
     (section) => section.controls.length > 0,
   );
@@ -57,7 +59,7 @@ export function attentionLines(report: Report): string[] {
   return sections.flatMap((section, index) => [
     ...(index === 0 ? [] : ['']),
     `## ${section.heading} (${section.controls.length}): ${section.meaning}`,
-    ...section.controls.flatMap((control) => ['', ...controlLines(control)]),
+    ...section.controls.flatMap((control) => ['', ...controlLines(control, maxFindings)]),
   ]);
 }
 

@@ -4,7 +4,7 @@ import { EXCEPTION_STATUSES } from '../../../core/vocabulary.js';
 import { byUrgency, LIST_ALIGN, LIST_HEAD, listCells, TIER_ALIGN, TIER_HEAD, tierCells } from '../../exceptions/columns.js';
 import { plural } from '../../text/layout.js';
 import { markdownTable, markdownText } from '../../text/markdown.js';
-import { needsAttention } from '../table/attention.js';
+import { needsAttention } from './controls.js';
 import { readsText } from '../table/test-details.js';
 
 /** What a source's row notes: its error, or for a log the window its records were judged in. */

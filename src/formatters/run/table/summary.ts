@@ -1,28 +1,30 @@
 // The top of the report: catalog and date, the exists × works matrix, assurance and test counts, works by function.
-import type { ChalkInstance } from 'chalk';
 import type Table from 'cli-table3';
 import { ASSURANCE, EXISTS, FUNCTIONS, TEST_STATUSES, WORKS } from '../../../core/vocabulary.js';
 import { type Report } from '../../../report/model.js';
-import { plural, renderTable, sum } from '../../text/layout.js';
-import { count, countsLine, verdict } from '../../text/tones.js';
+import { asOfText } from '../../exceptions/columns.js';
+import { plural, renderTable, sum, wrapParts } from '../../text/layout.js';
+import { count, verdict } from '../../text/tones.js';
+import type { TableContext } from './context.js';
 
-/** The first line: catalog name and path, the as-of date and how many controls were audited. */
-export function headerLines(report: Report, chalk: ChalkInstance): string[] {
+/** The first lines: catalog name and path, the as-of date, how many controls were audited, then each log's window. */
+export function headerLines(report: Report, context: TableContext): string[] {
+  const { chalk, width } = context;
   const catalog = `${chalk.bold(report.catalog.name)} ${chalk.dim(`(${report.catalog.path})`)}`;
-  const asOf = `as of ${report.as_of}${report.as_of_source === 'catalog' ? chalk.yellow(' (pinned by the catalog\'s as_of)') : ''}`;
+  const asOf = `as of ${asOfText(report.as_of)}${report.as_of_source === 'catalog' ? chalk.yellow(' (pinned by the catalog\'s as_of)') : ''}`;
   const { controls, framework } = report.filters;
   const filters = [
     ...(controls === undefined ? [] : [`--control ${controls.join(',')}`]),
     ...(framework === undefined ? [] : [`--framework ${framework}`]),
   ];
   return [
-    [catalog, asOf, plural(report.summary.controls, 'control'), ...(filters.length > 0 ? [`only ${filters.join(' ')}`] : [])].join(' · '),
-    ...report.sources.flatMap((source) => windowLine(source, chalk)),
+    ...wrapParts([catalog, asOf, plural(report.summary.controls, 'control'), ...(filters.length > 0 ? [`only ${filters.join(' ')}`] : [])], ' · ', { width, indent: 0 }),
+    ...report.sources.flatMap((source) => windowLines(source, context)),
   ];
 }
 
 /** For a log: the window its records were judged in, what fell outside it and the duplicate deliveries dropped. */
-function windowLine(source: Report['sources'][number], chalk: ChalkInstance): string[] {
+function windowLines(source: Report['sources'][number], { chalk, width }: TableContext): string[] {
   const { window } = source;
   if (!window || source.status !== 'ok') return [];
   const outside = window.records_before + window.records_after;
@@ -31,11 +33,19 @@ function windowLine(source: Report['sources'][number], chalk: ChalkInstance): st
     ...(outside > 0 ? [chalk.yellow(`${plural(outside, 'record')} outside the window, not judged`)] : []),
     ...(source.duplicates ? [`${plural(source.duplicates, 'duplicate delivery', 'duplicate deliveries')} dropped`] : []),
   ];
-  return [`${source.name}: ${window.from.slice(0, 10)} to ${window.to.slice(0, 10)} (window ${window.length}) · ${notes.join(' · ')}`];
+  return wrapParts([`${source.name}: ${window.from.slice(0, 10)} to ${window.to.slice(0, 10)} (window ${window.length})`, ...notes], ' · ', { width, indent: 0 });
+}
+
+/** `label  1 a · 0 b`, one count per word of a fixed vocabulary, wrapped under its first count. */
+export function countLines<K extends string>(label: string, keys: readonly K[], counts: Record<K, number>, { chalk, width }: TableContext): string[] {
+  const parts = keys.map((key) => `${counts[key]} ${verdict(chalk, key)}`);
+  const [first = '', ...rest] = parts;
+  return wrapParts([`${chalk.bold(label)}  ${first}`, ...rest], chalk.dim(' · '), { width, indent: 0, hang: label.length + 2 });
 }
 
 /** The exists × works matrix with totals, assurance and test counts, then the works lens per control function. */
-export function summaryLines(report: Report, chalk: ChalkInstance): string[] {
+export function summaryLines(report: Report, context: TableContext): string[] {
+  const { chalk } = context;
   const { summary } = report;
   const align: Table.HorizontalAlignment[] = ['left', ...WORKS.map((): Table.HorizontalAlignment => 'right'), 'right'];
   const countRow = (label: string, counts: readonly number[]): Table.Cell[] => [
@@ -60,8 +70,8 @@ export function summaryLines(report: Report, chalk: ChalkInstance): string[] {
   return [
     ...matrix,
     '',
-    countsLine(chalk, 'Assurance', ASSURANCE, summary.assurance),
-    countsLine(chalk, 'Tests', TEST_STATUSES, summary.tests),
+    ...countLines('Assurance', ASSURANCE, summary.assurance, context),
+    ...countLines('Tests', TEST_STATUSES, summary.tests, context),
     '',
     ...byFunction,
   ];

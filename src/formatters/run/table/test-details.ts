@@ -1,21 +1,21 @@
 // A failing or errored test under its control: what was examined, the error, failed metrics, top findings, the fix.
-import type { ChalkInstance } from 'chalk';
 import type { FindingResult, TestResult } from '../../../report/model.js';
 import { plural, wrap, wrapParts } from '../../text/layout.js';
 import { verdict } from '../../text/tones.js';
-
-const FINDINGS_PER_TEST = 5;
+import type { TableContext } from './context.js';
 
 /** Findings that count as failures first, so the ones shown are the ones to fix. */
 export function topFindings(findings: readonly FindingResult[]): FindingResult[] {
   return [...findings.filter((finding) => !finding.excepted_by), ...findings.filter((finding) => finding.excepted_by)];
 }
 
-function findingLines(finding: FindingResult, chalk: ChalkInstance): string[] {
-  const text = `- ${finding.resource}: ${finding.message}`;
-  if (finding.excepted_by) return wrap(chalk.dim(`${text} [excepted by ${finding.excepted_by}]`), 6);
-  if (finding.expired_exception) return wrap(`${text} ${chalk.red(`[exception ${finding.expired_exception} expired]`)}`, 6);
-  return wrap(text, 6);
+function findingLines(finding: FindingResult, { chalk, width }: TableContext): string[] {
+  // The bullet stays with the resource id, which is never broken; the message wraps at its spaces.
+  const words = [`- ${finding.resource}:`, ...finding.message.split(' ')];
+  const layout = { width, indent: 6 };
+  if (finding.excepted_by) return wrapParts([...words, `[excepted by ${finding.excepted_by}]`].map((word) => chalk.dim(word)), chalk.dim(' '), layout);
+  if (finding.expired_exception) return wrapParts([...words, chalk.red(`[exception ${finding.expired_exception} expired]`)], ' ', layout);
+  return wrapParts(words, ' ', layout);
 }
 
 /** The metrics of a test that missed their bounds, each with its bounds as text: `min 100, max 5`. */
@@ -28,8 +28,14 @@ export function failedMetrics(test: Pick<TestResult, 'metrics'>): { name: string
     });
 }
 
-function metricLines(test: TestResult, chalk: ChalkInstance): string[] {
-  return failedMetrics(test).map(({ name, value, bounds }) => `      metric ${name} = ${chalk.red(String(value))} ${chalk.dim(`(${bounds})`)}`);
+function metricLines(test: TestResult, { chalk, width }: TableContext): string[] {
+  return failedMetrics(test).flatMap(({ name, value, bounds }) => wrap(`metric ${name} = ${chalk.red(String(value))} ${chalk.dim(`(${bounds})`)}`, { width, indent: 6 }));
+}
+
+/** `… and 12 more: --format markdown, csv or json shows all`; nothing when every finding is shown. */
+function hiddenLine(hidden: number, context: TableContext): string[] {
+  if (hidden === 0) return [];
+  return wrap(context.chalk.dim(`… and ${hidden} more: ${context.allFindingsHint}`), { width: context.width, indent: 6 });
 }
 
 /** `source credential-report` for a test of one input, `inputs leavers: hr; accounts: okta, github` otherwise. */
@@ -41,21 +47,21 @@ export function readsText(test: Pick<TestResult, 'inputs'>): string {
 }
 
 /** One test in detail: its facts, then its error, failed metrics, the first findings and the fix. */
-export function testLines(test: TestResult, chalk: ChalkInstance): string[] {
+export function testLines(test: TestResult, context: TableContext): string[] {
+  const { chalk, width } = context;
   const facts = [
     `${verdict(chalk, test.status)}  ${test.check}`,
     readsText(test),
     `examined ${test.examined}`,
     `${plural(test.findings.length, 'finding')}, ${test.excepted} excepted`,
   ];
-  const shown = topFindings(test.findings).slice(0, FINDINGS_PER_TEST);
-  const hidden = test.findings.length - shown.length;
+  const shown = topFindings(test.findings).slice(0, context.maxFindings);
   return [
-    ...wrapParts(facts, chalk.dim(' · '), 4, 6),
-    ...(test.error === undefined ? [] : wrap(`${chalk.red('error:')} ${test.error}`, 6)),
-    ...metricLines(test, chalk),
-    ...shown.flatMap((finding) => findingLines(finding, chalk)),
-    ...(hidden > 0 ? [chalk.dim(`      … and ${hidden} more`)] : []),
-    ...(test.remediation === undefined ? [] : wrap(chalk.dim(`fix: ${test.remediation}`), 6)),
+    ...wrapParts(facts, chalk.dim(' · '), { width, indent: 4, hang: 6 }),
+    ...(test.error === undefined ? [] : wrap(`${chalk.red('error:')} ${test.error}`, { width, indent: 6 })),
+    ...metricLines(test, context),
+    ...shown.flatMap((finding) => findingLines(finding, context)),
+    ...hiddenLine(test.findings.length - shown.length, context),
+    ...(test.remediation === undefined ? [] : wrap(chalk.dim(`fix: ${test.remediation}`), { width, indent: 6 })),
   ];
 }
