@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../core/tool-version.js';
 import { checksCommand } from './checks.js';
 import { exceptionsCommand } from './exceptions.js';
+import { initCommand } from './init.js';
 import { processIo, type CliIo } from './io.js';
 import { inertStderr, printError } from './print-errors.js';
 import { runCommand } from './run.js';
@@ -9,7 +10,7 @@ import { validateCommand } from './validate.js';
 
 /** Every command, one file each. */
 export function commands(io: CliIo, setExitCode: (code: number) => void): Command[] {
-  return [runCommand(io, setExitCode), validateCommand(io, setExitCode), checksCommand(io, setExitCode), exceptionsCommand(io, setExitCode)];
+  return [runCommand(io, setExitCode), validateCommand(io, setExitCode), checksCommand(io, setExitCode), exceptionsCommand(io, setExitCode), initCommand(io, setExitCode)];
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 the --fail-on set happened, 2 could not run. */
