@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { chmod, link, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, link, lstat, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { realTarget } from './output-targets.js';
@@ -55,7 +55,7 @@ export async function writeAtomic(file: string, content: string, options: WriteA
   try {
     await writeFile(temp, content, { flag: 'wx' });
     if (mode !== undefined) await chmod(temp, mode);
-    if (options.exclusive === true) await link(temp, target);
+    if (options.exclusive === true) await linkOrRename(temp, target);
     else await rename(temp, target);
   } catch (cause) {
     await rm(temp, { force: true });
@@ -65,6 +65,19 @@ export async function writeAtomic(file: string, content: string, options: WriteA
     if (options.exclusive === true) await rm(temp, { force: true });
     pending.delete(temp);
     if (pending.size === 0) stopWatching();
+  }
+}
+
+/** A hard link fails when the target exists; where the file system has none, a rename after checking it is absent. */
+async function linkOrRename(temp: string, target: string): Promise<void> {
+  try {
+    await link(temp, target);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw cause;
+    const exists = await lstat(target).then(() => true, () => false);
+    if (exists) throw Object.assign(new Error('the file exists'), { code: 'EEXIST' });
+    await rename(temp, target);
   }
 }
 
