@@ -12,5 +12,6 @@ export default defineConfig({
     pool: 'threads',
     isolate: false,
     restoreMocks: true,
+    setupFiles: ['tests/support/test-framework.ts'],
   },
 });

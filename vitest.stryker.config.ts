@@ -7,7 +7,7 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: ['tests/cli/binary.test.ts', 'tests/scripts/new.test.ts', 'tests/scripts/bench.test.ts', 'tests/providers/aws/export.test.ts'],
+      exclude: ['tests/cli/binary.test.ts', 'tests/scripts/new.test.ts', 'tests/scripts/bench.test.ts', 'tests/providers/aws/export.test.ts', 'tests/package.test.ts'],
       setupFiles: ['tests/support/stryker-worker-threads.ts'],
     },
   }),

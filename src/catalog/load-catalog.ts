@@ -33,7 +33,7 @@ const CATALOG_FILE: SizeCap = {
   bytes: MAX_YAML_BYTES,
   what: 'the catalog',
   hint: 'Move exceptions into exceptions files (exceptions: [exceptions/*.yaml]), or split the catalog.',
-  missingHint: 'Pass the path of a catalog (controls.yaml); controls.example.yaml in this package is one to start from.',
+  missingHint: 'Pass the path of a catalog (controls.yaml), or run `controlproof init` to write a starter one.',
 };
 
 export async function loadCatalog(file: string, options: LoadOptions = {}): Promise<LoadedCatalog> {

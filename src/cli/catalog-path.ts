@@ -10,7 +10,7 @@ export function resolveCatalogPath(argument: string | undefined, cwd: string): s
   if (argument !== undefined) return argument;
   for (const candidate of ['controls.yaml', 'controls.example.yaml']) if (existsSync(path.resolve(cwd, candidate))) return candidate;
   throw new UserError('No catalog given and no controls.yaml in this directory', {
-    hint: 'Pass a catalog path, or write a controls.yaml here; controls.example.yaml in this package is one to start from.',
+    hint: 'Pass a catalog path, or run `controlproof init` to write a starter controls.yaml here.',
   });
 }
 

@@ -3,6 +3,7 @@ import { toolVersion } from '../core/tool-version.js';
 import { checksCommand } from './checks.js';
 import { coverageCommand } from './coverage.js';
 import { exceptionsCommand } from './exceptions.js';
+import { initCommand } from './init.js';
 import { processIo, type CliIo } from './io.js';
 import { inertStderr, printError } from './print-errors.js';
 import { runCommand } from './run.js';
@@ -16,6 +17,7 @@ export function commands(io: CliIo, setExitCode: (code: number) => void): Comman
     checksCommand(io, setExitCode),
     exceptionsCommand(io, setExitCode),
     coverageCommand(io, setExitCode),
+    initCommand(io, setExitCode),
   ];
 }
 

@@ -1,9 +1,10 @@
+import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { BatchCheck, Check, CheckResult, Finding } from '../kit/define-check.js';
 import { parseDate } from '../core/time.js';
 import { parseCheckResult } from '../kit/check-result.js';
+import { testFramework } from './test-framework.js';
 
 /** The as-of every case uses unless it sets its own. */
 export const DEFAULT_AS_OF = '2026-11-01T00:00:00Z';
@@ -17,7 +18,7 @@ export interface ExpectedFinding {
 }
 
 interface CaseInput {
-  /** Unique within the table; becomes the vitest test name. */
+  /** Unique within the table; becomes the test's name. */
   name: string;
   /** The records of the check's only input, as its source yields them; frozen before the check sees them. */
   records?: readonly unknown[];
@@ -60,7 +61,7 @@ const PLACEHOLDER = /\{\{[^}]*\}\}/;
 
 /**
  * Runs a check over tables of pass, fail and vacuous cases, like ESLint's RuleTester:
- * one vitest `describe(check.id)` with one `it` per case.
+ * one `describe(check.id)` with one `it` per case, in whichever test framework runs it (see {@link testFramework}).
  */
 export class CheckTester {
   private readonly check: BatchCheck;
@@ -75,15 +76,18 @@ export class CheckTester {
   }
 }
 
-/** One vitest `describe(id)` with one `it` per case, each expecting no problems; `before` runs first, once. */
+/** One `describe(id)` with one `it` per case, each expecting no problems; `before` runs first, once. */
 export function describeTable(id: string, table: CheckTestTable, problemsOf: (testCase: TaggedCase) => string[], before?: () => Promise<void>): void {
   const problems = tableProblems(table);
   if (problems.length > 0) throw new Error(`Invalid test table for ${id}:\n${problems.join('\n')}`);
+  // Every case awaits the one setup, rather than relying on a framework's beforeAll.
+  let ready: Promise<void> | undefined;
+  const { describe, it } = testFramework();
   describe(id, () => {
-    if (before) beforeAll(before);
     for (const testCase of taggedCases(table)) {
-      it(`${testCase.kind}: ${testCase.name}`, () => {
-        expect(problemsOf(testCase)).toEqual([]);
+      it(`${testCase.kind}: ${testCase.name}`, async () => {
+        await (ready ??= before?.());
+        assert.deepEqual(problemsOf(testCase), []);
       });
     }
   });

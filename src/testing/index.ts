@@ -4,3 +4,5 @@ export type { CheckTestTable, ExpectedFinding, FailCase, PassCase, VacuousCase }
 export { StreamCheckTester } from './stream-check-tester.js';
 export { SourceTester } from './source-tester.js';
 export type { ReadCase, RejectCase, SourceTestTable } from './source-tester.js';
+export { useTestFramework } from './test-framework.js';
+export type { TestFramework } from './test-framework.js';

@@ -1,10 +1,11 @@
+import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { describe, expect, it } from 'vitest';
 import { UserError } from '../core/errors.js';
 import type { Source } from '../kit/define-source.js';
+import { testFramework } from './test-framework.js';
 
 interface SourceCase {
-  /** Unique within the table; becomes the vitest test name. */
+  /** Unique within the table; becomes the test's name. */
   name: string;
   /** The export file's text, as the tool wrote it (after gunzip). */
   text: string;
@@ -31,7 +32,7 @@ export interface SourceTestTable {
 
 /**
  * Runs a source over tables of files it must read and files it must reject, the way CheckTester runs a check:
- * one vitest `describe(source.type)` with one `it` per case. Rejections must be located `UserError`s, the
+ * one `describe(source.type)` with one `it` per case. Rejections must be located `UserError`s, the
  * errors a user can act on, never another exception.
  */
 export class SourceTester {
@@ -41,9 +42,10 @@ export class SourceTester {
     const names = [...table.read, ...table.reject].map((testCase) => testCase.name);
     const duplicate = names.find((name, index) => names.indexOf(name) !== index);
     if (duplicate !== undefined) throw new Error(`Invalid test table for ${this.source.type}: duplicate case name "${duplicate}"`);
+    const { describe, it } = testFramework();
     describe(this.source.type, () => {
-      for (const testCase of table.read) it(`read: ${testCase.name}`, () => expect(readProblems(this.source, testCase)).toEqual([]));
-      for (const testCase of table.reject) it(`reject: ${testCase.name}`, () => expect(rejectProblems(this.source, testCase)).toEqual([]));
+      for (const testCase of table.read) it(`read: ${testCase.name}`, async () => assert.deepEqual(readProblems(this.source, testCase), []));
+      for (const testCase of table.reject) it(`reject: ${testCase.name}`, async () => assert.deepEqual(rejectProblems(this.source, testCase), []));
     });
   }
 }

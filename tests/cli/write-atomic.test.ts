@@ -29,6 +29,16 @@ describe('writeAtomic', () => {
     expect(readFileSync(path.join(dir, 'reports/latest.json'), 'utf8')).toBe('new');
   });
 
+  it('exclusive: writes a new file whole, but never replaces one that exists, saying what it was writing', async () => {
+    const dir = await tempTree({ 'controls.yaml': 'mine' });
+    await writeAtomic(path.join(dir, 'new.yaml'), 'new', { exclusive: true });
+    expect(readFileSync(path.join(dir, 'new.yaml'), 'utf8')).toBe('new');
+    const error = await rejectedUserError(() => writeAtomic(path.join(dir, 'controls.yaml'), 'theirs', { exclusive: true, what: 'the catalog', hint: 'Keep it.' }));
+    expect([error.locatedFrom(dir), error.hint]).toEqual(['controls.yaml: Cannot write the catalog: the file exists', 'Keep it.']);
+    expect(readFileSync(path.join(dir, 'controls.yaml'), 'utf8')).toBe('mine');
+    expect(readdirSync(dir).sort()).toEqual(['controls.yaml', 'new.yaml']);
+  });
+
   it('fails as a located user error, creating no folder and leaving no temp file', async () => {
     const dir = await tempTree({ 'taken/file.txt': 'x' });
     const error = await rejectedUserError(() => writeAtomic(path.join(dir, 'missing/report.json'), 'new'));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { CI_TEMPLATES, packageFile } from '../../src/cli/init.js';
 import { reportSchema } from '../../src/report/model.js';
 import { runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
@@ -136,6 +137,17 @@ describe('docs/ci.md', () => {
     expect(jobs[0]?.script).toEqual(['npm ci', COMMAND]);
     expect(jobs[0]?.artifacts.when).toBe('always');
     expect(jobs[0]?.artifacts.paths).toEqual([REPORT_FILE]);
+  });
+
+  it.each([
+    ['GitHub Actions', 'github'],
+    ['GitLab CI', 'gitlab'],
+  ] as const)('shows under "%s" exactly the workflow that init --ci %s writes, naming its file', (heading, ci) => {
+    const { file, template } = CI_TEMPLATES[ci];
+    expect(fencedBlocks(section(doc, heading), 'yaml')[0]).toBe(readFileSync(packageFile(template), 'utf8'));
+    const intro = section(doc, heading).split('```')[0] ?? '';
+    expect(intro).toContain(`\`${file}\``);
+    expect(intro).toContain(`\`npx controlproof init --ci ${ci}\` writes it`);
   });
 
   describe('the documented command, on the example catalog', { timeout: 60_000 }, () => {

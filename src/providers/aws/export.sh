@@ -45,7 +45,7 @@ usage() {
 
 die() {
   printf 'export-aws: %s\n' "$1" >&2
-  printf 'Run src/providers/aws/export.sh --help for usage.\n' >&2
+  printf 'Run %s --help for usage.\n' "$0" >&2
   exit 2
 }
 
