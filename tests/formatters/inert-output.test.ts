@@ -50,13 +50,14 @@ const JSON_EXTENSIONS = new Set(['json', 'sarif']);
 const jsonFormatters = formatters.filter((formatter) => formatter.escapesControlCharacters && JSON_EXTENSIONS.has(formatter.extension));
 
 describe('text formatters print data inert', () => {
-  it('are the table, Markdown, CSV and GitHub formats', () => {
+  it('are the table, Markdown, CSV, GitHub and HTML formats', () => {
     expect(textFormatters.map((formatter) => `${formatter.view} ${formatter.name}`)).toEqual([
       'exceptions csv',
       'exceptions markdown',
       'exceptions table',
       'run csv',
       'run github',
+      'run html',
       'run markdown',
       'run table',
     ]);
