@@ -139,6 +139,20 @@ describe.skipIf(!browser)('the HTML report in chromium', () => {
     await page.context().close();
   });
 
+  it("follows the reader's light or dark setting, and prints without the search and the contents", async () => {
+    const { page } = await open(await exampleRun('html'), { colorScheme: 'dark' });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await expect(background()).resolves.toBe('rgb(18, 18, 18)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(background()).resolves.toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    await expect(background()).resolves.toBe('rgb(255, 255, 255)');
+    await expect(page.locator('nav').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#finding-filter').isVisible()).resolves.toBe(false);
+    await expect(page.locator('tr.finding').first().isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
   it('shows hostile catalog strings as text: no element, script or dialog comes from them', async () => {
     const { page, errors, dialogs, requests, url } = await open(htmlFormat.format(hostileReport(), { color: false }), { colorScheme: 'dark' });
     await expect(page.locator('h1').textContent()).resolves.toBe(`controlproof: ${HOSTILE.catalogName}`);

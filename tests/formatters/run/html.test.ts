@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ASSURANCE, EXISTS, WORKS } from '../../../src/core/vocabulary.js';
 import { escapeHtml } from '../../../src/formatters/html/markup.js';
@@ -9,6 +11,7 @@ import { FINDING_FILTER_SCRIPT } from '../../../src/formatters/run/html/filter-s
 import { reportSchema, type Report } from '../../../src/report/model.js';
 import { HOSTILE, hostileReport } from '../hostile-report.js';
 import { sampleReport } from '../sample-report.js';
+import { repoRoot } from '../../support/paths.js';
 
 const render = (report: Report, onlyFailing = false): string => htmlFormat.format(report, { color: false, onlyFailing });
 
@@ -144,6 +147,10 @@ describe('run --format html', () => {
     for (const text of Object.values(HOSTILE)) expect(page).toContain(escapeHtml(inert(text)));
     expect(page).toContain('<h1>controlproof: Acme | &lt;b&gt;Corp&lt;/b&gt; &amp; &quot;Partners&quot;');
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;');
+  });
+
+  it('stays small for the example: its golden file is under 1 MB', () => {
+    expect(statSync(path.join(repoRoot, 'tests/golden/example.html')).size).toBeLessThan(1_000_000);
   });
 
   it('gives identical bytes for the same report', () => {
