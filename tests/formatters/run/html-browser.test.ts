@@ -141,7 +141,7 @@ describe.skipIf(!browser)('the HTML report in chromium', () => {
 
   it("follows the reader's light or dark setting, and prints without the search and the contents", async () => {
     const { page } = await open(await exampleRun('html'), { colorScheme: 'dark' });
-    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const background = () => page.evaluate('getComputedStyle(document.body).backgroundColor');
     await expect(background()).resolves.toBe('rgb(18, 18, 18)');
     await page.emulateMedia({ colorScheme: 'light' });
     await expect(background()).resolves.toBe('rgb(255, 255, 255)');
