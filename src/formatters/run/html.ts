@@ -20,6 +20,8 @@ export default defineFormatter({
     'paper-only and failing controls first with evidence, tests, metrics and every finding (with a search), excepted findings with their exception, exception age by tier. ' +
     'Inline CSS and SVG only, no request leaves the page; light and dark, printable, readable without scripts; every string from the catalog or the data is escaped.',
   extension: 'html',
+  // No escapesControlCharacters: the inert view shows bidi overrides and other controls as escapes, which HTML
+  // escaping alone would let through to reorder what the reader sees; `& < > " '` are escaped by the templates.
   format(report, options) {
     const anchors = exceptionAnchors(report);
     const onlyFailing = options.onlyFailing === true;
