@@ -10,6 +10,7 @@ import exceptionsMarkdown from './exceptions/markdown.js';
 import exceptionsTable from './exceptions/table.js';
 import runCsv from './run/csv.js';
 import runGithub from './run/github.js';
+import runHtml from './run/html.js';
 import runJson from './run/json.js';
 import runJunit from './run/junit.js';
 import runMarkdown from './run/markdown.js';
@@ -18,4 +19,4 @@ import runSarif from './run/sarif.js';
 import runTable from './run/table.js';
 
 /** Every built-in formatter; `--format NAME` picks one of those for the command's view. */
-export const formatters: readonly AnyFormatter[] = [coverageCsv, coverageJson, coverageMarkdown, coverageTable, exceptionsCsv, exceptionsJson, exceptionsMarkdown, exceptionsTable, runCsv, runGithub, runJson, runJunit, runMarkdown, runOscal, runSarif, runTable];
+export const formatters: readonly AnyFormatter[] = [coverageCsv, coverageJson, coverageMarkdown, coverageTable, exceptionsCsv, exceptionsJson, exceptionsMarkdown, exceptionsTable, runCsv, runGithub, runHtml, runJson, runJunit, runMarkdown, runOscal, runSarif, runTable];

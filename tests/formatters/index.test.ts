@@ -25,6 +25,7 @@ describe('formatter registry', () => {
       ['exceptions', 'table', 'txt'],
       ['run', 'csv', 'csv'],
       ['run', 'github', 'txt'],
+      ['run', 'html', 'html'],
       ['run', 'json', 'json'],
       ['run', 'junit', 'xml'],
       ['run', 'markdown', 'md'],
@@ -32,7 +33,7 @@ describe('formatter registry', () => {
       ['run', 'sarif', 'sarif'],
       ['run', 'table', 'txt'],
     ]);
-    expect(formatNames('run')).toEqual(['csv', 'github', 'json', 'junit', 'markdown', 'oscal', 'sarif', 'table']);
+    expect(formatNames('run')).toEqual(['csv', 'github', 'html', 'json', 'junit', 'markdown', 'oscal', 'sarif', 'table']);
   });
 
   it('finds a formatter of a view by name, and only of that view', () => {
@@ -45,12 +46,12 @@ describe('formatter registry', () => {
   it('rejects an unknown name, listing the known ones and suggesting a close one', () => {
     const error = thrownBy(() => formatterNamed('run', 'tabel'));
     expect(error).toBeInstanceOf(UserError);
-    expect(error).toMatchObject({ message: 'Unknown format "tabel": expected one of csv, github, json, junit, markdown, oscal, sarif, table', hint: 'Did you mean "table"?' });
+    expect(error).toMatchObject({ message: 'Unknown format "tabel": expected one of csv, github, html, json, junit, markdown, oscal, sarif, table', hint: 'Did you mean "table"?' });
   });
 
   it('falls back to naming the formats when nothing is close', () => {
     expect(thrownBy(() => formatterNamed('run', 'spreadsheet'))).toMatchObject({
-      hint: 'Use --format csv or --format github or --format json or --format junit or --format markdown or --format oscal or --format sarif or --format table.',
+      hint: 'Use --format csv or --format github or --format html or --format json or --format junit or --format markdown or --format oscal or --format sarif or --format table.',
     });
   });
 });

@@ -50,7 +50,7 @@ const JSON_EXTENSIONS = new Set(['json', 'sarif']);
 const jsonFormatters = formatters.filter((formatter) => formatter.escapesControlCharacters && JSON_EXTENSIONS.has(formatter.extension));
 
 describe('text formatters print data inert', () => {
-  it('are the table, Markdown, CSV and GitHub formats', () => {
+  it('are the table, Markdown, CSV, GitHub and HTML formats', () => {
     expect(textFormatters.map((formatter) => `${formatter.view} ${formatter.name}`)).toEqual([
       'coverage csv',
       'coverage markdown',
@@ -60,6 +60,7 @@ describe('text formatters print data inert', () => {
       'exceptions table',
       'run csv',
       'run github',
+      'run html',
       'run markdown',
       'run table',
     ]);

@@ -45,6 +45,7 @@ describe('golden outputs of the example catalog', () => {
     ['example.exceptions.txt', ['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none']],
     ['example.exceptions.md', ['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'markdown', '--fail-on', 'none']],
     ['example.exceptions.csv', ['exceptions', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'csv', '--fail-on', 'none']],
+    ['example.html', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'html', '--fail-on', 'none']],
     ['example.md', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'markdown', '--fail-on', 'none']],
     ['example.csv', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'csv', '--fail-on', 'none']],
     ['example.github.txt', ['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'github', '--fail-on', 'none']],

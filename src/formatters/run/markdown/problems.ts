@@ -8,7 +8,7 @@ import { needsAttention } from './controls.js';
 import { readsText } from '../table/test-details.js';
 
 /** What a source's row notes: its error, or for a log the window its records were judged in. */
-function sourceNote(source: SourceResult): string {
+export function sourceNote(source: SourceResult): string {
   if (source.error !== undefined) return source.error;
   const { window } = source;
   if (window === undefined) return '';

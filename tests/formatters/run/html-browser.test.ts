@@ -1,0 +1,181 @@
+// The HTML report in a real browser: self-contained (no request), no console error, the matrix carries the report's
+// numbers, the findings filter works and the page reads without scripts, and no planted secret or hostile markup
+// reaches the page. One browser for the file; it saves a screenshot of the example under test-artifacts/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXISTS, WORKS } from '../../../src/core/vocabulary.js';
+import htmlFormat from '../../../src/formatters/run/html.js';
+import { reportSchema, type Report } from '../../../src/report/model.js';
+import { launchChromium } from '../../support/browser.js';
+import { runCli } from '../../support/cli.js';
+import { repoRoot } from '../../support/paths.js';
+import { removeTempDirs, tempTree } from '../../support/workspace.js';
+import { HOSTILE, hostileReport } from '../hostile-report.js';
+import { sampleReport } from '../sample-report.js';
+
+const ARTIFACTS = path.join(repoRoot, 'test-artifacts');
+
+const launched = await launchChromium();
+const browser = 'browser' in launched ? launched.browser : undefined;
+if (!browser && 'reason' in launched) console.warn(`Skipping the HTML browser tests: ${launched.reason}`);
+
+afterAll(async () => {
+  await browser?.close();
+  await removeTempDirs();
+});
+
+const runs = new Map<string, Promise<string>>();
+
+/** The example catalog's report in `format`, run once per format for the file. */
+function exampleRun(format: string): Promise<string> {
+  const run = runs.get(format) ?? runCli(['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', format, '--fail-on', 'none'], { cwd: repoRoot }).then(({ code, stdout }) => {
+    expect(code).toBe(0);
+    return stdout;
+  });
+  runs.set(format, run);
+  return run;
+}
+
+interface Opened {
+  page: Page;
+  /** Every URL the page requested, its own file included. */
+  requests: string[];
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Dialogs (alert, confirm) the page opened. */
+  dialogs: string[];
+  url: string;
+}
+
+/** Opens `html` from a file, as a reader would, recording requests, errors and dialogs; any request but the file is refused. */
+async function open(html: string, options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Opened> {
+  if (!browser) throw new Error('no browser');
+  const dir = await tempTree({ 'report.html': html });
+  const url = `file://${path.join(dir, 'report.html')}`;
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const opened: Opened = { page, requests: [], errors: [], dialogs: [], url };
+  await context.route(/^(?!file:)/, (route) => route.abort());
+  page.on('request', (request) => opened.requests.push(request.url()));
+  page.on('console', (message) => void (message.type() === 'error' && opened.errors.push(message.text())));
+  page.on('pageerror', (error) => opened.errors.push(error.message));
+  page.on('dialog', (dialog) => {
+    opened.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return opened;
+}
+
+/** The sample report with secrets planted where findings, tests, exceptions and warnings quote the data. */
+const PLANTED = {
+  awsSecret: 'Aa0wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEYzz',
+  bearer: 'Aa0eyBearerTokenValue-1234567890abcdef',
+  github: 'ghp_Aa0abcdefghijklmnopqrstuvwxyz0123456',
+  password: 'Aa0hunter2!secret',
+};
+function reportWithSecrets(): Report {
+  const report = structuredClone(sampleReport);
+  const finding = report.controls.find((control) => control.id === 'IAM-1')?.tests[0]?.findings[0];
+  const errored = report.controls.find((control) => control.id === 'IR-1')?.tests[0];
+  const [exception] = report.exceptions;
+  const [warning] = report.warnings;
+  if (!finding || !errored || !exception || !warning) throw new Error('sample report changed: a slot is missing');
+  finding.message = `key AKIAIOSFODNN7EXAMPLE aws_secret_access_key=${PLANTED.awsSecret}`;
+  finding.details = { password: PLANTED.password, note: `Authorization: Bearer ${PLANTED.bearer}` };
+  errored.error = `request failed with token ${PLANTED.github}`;
+  exception.reason = `db password: ${PLANTED.password}`;
+  warning.message = `postgres://admin:${PLANTED.password}@db.internal.example:5432/app`;
+  return reportSchema.parse(report);
+}
+
+describe.skipIf(!browser)('the HTML report in chromium', () => {
+  it('makes no request but its own file, logs no error, and matches the report in every matrix cell', async () => {
+    const report = reportSchema.parse(JSON.parse(await exampleRun('json')));
+    const { page, requests, errors, url } = await open(await exampleRun('html'));
+    expect(requests).toEqual([url]);
+    expect(errors).toEqual([]);
+    for (const exists of EXISTS) {
+      for (const works of WORKS) {
+        const cell = page.locator(`#matrix-chart g.cell[data-exists="${exists}"][data-works="${works}"]`);
+        await expect(cell.locator('text.count').textContent()).resolves.toBe(String(report.summary.matrix[exists][works]));
+      }
+    }
+    const tableRow = await page.locator('table.matrix tbody tr').first().locator('td').allTextContents();
+    expect(tableRow.slice(0, WORKS.length)).toEqual(WORKS.map((works) => String(report.summary.matrix.evidenced[works])));
+    await expect(page.getByRole('img', { name: 'Controls by exists (rows) and works (columns)' }).count()).resolves.toBe(1);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(path.join(ARTIFACTS, 'example.html'), await page.content());
+    await page.screenshot({ path: path.join(ARTIFACTS, 'example.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('filters the findings as the reader types, and shows them all again when the box is cleared', async () => {
+    const { page, errors } = await open(await exampleRun('html'));
+    const rows = page.locator('tr.finding');
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(10);
+    await expect(page.locator('#finding-filter').isVisible()).resolves.toBe(true);
+    await page.locator('#finding-search').fill('legacy-etl');
+    const visible = rows.filter({ visible: true });
+    const shown = await visible.allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(total);
+    for (const text of shown) expect(text).toContain('legacy-etl');
+    await expect(page.locator('#finding-count').textContent()).resolves.toBe(`${shown.length} of ${total} findings shown`);
+    await page.locator('#finding-search').fill('');
+    await expect(visible.count()).resolves.toBe(total);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads without scripts: every finding shown, no dead search box', async () => {
+    const { page } = await open(await exampleRun('html'), { javaScriptEnabled: false });
+    const rows = page.locator('tr.finding');
+    await expect(rows.filter({ visible: true }).count()).resolves.toBe(await rows.count());
+    await expect(page.locator('#finding-filter').isVisible()).resolves.toBe(false);
+    await page.context().close();
+  });
+
+  it("follows the reader's light or dark setting, and prints without the search and the contents", async () => {
+    const { page } = await open(await exampleRun('html'), { colorScheme: 'dark' });
+    const background = () => page.evaluate('getComputedStyle(document.body).backgroundColor');
+    await expect(background()).resolves.toBe('rgb(18, 18, 18)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(background()).resolves.toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    await expect(background()).resolves.toBe('rgb(255, 255, 255)');
+    await expect(page.locator('nav').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#finding-filter').isVisible()).resolves.toBe(false);
+    await expect(page.locator('tr.finding').first().isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
+  it('shows hostile catalog strings as text: no element, script or dialog comes from them', async () => {
+    const { page, errors, dialogs, requests, url } = await open(htmlFormat.format(hostileReport(), { color: false }), { colorScheme: 'dark' });
+    await expect(page.locator('h1').textContent()).resolves.toBe(`controlproof: ${HOSTILE.catalogName}`);
+    await expect(page.locator('h1 *').count()).resolves.toBe(0);
+    await expect(page.locator('script').count()).resolves.toBe(1);
+    await expect(page.locator('main b, main [onerror], main [onclick]').count()).resolves.toBe(0);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('<script>alert(1)</script>');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    await page.context().close();
+  });
+
+  it('holds no planted secret in its text or its markup', async () => {
+    const { page } = await open(htmlFormat.format(reportWithSecrets(), { color: false }));
+    const text = await page.locator('body').innerText();
+    const markup = await page.content();
+    expect(text).toContain('AKIAIOSFODNN7EXAMPLE');
+    for (const secret of Object.values(PLANTED)) {
+      expect(text).not.toContain(secret);
+      expect(markup).not.toContain(secret);
+    }
+    await page.context().close();
+  });
+});
