@@ -8,7 +8,8 @@ export type Loader<T> = () => Promise<{ default: T }>;
 
 export type BuiltinProviderId =
   | 'aws'
-  | 'generic';
+  | 'generic'
+  | 'hr';
 
 export type BuiltinSourceType =
   | 'aws/backup-restore-jobs'
@@ -25,6 +26,8 @@ export type BuiltinSourceType =
   | 'aws/kms-keys'
   | 'aws/s3-buckets'
   | 'csv'
+  | 'hr/aliases'
+  | 'hr/leavers'
   | 'json'
   | 'ndjson'
   | 'yaml';
@@ -61,6 +64,7 @@ export type BuiltinCheckId =
 export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider>>> = {
   'aws': () => import('./aws/provider.js'),
   'generic': () => import('./generic/provider.js'),
+  'hr': () => import('./hr/provider.js'),
 };
 
 /** Built-in source types; each type equals its module's path under src/providers/<provider>/sources. */
@@ -79,6 +83,8 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'aws/kms-keys': () => import('./aws/sources/kms-keys.js'),
   'aws/s3-buckets': () => import('./aws/sources/s3-buckets.js'),
   'csv': () => import('./generic/sources/csv.js'),
+  'hr/aliases': () => import('./hr/sources/aliases.js'),
+  'hr/leavers': () => import('./hr/sources/leavers.js'),
   'json': () => import('./generic/sources/json.js'),
   'ndjson': () => import('./generic/sources/ndjson.js'),
   'yaml': () => import('./generic/sources/yaml.js'),
@@ -133,6 +139,8 @@ export type BuiltinSourceModules = [
   typeof import('./aws/sources/kms-keys.js'),
   typeof import('./aws/sources/s3-buckets.js'),
   typeof import('./generic/sources/csv.js'),
+  typeof import('./hr/sources/aliases.js'),
+  typeof import('./hr/sources/leavers.js'),
   typeof import('./generic/sources/json.js'),
   typeof import('./generic/sources/ndjson.js'),
   typeof import('./generic/sources/yaml.js'),
