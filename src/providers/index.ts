@@ -9,7 +9,8 @@ export type Loader<T> = () => Promise<{ default: T }>;
 export type BuiltinProviderId =
   | 'aws'
   | 'generic'
-  | 'hr';
+  | 'hr'
+  | 'okta';
 
 export type BuiltinSourceType =
   | 'aws/backup-restore-jobs'
@@ -30,6 +31,8 @@ export type BuiltinSourceType =
   | 'hr/leavers'
   | 'json'
   | 'ndjson'
+  | 'okta/factors'
+  | 'okta/users'
   | 'yaml';
 
 export type BuiltinCheckId =
@@ -65,6 +68,7 @@ export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider
   'aws': () => import('./aws/provider.js'),
   'generic': () => import('./generic/provider.js'),
   'hr': () => import('./hr/provider.js'),
+  'okta': () => import('./okta/provider.js'),
 };
 
 /** Built-in source types; each type equals its module's path under src/providers/<provider>/sources. */
@@ -87,6 +91,8 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'hr/leavers': () => import('./hr/sources/leavers.js'),
   'json': () => import('./generic/sources/json.js'),
   'ndjson': () => import('./generic/sources/ndjson.js'),
+  'okta/factors': () => import('./okta/sources/factors.js'),
+  'okta/users': () => import('./okta/sources/users.js'),
   'yaml': () => import('./generic/sources/yaml.js'),
 };
 
@@ -143,5 +149,7 @@ export type BuiltinSourceModules = [
   typeof import('./hr/sources/leavers.js'),
   typeof import('./generic/sources/json.js'),
   typeof import('./generic/sources/ndjson.js'),
+  typeof import('./okta/sources/factors.js'),
+  typeof import('./okta/sources/users.js'),
   typeof import('./generic/sources/yaml.js'),
 ];
