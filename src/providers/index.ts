@@ -10,6 +10,7 @@ export type BuiltinProviderId =
   | 'aws'
   | 'generic'
   | 'hr'
+  | 'identity'
   | 'okta';
 
 export type BuiltinSourceType =
@@ -61,13 +62,15 @@ export type BuiltinCheckId =
   | 'aws/iam-unused-credentials'
   | 'aws/iam-user-direct-policies'
   | 'aws/kms-key-rotation'
-  | 'aws/s3-public-access-block';
+  | 'aws/s3-public-access-block'
+  | 'identity/leaver-access';
 
 /** Built-in providers: each a folder under src/providers. */
 export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider>>> = {
   'aws': () => import('./aws/provider.js'),
   'generic': () => import('./generic/provider.js'),
   'hr': () => import('./hr/provider.js'),
+  'identity': () => import('./identity/provider.js'),
   'okta': () => import('./okta/provider.js'),
 };
 
@@ -124,6 +127,7 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
   'aws/iam-user-direct-policies': () => import('./aws/checks/iam-user-direct-policies.js'),
   'aws/kms-key-rotation': () => import('./aws/checks/kms-key-rotation.js'),
   'aws/s3-public-access-block': () => import('./aws/checks/s3-public-access-block.js'),
+  'identity/leaver-access': () => import('./identity/checks/leaver-access.js'),
 };
 
 /**
