@@ -27,6 +27,11 @@ const INLINE_SEEDS: Record<string, string[]> = {
   yaml: ['- system: payroll\n  quarter: 2026-Q3\n  signed_off: true\n- system: crm\n  quarter: 2026-Q3\n  signed_off: false\n'],
 };
 
+/** Where a source reads meaning into the file name (an Okta factor list is named by its user), a name it accepts. */
+const INLINE_FILE_NAMES: Record<string, (index: number) => string> = {
+  'okta/factors': (index) => `/fuzz/factors/00u1fuzz${String(index).padStart(12, '0')}.json`,
+};
+
 /** Every built-in source type with the texts of its example files. */
 async function seeds(): Promise<Map<string, { source: Source; texts: SourceText[] }>> {
   const catalog = await loadCatalog(path.join(repoRoot, 'controls.example.yaml'));
@@ -36,7 +41,9 @@ async function seeds(): Promise<Map<string, { source: Source; texts: SourceText[
     const texts = await Promise.all(files.map(async (file) => (await readExportFile(file, { base: catalog.dir })).text));
     byType.set(declared.type, [...(byType.get(declared.type) ?? []), ...texts]);
   }
-  for (const [type, texts] of Object.entries(INLINE_SEEDS)) byType.set(type, texts.map((text, index) => ({ display: `/fuzz/${index}.${type}`, text })));
+  for (const [type, texts] of Object.entries(INLINE_SEEDS)) {
+    byType.set(type, texts.map((text, index) => ({ display: INLINE_FILE_NAMES[type]?.(index) ?? `/fuzz/${index}.${type}`, text })));
+  }
   const loaded = new Map<string, { source: Source; texts: SourceText[] }>();
   for (const [type, load] of Object.entries(sourceLoaders)) {
     const texts = byType.get(type);
