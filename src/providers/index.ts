@@ -33,6 +33,7 @@ export type BuiltinSourceType =
   | 'json'
   | 'ndjson'
   | 'okta/factors'
+  | 'okta/system-log'
   | 'okta/users'
   | 'yaml';
 
@@ -95,6 +96,7 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'json': () => import('./generic/sources/json.js'),
   'ndjson': () => import('./generic/sources/ndjson.js'),
   'okta/factors': () => import('./okta/sources/factors.js'),
+  'okta/system-log': () => import('./okta/sources/system-log.js'),
   'okta/users': () => import('./okta/sources/users.js'),
   'yaml': () => import('./generic/sources/yaml.js'),
 };
@@ -154,6 +156,7 @@ export type BuiltinSourceModules = [
   typeof import('./generic/sources/json.js'),
   typeof import('./generic/sources/ndjson.js'),
   typeof import('./okta/sources/factors.js'),
+  typeof import('./okta/sources/system-log.js'),
   typeof import('./okta/sources/users.js'),
   typeof import('./generic/sources/yaml.js'),
 ];

@@ -24,6 +24,10 @@ const INLINE_SEEDS: Record<string, string[]> = {
   'okta/factors': [
     '[{"id": "ostexample00000000001", "factorType": "token:software:totp", "provider": "GOOGLE", "vendorName": "GOOGLE", "status": "ACTIVE", "created": "2022-03-02T08:00:00.000Z", "lastUpdated": "2022-03-02T08:00:00.000Z", "profile": {"credentialId": "lee@example.org"}}]',
   ],
+  'okta/system-log': [
+    '[{"uuid": "5b0c2f7e-0000-11ef-8000-000000000001", "published": "2025-01-20T10:14:33.512Z", "eventType": "user.session.start", "version": "0", "severity": "INFO", "displayMessage": "User login to Okta", "outcome": {"result": "FAILURE", "reason": "INVALID_CREDENTIALS"}, "actor": {"id": "00uexampleuser00001", "type": "User", "alternateId": "lee@example.org", "displayName": "Lee Park"}, "client": {"ipAddress": "203.0.113.9"}, "target": []}]',
+    '{"uuid": "5b0c2f7e-0000-11ef-8000-000000000002", "published": "2025-01-20T10:15:00.000Z", "eventType": "user.authentication.sso", "outcome": {"result": "SUCCESS", "reason": null}, "actor": {"id": "00uexampleuser00001", "type": "User", "alternateId": "lee@example.org", "displayName": "Lee Park"}, "client": {"ipAddress": "203.0.113.9"}, "target": [{"id": "0oa1", "type": "AppInstance", "alternateId": "Slack", "displayName": "Slack"}]}\n',
+  ],
   yaml: ['- system: payroll\n  quarter: 2026-Q3\n  signed_off: true\n- system: crm\n  quarter: 2026-Q3\n  signed_off: false\n'],
 };
 
