@@ -64,6 +64,7 @@ export type BuiltinCheckId =
   | 'aws/iam-user-direct-policies'
   | 'aws/kms-key-rotation'
   | 'aws/s3-public-access-block'
+  | 'identity/activity-after-termination'
   | 'identity/leaver-access';
 
 /** Built-in providers: each a folder under src/providers. */
@@ -129,6 +130,7 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
   'aws/iam-user-direct-policies': () => import('./aws/checks/iam-user-direct-policies.js'),
   'aws/kms-key-rotation': () => import('./aws/checks/kms-key-rotation.js'),
   'aws/s3-public-access-block': () => import('./aws/checks/s3-public-access-block.js'),
+  'identity/activity-after-termination': () => import('./identity/checks/activity-after-termination.js'),
   'identity/leaver-access': () => import('./identity/checks/leaver-access.js'),
 };
 

@@ -24,7 +24,7 @@ export class PeopleIndex<P extends HrLeaver> {
   }
 
   /** Everyone the account belongs to, each once. */
-  peopleOf(account: IdentityAccount): P[] {
+  peopleOf(account: Pick<IdentityAccount, 'provider' | 'login' | 'emails' | 'employeeId'>): P[] {
     const login = account.login.toLowerCase();
     const found = new Set<P>([
       ...[login, ...account.emails].flatMap((email) => this.byEmail.get(email) ?? []),
