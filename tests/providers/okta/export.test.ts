@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import oktaFactors from '../../../src/providers/okta/sources/factors.js';
+import oktaSystemLog from '../../../src/providers/okta/sources/system-log.js';
 import oktaUsers from '../../../src/providers/okta/sources/users.js';
 import type { SourceText } from '../../../src/kit/define-source.js';
 import { repoRoot } from '../../support/paths.js';
@@ -16,7 +17,7 @@ const TOKEN = '00aSecretTokenValue-doNotPrint';
 const scratch = mkdtempSync(path.join(tmpdir(), 'export-okta-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** One answer of the stub: the URL asked for, its HTTP status, body and the next page's URL. */
+/** One answer of the stub: the URL asked for (ending in `*`: any URL it starts), its HTTP status, body and the next page's URL. */
 interface StubResponse {
   url: string;
   status?: number;
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 while IFS=$'\\t' read -r want status file next; do
-  if [ "$want" = "$url" ]; then
+  if [ "$want" = "$url" ] || { [[ $want == *'*' ]] && [[ $url == "\${want%'*'}"* ]]; }; then
     cp "$file" "$body"
     { printf 'HTTP/1.1 %s\\r\\ncontent-type: application/json\\r\\n' "$status"
       printf 'link: <%s>; rel="self"\\r\\n' "$url"
@@ -101,6 +102,7 @@ function demoResponses(): StubResponse[] {
     { url: second, body: JSON.stringify(users.slice(3)) },
     { url: DEPROVISIONED_URL, body: fixture('deprovisioned/page-0001.json') },
     ...ALL_USERS.map((user) => ({ url: `${ORG}/api/v1/users/${user}/factors`, body: FACTOR_USERS.includes(user) ? fixture(`factors/${user}.json`) : '[]' })),
+    { url: `${ORG}/api/v1/logs?since=*`, body: readFileSync(path.join(repoRoot, 'fixtures/okta/system-log/logs-page-0001.json'), 'utf8') },
   ];
 }
 
@@ -122,11 +124,23 @@ describe('src/providers/okta/export.sh', () => {
     // Users without a factor file in the fixtures get an empty list from the export: known to have none.
     expect(byId(oktaUsers.read(exported)).map((user) => ({ ...user, factors: user.factors ?? [] }))).toEqual(byId(oktaUsers.read(fixtures)).map((user) => ({ ...user, factors: user.factors ?? [] })));
     expect(oktaFactors.read(texts(result.out, 'factors'))).toEqual(oktaFactors.read(texts(FIXTURES, 'factors')));
+    const [logPage] = texts(result.out, 'system-log');
+    expect(logPage && [...oktaSystemLog.readFile(logPage)].length).toBe(4);
+  });
+
+  it('asks for a bounded System Log window of --days, so its pages end', () => {
+    const result = run(demoResponses(), ['--org', ORG, '--days', '30']);
+    expect(result.code).toBe(0);
+    const url = result.calls.at(-1)?.at(-1) ?? '';
+    const match = /^https:\/\/example\.okta\.com\/api\/v1\/logs\?since=(\S+Z)&until=(\S+Z)&limit=1000$/.exec(url);
+    expect(match).not.toBeNull();
+    expect(Date.parse(match?.[2] ?? '') - Date.parse(match?.[1] ?? '')).toBe(30 * 86_400_000);
+    expect(run([], ['--org', ORG, '--days', '91']).stderr).toContain('--days must be between 1 and 90');
   });
 
   it('sends the token in a header file, never as an argument', () => {
     const result = run(demoResponses());
-    expect(result.calls.length).toBe(3 + ALL_USERS.length);
+    expect(result.calls.length).toBe(4 + ALL_USERS.length);
     for (const call of result.calls) {
       expect(call.join(' ')).not.toContain(TOKEN);
       expect(call).toContain('Accept: application/json');

@@ -40,6 +40,6 @@ export default defineSource({
   type: 'hr/aliases',
   kind: 'batch',
   description:
-    'An alias table for people whose logins differ from their work e-mail, as CSV with the columns `person` (work e-mail or employee id), `provider` (`okta`, `aws`, …; empty for any provider) and `login` (the other login or e-mail). Logins and e-mails compare case-insensitively.',
+    'An alias table for people whose logins differ from their work e-mail, as CSV with the columns `person` (work e-mail or employee id), `provider` (`okta`, `aws`, …; empty for any provider) and `login` (the other login or e-mail). One record per row (person, provider or null for any, login); e-mails and logins are lower-cased, employee ids kept as written, so they compare case-insensitively.',
   read: (files) => files.flatMap(readAliases),
 });

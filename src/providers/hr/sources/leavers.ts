@@ -106,7 +106,7 @@ export default defineSource({
   type: 'hr/leavers',
   kind: 'batch',
   description:
-    'An HR export of people and their termination, as CSV with a header row: one row per person or per employment episode; which columns hold the employee id, e-mail, termination and manager is set by params. A termination date alone ends at the end of that day (UTC); an invalid date is an error at its cell. One record per person who has left: a person with a row still employed (rehired) is not one, and of several terminations the latest counts.',
+    'An HR export of people and their termination, as CSV with a header row: one row per person or per employment episode; which columns hold the employee id, e-mail, termination and manager is set by params. A termination date alone ends at the end of that day (UTC); an invalid date is an error at its cell. One record per person who has left (employee id, lower-case e-mail, termination instant, manager): a person with a row still employed (rehired) is not one, and of several terminations the latest counts.',
   params,
   read: readLeavers,
 });
