@@ -400,7 +400,7 @@ ${viewRows.join('\n')}
 Kind: ${source.kind === 'batch' ? 'batch (every file read whole)' : 'stream (read file by file, in one pass for every check)'}
 
 ${source.description}
-
+${source.kind === 'batch' && source.params ? `\n## Params\n\nSet under the catalog source's \`params:\`.\n\n${renderParams(source.params)}\n` : ''}
 ## Views offered
 
 ${codeList(Object.keys(source.views ?? {}).sort()) || 'None.'}

@@ -5,6 +5,7 @@ import { compareText } from '../core/compare.js';
 import { parseDate } from '../core/time.js';
 import type { Check } from '../kit/define-check.js';
 import type { ResourceIdGrammar } from '../kit/define-provider.js';
+import type { Source } from '../kit/define-source.js';
 import { decodeText } from '../kit/files/decode-text.js';
 import { DEFAULT_READ_LIMITS } from '../kit/files/read-file.js';
 import { readRegularFile, type SizeCap } from '../kit/files/open-input.js';
@@ -59,6 +60,7 @@ export async function loadCatalog(file: string, options: LoadOptions = {}): Prom
           definition: await registry.source(spec.type),
           position: yaml.positionOf(['sources', name]),
           pathPosition: yaml.positionOf(['sources', name, 'path']),
+          readParams: undefined,
         },
       ]),
     ),
@@ -89,7 +91,11 @@ export async function loadCatalog(file: string, options: LoadOptions = {}): Prom
       totalBytes: document.limits.total_size ?? DEFAULT_READ_LIMITS.totalBytes,
     },
     // Validation passed, so every source's type resolved.
-    sources: new Map([...sources].flatMap(([name, source]) => (source.definition ? [[name, { ...source, definition: source.definition } satisfies LoadedSource]] : []))),
+    sources: new Map(
+      [...sources].flatMap(([name, source]) =>
+        source.definition ? [[name, { ...source, definition: source.definition, readParams: sourceParams(source.definition, source.params) } satisfies LoadedSource]] : [],
+      ),
+    ),
     controls,
     exceptions,
     exceptionFiles,
@@ -111,6 +117,11 @@ async function namedChecks(document: CatalogDocument, registry: Registry): Promi
     checks: new Map(loaded.flatMap(({ id, check }) => (check ? [[id, check]] : []))),
     grammars: new Map(loaded.flatMap(({ id, grammar }) => (grammar ? [[id, grammar]] : []))),
   };
+}
+
+/** A source's params as its type parses them; validation has already reported any that do not parse. */
+function sourceParams(definition: Source, params: Record<string, unknown> | undefined): unknown {
+  return definition.kind === 'batch' ? definition.params?.parse(params ?? {}) : undefined;
 }
 
 function sortByPosition(errors: readonly UserError[]): UserError[] {

@@ -174,6 +174,7 @@ function asSource(value: unknown, plugin: PluginAt): Source {
   const problems = nonEmptyStrings(value, ['type', 'description']);
   if (value.kind === 'batch') {
     if (typeof value.read !== 'function') problems.push('"read" must be a function');
+    if (value.params !== undefined && !(isObject(value.params) && typeof value.params.safeParse === 'function')) problems.push('"params" must be a zod schema');
   } else if (value.kind === 'stream') {
     if (typeof value.readFile !== 'function') problems.push('"readFile" must be a function');
   } else problems.push('"kind" must be "batch" or "stream"');

@@ -14,6 +14,8 @@ export interface LoadedSource extends SourceSpec {
   position: Position;
   /** Where the source's `path:` is written, for "no file matches" errors. */
   pathPosition: Position;
+  /** `params:` parsed by the source type's schema (defaults applied); undefined for a type that takes none. */
+  readParams: unknown;
 }
 
 /** A source as declared, before its type is known to exist. */

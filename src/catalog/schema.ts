@@ -86,6 +86,8 @@ export const sourceSchema = z.strictObject({
   description: z.string().optional(),
   /** For logs: how far back from as-of records are judged (default DEFAULT_WINDOW); older and later ones are only counted. */
   window: durationString.optional(),
+  /** What the source type lets a catalog set (an HR export's column names); validated by the type's own schema. */
+  params: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const customFrameworkSchema = z.strictObject({

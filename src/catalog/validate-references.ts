@@ -59,14 +59,33 @@ function sourceTypeErrors({ sources, yaml, sourceTypes: types }: References): Us
         }),
       ];
     }
-    if (source.window === undefined || (source.definition.kind === 'stream' && source.definition.recordTime)) return [];
+    const paramErrors = sourceParamErrors(source, yaml);
+    if (source.window === undefined || (source.definition.kind === 'stream' && source.definition.recordTime)) return paramErrors;
     return [
+      ...paramErrors,
       new UserError(`Source "${source.name}" has a window, but its records (${source.type}) carry no time to judge it by`, {
         position: yaml.positionOf(['sources', source.name, 'window']),
         hint: 'An assessment window applies to log sources, such as aws/cloudtrail-logs; remove it here.',
       }),
     ];
   });
+}
+
+/** A source's `params:` parse by its type's schema; a type without one takes none. */
+function sourceParamErrors(source: DeclaredSource, yaml: YamlFile): UserError[] {
+  const schema = source.definition?.kind === 'batch' ? source.definition.params : undefined;
+  const at = ['sources', source.name, 'params'];
+  if (schema === undefined) {
+    if (source.params === undefined) return [];
+    return [
+      new UserError(`Source type "${source.type}" takes no params (source "${source.name}")`, {
+        position: yaml.positionOf(at),
+        hint: 'Remove params: here; the pages under docs/sources name the params of the source types that take them.',
+      }),
+    ];
+  }
+  const parsed = schema.safeParse(source.params ?? {});
+  return parsed.success ? [] : schemaErrors(parsed.error.issues, yaml, schema, at);
 }
 
 /** Control ids are unique, and differ by more than case: filters and exceptions match them exactly. */

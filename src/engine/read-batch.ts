@@ -41,7 +41,7 @@ async function readBatchSource(source: LoadedSource, { dir, limits }: ReadContex
     const files = await readMatchedFiles(source.patterns, dir, source.pathPosition, { fileBytes: limits.fileBytes, budget });
     held = files.size;
     result.files = files.infos;
-    const records = source.definition.read(files.texts);
+    const records = source.definition.read(files.texts, source.readParams);
     result.records = records.length;
     return { result, records };
   } catch (error) {

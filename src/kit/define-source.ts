@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { pathInCatalog, type SourceText } from './files/read-file.js';
 import type { RecordType, RecordTypes } from './record-types.js';
 
@@ -19,10 +20,15 @@ interface SourceMetadata<T extends RecordType> {
  * A source read whole: every file it matches is read and handed to `read` at once. It may offer its records in
  * shared shapes (views): each view function turns all of its records into the view's records.
  */
-export interface BatchSourceDefinition<T extends RecordType> extends SourceMetadata<T> {
+export interface BatchSourceDefinition<T extends RecordType, P extends z.ZodType = z.ZodVoid> extends SourceMetadata<T> {
   kind: 'batch';
-  /** Parses every file into records; throws `UserError` with the file and position. */
-  read(files: readonly SourceText[]): RecordTypes[T][];
+  /**
+   * What a catalog source of this type may set under `params:` (an export's column names, say), validated with the
+   * catalog before any data is read; a source type without it takes no params.
+   */
+  params?: P;
+  /** Parses every file into records, with the source's params parsed by `params`; throws `UserError` with the file and position. */
+  read(files: readonly SourceText[], params: z.output<P>): RecordTypes[T][];
   views?: { readonly [V in RecordType]?: (records: readonly RecordTypes[T][]) => RecordTypes[V][] };
 }
 
@@ -57,7 +63,8 @@ export interface BatchSource {
   kind: 'batch';
   type: string;
   description: string;
-  read(files: readonly SourceText[]): unknown[];
+  params?: z.ZodType;
+  read(files: readonly SourceText[], params?: unknown): unknown[];
   views?: Readonly<Record<string, Bivariant<(records: readonly unknown[]) => unknown[]> | undefined>>;
 }
 
@@ -79,9 +86,11 @@ export interface StreamSource {
 export type Source = BatchSource | StreamSource;
 
 /** Defines a source type: one file per source under src/providers/<provider>/sources, or in a plugin. */
-export function defineSource<T extends RecordType>(definition: BatchSourceDefinition<T>): BatchSourceDefinition<T>;
+export function defineSource<T extends RecordType, P extends z.ZodType = z.ZodVoid>(definition: BatchSourceDefinition<T, P>): BatchSourceDefinition<T, P>;
 export function defineSource<T extends RecordType>(definition: StreamSourceDefinition<T>): StreamSourceDefinition<T>;
-export function defineSource<T extends RecordType>(definition: BatchSourceDefinition<T> | StreamSourceDefinition<T>): BatchSourceDefinition<T> | StreamSourceDefinition<T> {
+export function defineSource<T extends RecordType, P extends z.ZodType>(
+  definition: BatchSourceDefinition<T, P> | StreamSourceDefinition<T>,
+): BatchSourceDefinition<T, P> | StreamSourceDefinition<T> {
   return definition;
 }
 

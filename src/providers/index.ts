@@ -8,7 +8,10 @@ export type Loader<T> = () => Promise<{ default: T }>;
 
 export type BuiltinProviderId =
   | 'aws'
-  | 'generic';
+  | 'generic'
+  | 'hr'
+  | 'identity'
+  | 'okta';
 
 export type BuiltinSourceType =
   | 'aws/backup-restore-jobs'
@@ -25,8 +28,13 @@ export type BuiltinSourceType =
   | 'aws/kms-keys'
   | 'aws/s3-buckets'
   | 'csv'
+  | 'hr/aliases'
+  | 'hr/leavers'
   | 'json'
   | 'ndjson'
+  | 'okta/factors'
+  | 'okta/system-log'
+  | 'okta/users'
   | 'yaml';
 
 export type BuiltinCheckId =
@@ -55,12 +63,17 @@ export type BuiltinCheckId =
   | 'aws/iam-unused-credentials'
   | 'aws/iam-user-direct-policies'
   | 'aws/kms-key-rotation'
-  | 'aws/s3-public-access-block';
+  | 'aws/s3-public-access-block'
+  | 'identity/activity-after-termination'
+  | 'identity/leaver-access';
 
 /** Built-in providers: each a folder under src/providers. */
 export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider>>> = {
   'aws': () => import('./aws/provider.js'),
   'generic': () => import('./generic/provider.js'),
+  'hr': () => import('./hr/provider.js'),
+  'identity': () => import('./identity/provider.js'),
+  'okta': () => import('./okta/provider.js'),
 };
 
 /** Built-in source types; each type equals its module's path under src/providers/<provider>/sources. */
@@ -79,8 +92,13 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'aws/kms-keys': () => import('./aws/sources/kms-keys.js'),
   'aws/s3-buckets': () => import('./aws/sources/s3-buckets.js'),
   'csv': () => import('./generic/sources/csv.js'),
+  'hr/aliases': () => import('./hr/sources/aliases.js'),
+  'hr/leavers': () => import('./hr/sources/leavers.js'),
   'json': () => import('./generic/sources/json.js'),
   'ndjson': () => import('./generic/sources/ndjson.js'),
+  'okta/factors': () => import('./okta/sources/factors.js'),
+  'okta/system-log': () => import('./okta/sources/system-log.js'),
+  'okta/users': () => import('./okta/sources/users.js'),
   'yaml': () => import('./generic/sources/yaml.js'),
 };
 
@@ -112,6 +130,8 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
   'aws/iam-user-direct-policies': () => import('./aws/checks/iam-user-direct-policies.js'),
   'aws/kms-key-rotation': () => import('./aws/checks/kms-key-rotation.js'),
   'aws/s3-public-access-block': () => import('./aws/checks/s3-public-access-block.js'),
+  'identity/activity-after-termination': () => import('./identity/checks/activity-after-termination.js'),
+  'identity/leaver-access': () => import('./identity/checks/leaver-access.js'),
 };
 
 /**
@@ -133,7 +153,12 @@ export type BuiltinSourceModules = [
   typeof import('./aws/sources/kms-keys.js'),
   typeof import('./aws/sources/s3-buckets.js'),
   typeof import('./generic/sources/csv.js'),
+  typeof import('./hr/sources/aliases.js'),
+  typeof import('./hr/sources/leavers.js'),
   typeof import('./generic/sources/json.js'),
   typeof import('./generic/sources/ndjson.js'),
+  typeof import('./okta/sources/factors.js'),
+  typeof import('./okta/sources/system-log.js'),
+  typeof import('./okta/sources/users.js'),
   typeof import('./generic/sources/yaml.js'),
 ];

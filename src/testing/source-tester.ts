@@ -11,6 +11,8 @@ interface SourceCase {
   text: string;
   /** The path the file is shown as; folders may carry meaning (`210987654321/eu-west-1/kms-keys.json`). Default `export`. */
   file?: string;
+  /** The catalog source's `params:`, parsed by the source type's schema (a batch source that takes params). */
+  params?: Record<string, unknown>;
 }
 
 /** A file the source reads: exactly these records. */
@@ -51,15 +53,15 @@ export class SourceTester {
 }
 
 /** Every record the source reads from one file, whole or streamed. */
-export function readText(source: Source, text: string, file = 'export'): unknown[] {
+export function readText(source: Source, text: string, file = 'export', params: Record<string, unknown> = {}): unknown[] {
   const input = { display: file, text };
-  return source.kind === 'batch' ? source.read([input]) : [...source.readFile(input)];
+  return source.kind === 'batch' ? source.read([input], source.params?.parse(params)) : [...source.readFile(input)];
 }
 
 export function readProblems(source: Source, testCase: ReadCase): string[] {
   let records: unknown[];
   try {
-    records = readText(source, testCase.text, testCase.file);
+    records = readText(source, testCase.text, testCase.file, testCase.params);
   } catch (error) {
     return [`expected records, but it threw: ${error instanceof UserError ? error.located : String(error)}`];
   }
@@ -69,7 +71,7 @@ export function readProblems(source: Source, testCase: ReadCase): string[] {
 
 export function rejectProblems(source: Source, testCase: RejectCase): string[] {
   try {
-    readText(source, testCase.text, testCase.file);
+    readText(source, testCase.text, testCase.file, testCase.params);
   } catch (error) {
     if (!(error instanceof UserError)) return [`expected a UserError, it threw ${String(error)}`];
     const problems: string[] = [];

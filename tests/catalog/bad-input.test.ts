@@ -250,6 +250,20 @@ const cases: BadInput[] = [
     hint: 'An assessment window applies to log sources, such as aws/cloudtrail-logs; remove it here.',
   },
   {
+    name: 'params on a source type that takes none',
+    catalog: edit(CATALOG, 'path: credential-report.csv', 'path: credential-report.csv\n    params: { delimiter: ";" }'),
+    at: locate(edit(CATALOG, 'path: credential-report.csv', 'path: credential-report.csv\n    params: { delimiter: ";" }'), '{ delimiter'),
+    message: 'Source type "aws/iam-credential-report" takes no params (source "creds")',
+    hint: 'Remove params: here; the pages under docs/sources name the params of the source types that take them.',
+  },
+  {
+    name: 'an unknown param of a source type, with a suggestion',
+    catalog: edit(CATALOG, 'controls:\n', '  people:\n    type: hr/leavers\n    path: leavers.csv\n    params: { email_colum: Mail }\ncontrols:\n'),
+    at: locate(edit(CATALOG, 'controls:\n', '  people:\n    type: hr/leavers\n    path: leavers.csv\n    params: { email_colum: Mail }\ncontrols:\n'), 'email_colum'),
+    message: 'Unknown key "email_colum" in sources.people.params',
+    hint: 'Did you mean "email_column"?',
+  },
+  {
     name: 'bad date (no 30 February)',
     catalog: edit(CATALOG, 'date: 2026-09-03', 'date: 2026-02-30'),
     at: 'controls.yaml:19:15',

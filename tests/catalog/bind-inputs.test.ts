@@ -22,7 +22,7 @@ const streamWithWhole = defineCheck({ ...base, id: 'test/stream', inputs: { peop
 
 function declared(name: string, type: string, definition: Source | undefined): [string, DeclaredSource] {
   const position = { file: 'controls.yaml', line: 1, col: 1 };
-  return [name, { name, type, path: `${name}.json`, patterns: [`${name}.json`], definition, position, pathPosition: position }];
+  return [name, { name, type, path: `${name}.json`, patterns: [`${name}.json`], definition, position, pathPosition: position, readParams: undefined }];
 }
 
 const sources = new Map([

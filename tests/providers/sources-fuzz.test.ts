@@ -21,7 +21,19 @@ const INLINE_SEEDS: Record<string, string[]> = {
     '{"awsAccountId":"111122223333","digestStartTime":"2015-08-17T14:01:31Z","digestEndTime":"2015-08-17T15:01:31Z","digestS3Bucket":"example-bucket","digestS3Object":"AWSLogs/111122223333/CloudTrail-Digest/us-east-2/2015/08/17/111122223333_CloudTrail-Digest_us-east-2_trail_us-east-2_20150817T150131Z.json.gz","digestPublicKeyFingerprint":"31e8b5433410dfb61a9dc45cc65b22ff","digestSignatureAlgorithm":"SHA256withRSA","newestEventTime":"2015-08-17T14:52:27Z","oldestEventTime":"2015-08-17T14:42:27Z","previousDigestS3Bucket":null,"previousDigestS3Object":null,"previousDigestHashValue":null,"previousDigestHashAlgorithm":null,"previousDigestSignature":null,"logFiles":[{"s3Bucket":"example-bucket","s3Object":"AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/17/111122223333_CloudTrail_us-east-2_20150817T1445Z_9nYN7gp2eWAJHIfT.json.gz","hashValue":"9bb6196fc6b84d6f075a56548feca262bd99ba3c2de41b618e5b6e22c1fc71f6","hashAlgorithm":"SHA-256","newestEventTime":"2015-08-17T14:52:27Z","oldestEventTime":"2015-08-17T14:42:27Z"}]}',
   ],
   'aws/cloudtrail-public-keys': ['{"PublicKeyList": [{"Value": "MIIBCgKCAQEAvJ3ad", "ValidityStartTime": "2026-08-03T11:26:03+00:00", "ValidityEndTime": "2026-11-01T09:12:40+00:00", "Fingerprint": "8eba5db5bea9b640d1c96a2a2ff1f6d4"}]}'],
+  'okta/factors': [
+    '[{"id": "ostexample00000000001", "factorType": "token:software:totp", "provider": "GOOGLE", "vendorName": "GOOGLE", "status": "ACTIVE", "created": "2022-03-02T08:00:00.000Z", "lastUpdated": "2022-03-02T08:00:00.000Z", "profile": {"credentialId": "lee@example.org"}}]',
+  ],
+  'okta/system-log': [
+    '[{"uuid": "5b0c2f7e-0000-11ef-8000-000000000001", "published": "2025-01-20T10:14:33.512Z", "eventType": "user.session.start", "version": "0", "severity": "INFO", "displayMessage": "User login to Okta", "outcome": {"result": "FAILURE", "reason": "INVALID_CREDENTIALS"}, "actor": {"id": "00uexampleuser00001", "type": "User", "alternateId": "lee@example.org", "displayName": "Lee Park"}, "client": {"ipAddress": "203.0.113.9"}, "target": []}]',
+    '{"uuid": "5b0c2f7e-0000-11ef-8000-000000000002", "published": "2025-01-20T10:15:00.000Z", "eventType": "user.authentication.sso", "outcome": {"result": "SUCCESS", "reason": null}, "actor": {"id": "00uexampleuser00001", "type": "User", "alternateId": "lee@example.org", "displayName": "Lee Park"}, "client": {"ipAddress": "203.0.113.9"}, "target": [{"id": "0oa1", "type": "AppInstance", "alternateId": "Slack", "displayName": "Slack"}]}\n',
+  ],
   yaml: ['- system: payroll\n  quarter: 2026-Q3\n  signed_off: true\n- system: crm\n  quarter: 2026-Q3\n  signed_off: false\n'],
+};
+
+/** Where a source reads meaning into the file name (an Okta factor list is named by its user), a name it accepts. */
+const INLINE_FILE_NAMES: Record<string, (index: number) => string> = {
+  'okta/factors': (index) => `/fuzz/factors/00u1fuzz${String(index).padStart(12, '0')}.json`,
 };
 
 /** Every built-in source type with the texts of its example files. */
@@ -33,7 +45,9 @@ async function seeds(): Promise<Map<string, { source: Source; texts: SourceText[
     const texts = await Promise.all(files.map(async (file) => (await readExportFile(file, { base: catalog.dir })).text));
     byType.set(declared.type, [...(byType.get(declared.type) ?? []), ...texts]);
   }
-  for (const [type, texts] of Object.entries(INLINE_SEEDS)) byType.set(type, texts.map((text, index) => ({ display: `/fuzz/${index}.${type}`, text })));
+  for (const [type, texts] of Object.entries(INLINE_SEEDS)) {
+    byType.set(type, texts.map((text, index) => ({ display: INLINE_FILE_NAMES[type]?.(index) ?? `/fuzz/${index}.${type}`, text })));
+  }
   const loaded = new Map<string, { source: Source; texts: SourceText[] }>();
   for (const [type, load] of Object.entries(sourceLoaders)) {
     const texts = byType.get(type);
@@ -93,7 +107,7 @@ function replaceValue(text: string, at: number, replacement: unknown): string {
 /** Reads `file` with `source` the way the engine does, views and coverage included. */
 function readWith(source: Source, file: SourceText): void {
   if (source.kind === 'batch') {
-    const records = source.read([file]);
+    const records = source.read([file], source.params?.parse({}));
     for (const view of Object.values(source.views ?? {})) view?.(records);
     return;
   }

@@ -49,15 +49,18 @@ export function readsText(test: Pick<TestResult, 'inputs'>): string {
 /** One test in detail: its facts, then its error, failed metrics, the first findings and the fix. */
 export function testLines(test: TestResult, context: TableContext): string[] {
   const { chalk, width } = context;
+  // One source fits among the facts; several inputs get lines of their own, wrapped at their spaces.
+  const singleSource = Object.keys(test.inputs).length === 1;
   const facts = [
     `${verdict(chalk, test.status)}  ${test.check}`,
-    readsText(test),
+    ...(singleSource ? [readsText(test)] : []),
     `examined ${test.examined}`,
     `${plural(test.findings.length, 'finding')}, ${test.excepted} excepted`,
   ];
   const shown = topFindings(test.findings).slice(0, context.maxFindings);
   return [
     ...wrapParts(facts, chalk.dim(' · '), { width, indent: 4, hang: 6 }),
+    ...(singleSource ? [] : wrap(readsText(test), { width, indent: 10, hang: 2 })),
     ...(test.error === undefined ? [] : wrap(`${chalk.red('error:')} ${test.error}`, { width, indent: 6 })),
     ...metricLines(test, context),
     ...shown.flatMap((finding) => findingLines(finding, context)),

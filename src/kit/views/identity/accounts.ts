@@ -5,7 +5,7 @@ export type MfaStrength = 'phishing-resistant' | 'strong' | 'weak' | 'unknown';
 
 /** One MFA factor an account has enrolled. */
 export interface MfaFactor {
-  /** `webauthn`, `totp`, `push`, `sms`, `voice`, `email`, `hardware-token`, or `unknown` when the export does not say. */
+  /** `webauthn`, `fastpass` (Okta FastPass), `totp`, `push`, `sms`, `voice`, `email`, `hardware-token`, or `unknown` when the export does not say. */
   kind: string;
   strength: MfaStrength;
 }

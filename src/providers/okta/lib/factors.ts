@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { UserError } from '../../../core/errors.js';
+import { pathInCatalog, type SourceText } from '../../../kit/define-source.js';
+import type { MfaFactor } from '../../../kit/views/identity/accounts.js';
+import { EXPORT_HINT, oktaInstant, readOktaArray } from './okta-json.js';
+
+/** One factor a user enrolled, as `GET /api/v1/users/{userId}/factors` lists it. */
+export interface OktaFactor {
+  /** The user the list belongs to: the file's name (`00u1a2b3c4d5e6f7g8h9.json`). */
+  userId: string;
+  id: string;
+  /** `call, email, push, question, signed_nonce, sms, token, token:hardware, token:hotp, token:software:totp, u2f, web, webauthn`. */
+  factorType: string;
+  provider: string;
+  /** `ACTIVE, DISABLED, ENROLLED, EXPIRED, INACTIVE, NOT_SETUP, PENDING_ACTIVATION`. */
+  status: string;
+  created: Date | null;
+  lastUpdated: Date | null;
+}
+
+const factorSchema = z.looseObject({
+  id: z.string().min(1),
+  factorType: z.string().min(1),
+  provider: z.string(),
+  status: z.string(),
+  created: oktaInstant.optional(),
+  lastUpdated: oktaInstant.optional(),
+});
+
+const USER_ID = /^00u[0-9A-Za-z]+$/;
+
+/** The user a factor file belongs to, from its name. */
+export function factorFileUser(file: SourceText): string | undefined {
+  const name = path.posix.basename(pathInCatalog(file).replace(/\\/g, '/')).replace(/\.json(?:\.gz)?$/, '');
+  return USER_ID.test(name) ? name : undefined;
+}
+
+/** The factors of one file: `<userId>.json` holding the user's factor list unchanged. */
+export function readFactorFile(file: SourceText): OktaFactor[] {
+  const userId = factorFileUser(file);
+  if (userId === undefined) {
+    throw new UserError(`Expected a factor list named by its user's id (00u….json), found the file name "${path.basename(file.display)}"`, {
+      position: { file: file.display, line: 1, col: 1 },
+      hint: EXPORT_HINT,
+    });
+  }
+  return readOktaArray(file, factorSchema, 'an Okta factor list').map((factor) => ({
+    userId,
+    id: factor.id,
+    factorType: factor.factorType,
+    provider: factor.provider,
+    status: factor.status,
+    created: factor.created ?? null,
+    lastUpdated: factor.lastUpdated ?? null,
+  }));
+}
+
+const PHISHING_RESISTANT = new Set(['webauthn', 'u2f', 'signed_nonce']);
+const KINDS: Readonly<Record<string, { kind: string; strength: MfaFactor['strength'] }>> = {
+  'token:software:totp': { kind: 'totp', strength: 'strong' },
+  push: { kind: 'push', strength: 'strong' },
+  'token:hardware': { kind: 'hardware-token', strength: 'strong' },
+  'token:hotp': { kind: 'hardware-token', strength: 'strong' },
+  token: { kind: 'hardware-token', strength: 'strong' },
+  sms: { kind: 'sms', strength: 'weak' },
+  call: { kind: 'voice', strength: 'weak' },
+  email: { kind: 'email', strength: 'weak' },
+};
+
+/** A factor's kind and strength: FIDO (WebAuthn, U2F) and FastPass (signed_nonce) resist phishing; OTP and push are strong; SMS, voice and e-mail weak. */
+export function mfaFactorOf(factorType: string): MfaFactor {
+  if (PHISHING_RESISTANT.has(factorType)) return { kind: factorType === 'signed_nonce' ? 'fastpass' : 'webauthn', strength: 'phishing-resistant' };
+  return KINDS[factorType] ?? { kind: 'unknown', strength: 'unknown' };
+}
+
+/** Only an active factor can be used to sign in. */
+export function isActiveFactor(factor: OktaFactor): boolean {
+  return factor.status === 'ACTIVE';
+}

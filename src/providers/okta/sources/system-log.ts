@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { UserError } from '../../../core/errors.js';
+import { parseInstant } from '../../../core/time.js';
+import { defineSource, type SourceText } from '../../../kit/define-source.js';
+import { describeIssue, formatJsonPath, jsonPathPosition, parseJsonText, validateJson } from '../../../kit/formats/json.js';
+import { assertNotEmpty } from '../../../kit/formats/text.js';
+import type { IdentitySignIn } from '../../../kit/views/identity/sign-ins.js';
+
+/** One Okta System Log event, the fields checks read. */
+export interface OktaLogEvent {
+  uuid: string;
+  /** Epoch milliseconds. */
+  published: number;
+  eventType: string;
+  /** `SUCCESS, FAILURE, SKIPPED, ALLOW, DENY, CHALLENGE, …`; null when the event has no outcome. */
+  outcome: string | null;
+  outcomeReason: string | null;
+  actor: { id: string; type: string; alternateId: string | null; displayName: string | null };
+  clientIp: string | null;
+  targets: readonly { id: string; type: string; alternateId: string | null; displayName: string | null }[];
+}
+
+declare module '../../../kit/record-types.js' {
+  interface RecordTypes {
+    'okta/system-log': OktaLogEvent;
+  }
+}
+
+const HINT =
+  'Save the pages of GET /api/v1/logs unchanged (each a bare JSON array), or the events one per line (NDJSON) as log shippers write them.';
+
+const published = z.string().transform((text, context): number => {
+  const date = parseInstant(text);
+  if (date) return date.getTime();
+  context.addIssue({ code: 'custom', message: `expected a date-time like 2025-01-20T10:14:33.512Z, found ${JSON.stringify(text)}` });
+  return z.NEVER;
+});
+
+const optionalText = z.string().nullable().optional();
+const party = z.looseObject({ id: z.string(), type: z.string(), alternateId: optionalText, displayName: optionalText });
+
+const eventSchema = z.looseObject({
+  uuid: z.string().min(1),
+  published,
+  eventType: z.string().min(1),
+  outcome: z.looseObject({ result: z.string(), reason: optionalText }).nullable().optional(),
+  actor: party,
+  client: z.looseObject({ ipAddress: optionalText }).nullable().optional(),
+  target: z.array(party).nullable().optional(),
+});
+
+const name = (who: z.output<typeof party>) => ({ id: who.id, type: who.type, alternateId: who.alternateId ?? null, displayName: who.displayName ?? null });
+
+function toEvent(event: z.output<typeof eventSchema>): OktaLogEvent {
+  return {
+    uuid: event.uuid,
+    published: event.published,
+    eventType: event.eventType,
+    outcome: event.outcome?.result ?? null,
+    outcomeReason: event.outcome?.reason ?? null,
+    actor: name(event.actor),
+    clientIp: event.client?.ipAddress ?? null,
+    targets: (event.target ?? []).map(name),
+  };
+}
+
+/** One NDJSON line's event, its errors placed on that line. */
+function lineEvent(file: SourceText, text: string, line: number): OktaLogEvent {
+  const parsed = eventSchema.safeParse(parseJsonText(text, file.display, { hint: HINT, line }), { error: describeIssue });
+  if (parsed.success) return toEvent(parsed.data);
+  const issue = parsed.error.issues[0];
+  const path = issue?.path ?? [];
+  throw new UserError(`${path.length > 0 ? `${formatJsonPath(path)}: ` : ''}${issue?.message ?? 'Invalid value'}`, {
+    position: { file: file.display, line, col: jsonPathPosition(text, path).col },
+    hint: HINT,
+  });
+}
+
+/** The events of one file: a page of the API (a JSON array) or NDJSON, one event per line. */
+function* readLogFile(file: SourceText): Iterable<OktaLogEvent> {
+  assertNotEmpty(file, 'Okta System Log events', HINT);
+  if (file.text.trimStart().startsWith('[')) {
+    yield* validateJson(z.array(eventSchema), parseJsonText(file.text, file.display, HINT), file.text, file.display, HINT).map(toEvent);
+    return;
+  }
+  const lines = file.text.split(/\r?\n/);
+  for (const [index, text] of lines.entries()) if (text.trim() !== '') yield lineEvent(file, text, index + 1);
+}
+
+const SIGN_IN_EVENTS = new Set(['user.session.start', 'user.authentication.sso']);
+
+/** A sign-in to Okta (`user.session.start`) or to an app through it (`user.authentication.sso`); other events are none. */
+export function signIn(event: OktaLogEvent): IdentitySignIn | undefined {
+  if (!SIGN_IN_EVENTS.has(event.eventType)) return undefined;
+  const app = event.targets.find((target) => target.type === 'AppInstance');
+  return {
+    provider: 'okta',
+    eventId: event.uuid,
+    time: event.published,
+    accountId: event.actor.type === 'User' ? event.actor.id : null,
+    login: event.actor.alternateId,
+    success: event.outcome === 'SUCCESS' || event.outcome === 'ALLOW',
+    // The event does not say; MFA is its own event (user.authentication.auth_via_mfa).
+    mfaUsed: null,
+    sourceIp: event.clientIp,
+    application: event.eventType === 'user.session.start' ? 'Okta' : (app?.displayName ?? app?.alternateId ?? null),
+  };
+}
+
+export default defineSource({
+  type: 'okta/system-log',
+  kind: 'stream',
+  description:
+    'Okta System Log events, streamed file by file: the pages of `GET /api/v1/logs` saved unchanged (bare JSON arrays) or NDJSON, one event per line. Events are counted once by `uuid` and judged by `published`. Sign-ins to Okta (`user.session.start`) and to apps through it (`user.authentication.sso`) are offered as `identity/sign-ins`.',
+  readFile: readLogFile,
+  dispatchKey: (event) => event.eventType,
+  recordId: (event) => event.uuid,
+  recordTime: (event) => event.published,
+  views: { 'identity/sign-ins': signIn },
+});

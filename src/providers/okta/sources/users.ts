@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { pathInCatalog, defineSource, type SourceText } from '../../../kit/define-source.js';
+import type { IdentityAccount } from '../../../kit/views/identity/accounts.js';
+import { factorFileUser, isActiveFactor, mfaFactorOf, readFactorFile, type OktaFactor } from '../lib/factors.js';
+import { oktaInstant, readOktaArray } from '../lib/okta-json.js';
+
+const STATUSES = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'LOCKED_OUT', 'PASSWORD_EXPIRED', 'SUSPENDED', 'DEPROVISIONED'] as const;
+type OktaStatus = (typeof STATUSES)[number];
+
+/** One Okta user, with the factors listed for it where the export holds its factor file. */
+export interface OktaUser {
+  id: string;
+  status: OktaStatus;
+  created: Date;
+  activated: Date | null;
+  statusChanged: Date | null;
+  /** Null: never signed in. */
+  lastLogin: Date | null;
+  lastUpdated: Date;
+  login: string;
+  email: string | null;
+  secondEmail: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  employeeNumber: string | null;
+  /** Null when the export has no factor file for the user: unknown, not none. */
+  factors: readonly OktaFactor[] | null;
+}
+
+declare module '../../../kit/record-types.js' {
+  interface RecordTypes {
+    'okta/users': OktaUser;
+  }
+}
+
+const nullableInstant = oktaInstant.nullable().optional();
+const optionalText = z.string().nullable().optional();
+
+const userSchema = z.looseObject({
+  id: z.string().min(1),
+  status: z.enum(STATUSES),
+  created: oktaInstant,
+  activated: nullableInstant,
+  statusChanged: nullableInstant,
+  lastLogin: nullableInstant,
+  lastUpdated: oktaInstant,
+  profile: z.looseObject({
+    login: z.string().min(1),
+    email: optionalText,
+    secondEmail: optionalText,
+    firstName: optionalText,
+    lastName: optionalText,
+    employeeNumber: optionalText,
+  }),
+});
+
+function toUser(user: z.output<typeof userSchema>): OktaUser {
+  const { profile } = user;
+  return {
+    id: user.id,
+    status: user.status,
+    created: user.created,
+    activated: user.activated ?? null,
+    statusChanged: user.statusChanged ?? null,
+    lastLogin: user.lastLogin ?? null,
+    lastUpdated: user.lastUpdated,
+    login: profile.login,
+    email: profile.email ?? null,
+    secondEmail: profile.secondEmail ?? null,
+    firstName: profile.firstName ?? null,
+    lastName: profile.lastName ?? null,
+    employeeNumber: profile.employeeNumber || null,
+    factors: null,
+  };
+}
+
+/** The user a factor list file belongs to, when the file is one: under a `factors/` folder and named by a user id. */
+function factorListUser(file: SourceText): string | undefined {
+  return /(^|\/)factors\/[^/]+$/.test(pathInCatalog(file).replace(/\\/g, '/')) ? factorFileUser(file) : undefined;
+}
+
+/**
+ * Users from every page file, each once (a user deprovisioned between the two listings appears in both: the later
+ * `lastUpdated` wins), with the factors of the factor files among them (an empty list: none enrolled, which is known).
+ */
+function readUsers(files: readonly SourceText[]): OktaUser[] {
+  const users = new Map<string, OktaUser>();
+  const factors = new Map<string, OktaFactor[]>();
+  for (const file of files) {
+    const factorsOf = factorListUser(file);
+    if (factorsOf !== undefined) {
+      factors.set(factorsOf, [...(factors.get(factorsOf) ?? []), ...readFactorFile(file)]);
+      continue;
+    }
+    for (const user of readOktaArray(file, userSchema, 'an Okta user listing').map(toUser)) {
+      const known = users.get(user.id);
+      if (known === undefined || known.lastUpdated < user.lastUpdated) users.set(user.id, user);
+    }
+  }
+  return [...users.values()].map((user) => ({ ...user, factors: factors.get(user.id) ?? null }));
+}
+
+const STATUS_IN_VIEW: Readonly<Record<OktaStatus, IdentityAccount['status']>> = {
+  ACTIVE: 'active',
+  PROVISIONED: 'active',
+  RECOVERY: 'active',
+  LOCKED_OUT: 'active',
+  PASSWORD_EXPIRED: 'active',
+  SUSPENDED: 'suspended',
+  DEPROVISIONED: 'deprovisioned',
+  STAGED: 'pending',
+};
+
+/** Okta users as `identity/accounts`; a user whose factors were not exported has none listed. */
+export function identityAccounts(users: readonly OktaUser[]): IdentityAccount[] {
+  return users.map((user) => ({
+    provider: 'okta',
+    id: user.id,
+    login: user.login,
+    emails: [...new Set([user.email, user.secondEmail].flatMap((email) => (email ? [email.toLowerCase()] : [])))],
+    employeeId: user.employeeNumber,
+    displayName: [user.firstName, user.lastName].filter(Boolean).join(' ') || null,
+    status: STATUS_IN_VIEW[user.status],
+    created: user.created,
+    lastSignIn: user.lastLogin,
+    statusChanged: user.statusChanged,
+    mfaFactors: (user.factors ?? []).filter(isActiveFactor).map((factor) => mfaFactorOf(factor.factorType)),
+    adminRoles: [],
+  }));
+}
+
+export default defineSource({
+  type: 'okta/users',
+  kind: 'batch',
+  description:
+    'Okta users: the pages of `GET /api/v1/users` saved unchanged (bare JSON arrays), together with the pages of `GET /api/v1/users?filter=status eq "DEPROVISIONED"` (the default listing leaves deprovisioned users out). Factor lists (files under a `factors/` folder named by the user id, as okta/factors reads them) in the same glob are joined to their user. Offered as `identity/accounts`: ACTIVE, PROVISIONED, RECOVERY, LOCKED_OUT and PASSWORD_EXPIRED are active, SUSPENDED suspended, DEPROVISIONED deprovisioned, STAGED pending; active factors with their strength (WebAuthn, U2F and FastPass phishing-resistant; TOTP, push and hardware tokens strong; SMS, voice and e-mail weak).',
+  read: readUsers,
+  views: { 'identity/accounts': identityAccounts },
+});
