@@ -33,6 +33,8 @@ const TONES: ReadonlyMap<string, Tone> = new Map<string, Tone>([
   ['open', 'bad'],
   ['excepted', 'info'],
   ['ok', 'good'],
+  ['unassured', 'warn'],
+  ['gap', 'bad'],
 ]);
 
 /** The tone of a verdict word; neutral for words it does not know. */
@@ -43,4 +45,9 @@ export function toneOf(word: string): Tone {
 /** A verdict word as a badge: the word, in its tone. */
 export function badge(word: string): Markup {
   return html`<span class="badge tone-${toneOf(word)}">${word}</span>`;
+}
+
+/** `12 ineffective · 4 effective` as a list of counted badges. */
+export function countList<K extends string>(label: string, keys: readonly K[], counts: Readonly<Record<K, number>>): Markup {
+  return html`<ul class="counts" aria-label="${label}">${keys.map((key) => html`<li data-key="${key}"><strong>${counts[key]}</strong> ${badge(key)}</li>`)}</ul>`;
 }

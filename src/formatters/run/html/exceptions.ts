@@ -6,8 +6,7 @@ import { byUrgency, daysText, TIER_HEAD, tierCells } from '../../exceptions/colu
 import { html, type Markup } from '../../html/markup.js';
 import { svgFigure, svgText, toneRect } from '../../html/svg.js';
 import { dataTable, rowCells, tableHead } from '../../html/table.js';
-import { badge } from '../../html/tones.js';
-import { countList } from './lenses.js';
+import { badge, countList } from '../../html/tones.js';
 import type { ExceptionAnchors } from './findings.js';
 
 const LABEL_WIDTH = 72;

@@ -22,10 +22,17 @@ function windowText(report: Report): string {
   return [...windows].map(([window, sources]) => `${window}: ${sources.join(', ')}`).join('; ');
 }
 
-function filtersText(report: Report): string {
+/** The --control and --framework filters of the run, or a sentence saying every control ran. */
+export function filtersText(report: Pick<Report, 'filters'>): string {
   const { controls, framework } = report.filters;
   const filters = [...(controls === undefined ? [] : [`--control ${controls.join(',')}`]), ...(framework === undefined ? [] : [`--framework ${framework}`])];
   return filters.length === 0 ? 'none: every control of the catalog' : filters.join(' ');
+}
+
+/** The catalog with its hash, and the as-of date with where it came from: the first facts of every HTML page. */
+export function catalogFacts(report: Pick<Report, 'catalog' | 'as_of' | 'as_of_source'>): Markup {
+  return html`<dt>Catalog</dt><dd><code>${report.catalog.path}</code> <span class="muted">sha256 <code>${report.catalog.sha256}</code></span></dd>
+<dt>As of</dt><dd><time datetime="${report.as_of}">${asOfText(report.as_of)}</time> <span class="muted">(${AS_OF_SOURCES[report.as_of_source]})</span></dd>`;
 }
 
 /** The title and the facts of the run. */
@@ -33,8 +40,7 @@ export function headerSection(report: Report): Markup {
   return html`<header>
 <h1>controlproof: ${report.catalog.name}</h1>
 <dl class="facts">
-<dt>Catalog</dt><dd><code>${report.catalog.path}</code> <span class="muted">sha256 <code>${report.catalog.sha256}</code></span></dd>
-<dt>As of</dt><dd><time datetime="${report.as_of}">${asOfText(report.as_of)}</time> <span class="muted">(${AS_OF_SOURCES[report.as_of_source]})</span></dd>
+${catalogFacts(report)}
 <dt>Log window</dt><dd>${windowText(report)}</dd>
 <dt>Filters</dt><dd>${filtersText(report)}</dd>
 <dt>Controls</dt><dd>${report.summary.controls}</dd>

@@ -4,14 +4,9 @@ import { ASSURANCE, EVIDENCE_STATUSES, EXISTS, TEST_STATUSES, WORKS, type Contro
 import type { Report } from '../../../report/model.js';
 import { countBy } from '../../../report/summarize.js';
 import { html, type Markup } from '../../html/markup.js';
-import { badge } from '../../html/tones.js';
+import { countList } from '../../html/tones.js';
 import { byFunctionFigure } from './by-function.js';
 import { matrixFigure } from './matrix.js';
-
-/** `12 ineffective · 4 effective` as a list of counted badges. */
-export function countList<K extends string>(label: string, keys: readonly K[], counts: Record<K, number>): Markup {
-  return html`<ul class="counts" aria-label="${label}">${keys.map((key) => html`<li data-key="${key}"><strong>${counts[key]}</strong> ${badge(key)}</li>`)}</ul>`;
-}
 
 /** The exists lens per control function, counted from the controls as the summary counts the works lens. */
 function existsByFunction(report: Report): Record<ControlFunction, Record<ExistsVerdict, number>> {

@@ -33,7 +33,7 @@ export function erroredTestsSection(report: Report, onlyFailing: boolean): Conte
 }
 
 /** The report's warnings with their hints; nothing when there are none. */
-export function warningsSection(report: Report): Content {
+export function warningsSection(report: Pick<Report, 'warnings'>): Content {
   if (report.warnings.length === 0) return '';
   const items = report.warnings.map((warning) => html`<li>${warning.message}${warning.hint === undefined ? '' : html`<br><span class="muted">${warning.hint}</span>`}</li>`);
   return html`<section id="warnings" aria-labelledby="warnings-heading"><h2 id="warnings-heading">Warnings (${report.warnings.length})</h2><ul>${items}</ul></section>`;
