@@ -94,8 +94,8 @@ describe('controlproof coverage', CLI_TIMEOUT, () => {
   });
 
   it('rejects an unknown format, naming the coverage formats', async () => {
-    const { code, stderr } = await runCli(['coverage', 'controls.example.yaml', '--format', 'html'], { cwd: repoRoot });
-    expect(stderr.split('\n')[0]).toBe('Unknown format "html": expected one of csv, json, markdown, table');
+    const { code, stderr } = await runCli(['coverage', 'controls.example.yaml', '--format', 'sarif'], { cwd: repoRoot });
+    expect(stderr.split('\n')[0]).toBe('Unknown format "sarif": expected one of csv, html, json, markdown, table');
     expect(code).toBe(2);
   });
 

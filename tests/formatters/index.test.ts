@@ -16,6 +16,7 @@ describe('formatter registry', () => {
   it('holds each view\'s formats, one file each under src/formatters/<view>/', () => {
     expect(formatters.map((formatter) => [formatter.view, formatter.name, formatter.extension])).toEqual([
       ['coverage', 'csv', 'csv'],
+      ['coverage', 'html', 'html'],
       ['coverage', 'json', 'json'],
       ['coverage', 'markdown', 'md'],
       ['coverage', 'table', 'txt'],
@@ -34,6 +35,7 @@ describe('formatter registry', () => {
       ['run', 'table', 'txt'],
     ]);
     expect(formatNames('run')).toEqual(['csv', 'github', 'html', 'json', 'junit', 'markdown', 'oscal', 'sarif', 'table']);
+    expect(formatNames('coverage')).toEqual(['csv', 'html', 'json', 'markdown', 'table']);
   });
 
   it('finds a formatter of a view by name, and only of that view', () => {

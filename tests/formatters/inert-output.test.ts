@@ -53,6 +53,7 @@ describe('text formatters print data inert', () => {
   it('are the table, Markdown, CSV, GitHub and HTML formats', () => {
     expect(textFormatters.map((formatter) => `${formatter.view} ${formatter.name}`)).toEqual([
       'coverage csv',
+      'coverage html',
       'coverage markdown',
       'coverage table',
       'exceptions csv',

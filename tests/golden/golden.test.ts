@@ -52,6 +52,7 @@ describe('golden outputs of the example catalog', () => {
     ['example.coverage.txt', ['coverage', 'controls.example.yaml', '--as-of', '2026-11-01']],
     ['example.coverage.md', ['coverage', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'markdown']],
     ['example.coverage.csv', ['coverage', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'csv']],
+    ['example.coverage.html', ['coverage', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'html']],
   ];
   for (const [file, args] of text) {
     it(`${file}, byte for byte`, async () => {

@@ -30,6 +30,7 @@ export interface MatrixRow {
   title: string;
   status: string;
   control: string;
+  controlTitle: string;
   owner: string;
   exists: string;
   works: string;
@@ -44,6 +45,7 @@ export function matrixRows(framework: Pick<FrameworkCoverage, 'criteria'>): Matr
       title: index === 0 ? criterion.title : '',
       status: index === 0 ? criterion.status : '',
       control: control.id,
+      controlTitle: control.title,
       owner: control.owner,
       exists: control.exists,
       works: control.works,

@@ -55,6 +55,8 @@ svg.defs { position: absolute; width: 0; height: 0; overflow: hidden; }
 .fill-warn { fill: var(--warn); } .fill-info { fill: var(--info); } .fill-neutral { fill: var(--neutral); } .fill-accent { fill: var(--accent); }
 .legend svg.swatch { vertical-align: -2px; }
 .legend { list-style: none; padding: 0; margin: 0.2rem 0; display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; font-size: 0.9em; }
+article.framework { margin: 1.2rem 0; }
+table.coverage-matrix tr.criterion > * { border-top: 2px solid var(--line); }
 article.control { border: 1px solid var(--line); border-left: 0.5rem solid var(--tone, var(--line)); border-radius: 6px; padding: 0.6rem 1rem; margin: 0.8rem 0; }
 .filter { position: sticky; top: 0; background: var(--bg); padding: 0.4rem 0; z-index: 1; display: flex; gap: 0.8rem; align-items: center; flex-wrap: wrap; }
 .filter input { font: inherit; padding: 0.25rem 0.5rem; min-width: 18rem; color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 4px; }

@@ -1,5 +1,6 @@
-import { html, trusted } from '../html/markup.js';
+import { html, type Markup } from '../html/markup.js';
 import { htmlPage } from '../html/page.js';
+import type { Report } from '../../report/model.js';
 import { defineFormatter } from '../define-formatter.js';
 import { controlSections } from './html/controls.js';
 import { coverageMatrixSection } from './html/coverage.js';
@@ -10,14 +11,17 @@ import { headerSection } from './html/header.js';
 import { lensesSection } from './html/lenses.js';
 import { erroredTestsSection, sourcesSection, warningsSection } from './html/sources.js';
 
-const CONTENTS = html`<nav aria-label="contents"><ul><li><a href="#summary">Two lenses</a></li><li><a href="#controls">Controls</a></li><li><a href="#excepted">Excepted findings</a></li><li><a href="#exceptions">Exceptions</a></li><li><a href="#sources">Sources</a></li></ul></nav>`;
+function contents(report: Report): Markup {
+  const coverage = report.framework_coverage === undefined ? '' : html`<li><a href="#coverage">Framework coverage</a></li>`;
+  return html`<nav aria-label="contents"><ul><li><a href="#summary">Two lenses</a></li><li><a href="#controls">Controls</a></li><li><a href="#excepted">Excepted findings</a></li><li><a href="#exceptions">Exceptions</a></li>${coverage}<li><a href="#sources">Sources</a></li></ul></nav>`;
+}
 
 export default defineFormatter({
   name: 'html',
   view: 'run',
   description:
     'One self-contained HTML page to hand over: both lenses side by side (the exists × works matrix as a heat map, works by function as bars, assurance counts), ' +
-    'paper-only and failing controls first with evidence, tests, metrics and every finding (with a search), excepted findings with their exception, exception age by tier. ' +
+    'paper-only and failing controls first with evidence, tests, metrics and every finding (with a search), excepted findings with their exception, exception age by tier, the framework coverage matrix. ' +
     'Inline CSS and SVG only, no request leaves the page; light and dark, printable, readable without scripts; every string from the catalog or the data is escaped.',
   extension: 'html',
   // No escapesControlCharacters: the inert view shows bidi overrides and other controls as escapes, which HTML
@@ -27,12 +31,12 @@ export default defineFormatter({
     const onlyFailing = options.onlyFailing === true;
     const body = html`<main>
 ${headerSection(report)}
-${CONTENTS}
+${contents(report)}
 ${lensesSection(report)}
 ${controlSections(report, anchors, onlyFailing)}
 ${exceptedFindingsSection(report, anchors)}
 ${exceptionsSection(report, anchors)}
-${trusted(coverageMatrixSection(report)) /* markup its builder escaped */}
+${coverageMatrixSection(report)}
 ${erroredTestsSection(report, onlyFailing)}
 ${sourcesSection(report)}
 ${warningsSection(report)}

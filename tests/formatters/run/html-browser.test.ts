@@ -5,13 +5,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXISTS, WORKS } from '../../../src/core/vocabulary.js';
+import { ASSURANCE, COVERAGE_STATUSES, EXISTS, WORKS } from '../../../src/core/vocabulary.js';
 import htmlFormat from '../../../src/formatters/run/html.js';
-import { reportSchema, type Report } from '../../../src/report/model.js';
+import { coverageViewSchema } from '../../../src/report/coverage-view.js';
+import { reportSchema, type FrameworkCoverage, type Report } from '../../../src/report/model.js';
 import { launchChromium } from '../../support/browser.js';
 import { runCli } from '../../support/cli.js';
 import { repoRoot } from '../../support/paths.js';
 import { removeTempDirs, tempTree } from '../../support/workspace.js';
+import { withCoverage } from '../format-view.js';
 import { HOSTILE, hostileReport } from '../hostile-report.js';
 import { sampleReport } from '../sample-report.js';
 
@@ -28,13 +30,15 @@ afterAll(async () => {
 
 const runs = new Map<string, Promise<string>>();
 
-/** The example catalog's report in `format`, run once per format for the file. */
-function exampleRun(format: string): Promise<string> {
-  const run = runs.get(format) ?? runCli(['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', format, '--fail-on', 'none'], { cwd: repoRoot }).then(({ code, stdout }) => {
+/** The example catalog's output of `command` (run or coverage) in `format`, run once per command and format for the file. */
+function exampleRun(format: string, command: 'run' | 'coverage' = 'run'): Promise<string> {
+  const key = `${command} ${format}`;
+  const args = [command, 'controls.example.yaml', '--as-of', '2026-11-01', '--format', format, ...(command === 'run' ? ['--fail-on', 'none'] : [])];
+  const run = runs.get(key) ?? runCli(args, { cwd: repoRoot }).then(({ code, stdout }) => {
     expect(code).toBe(0);
     return stdout;
   });
-  runs.set(format, run);
+  runs.set(key, run);
   return run;
 }
 
@@ -67,6 +71,28 @@ async function open(html: string, options: { javaScriptEnabled?: boolean; colorS
   });
   await page.goto(url, { waitUntil: 'load' });
   return opened;
+}
+
+/** The coverage section as the reader sees it carries each framework's numbers: the counts table, the bars, the matrix and the gaps. */
+async function expectCoverageNumbers(page: Page, frameworks: readonly FrameworkCoverage[]): Promise<void> {
+  expect(frameworks.length).toBeGreaterThan(1);
+  await expect(page.getByRole('img', { name: 'Framework criteria by coverage status' }).count()).resolves.toBe(1);
+  await expect(page.locator('#coverage article.framework').count()).resolves.toBe(frameworks.length);
+  for (const [index, { key, summary }] of frameworks.entries()) {
+    const cells = await page.locator(`table.coverage-counts tr[data-framework="${key}"] td`).allTextContents();
+    expect(cells).toEqual([summary.criteria, ...COVERAGE_STATUSES.map((status) => summary[status]), summary.controls].map(String));
+    for (const status of COVERAGE_STATUSES) {
+      const segment = page.locator(`#coverage-chart g.bar[data-framework="${key}"] g.segment[data-label="${key} ${status}"]`);
+      if (summary[status] === 0) await expect(segment.count()).resolves.toBe(0);
+      else await expect(segment.getAttribute('data-value')).resolves.toBe(String(summary[status]));
+    }
+    const part = page.locator(`#coverage-${index + 1}`);
+    await expect(part.getAttribute('data-framework')).resolves.toBe(key);
+    await expect(part.locator('tr.criterion').count()).resolves.toBe(summary.assured + summary.unassured);
+    await expect(part.locator('tr.criterion[data-status="assured"]').count()).resolves.toBe(summary.assured);
+    await expect(part.locator('table.gaps tbody code').count()).resolves.toBe(summary.gap);
+    for (const label of ASSURANCE) await expect(part.locator(`ul.counts li[data-key="${label}"] strong`).textContent()).resolves.toBe(String(summary.assurance[label]));
+  }
 }
 
 /** The sample report with secrets planted where findings, tests, exceptions and warnings quote the data. */
@@ -112,6 +138,27 @@ describe.skipIf(!browser)('the HTML report in chromium', () => {
     await page.context().close();
   });
 
+  it('carries the JSON report\'s framework_coverage in its coverage section', async () => {
+    const report = reportSchema.parse(JSON.parse(await exampleRun('json')));
+    const { page, errors } = await open(await exampleRun('html'));
+    await expectCoverageNumbers(page, report.framework_coverage ?? []);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens coverage --format html with no request but its own file and no error, with the coverage view\'s numbers', async () => {
+    const view = coverageViewSchema.parse(JSON.parse(await exampleRun('json', 'coverage')));
+    const { page, requests, errors, url } = await open(await exampleRun('html', 'coverage'), { colorScheme: 'dark' });
+    expect(requests).toEqual([url]);
+    expect(errors).toEqual([]);
+    await expectCoverageNumbers(page, view.frameworks);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.evaluate('getComputedStyle(document.body).backgroundColor')).resolves.toBe('rgb(255, 255, 255)');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'example.coverage.png'), fullPage: true });
+    await page.context().close();
+  });
+
   it('filters the findings as the reader types, and shows them all again when the box is cleared', async () => {
     const { page, errors } = await open(await exampleRun('html'));
     const rows = page.locator('tr.finding');
@@ -154,7 +201,7 @@ describe.skipIf(!browser)('the HTML report in chromium', () => {
   });
 
   it('shows hostile catalog strings as text: no element, script or dialog comes from them', async () => {
-    const { page, errors, dialogs, requests, url } = await open(htmlFormat.format(hostileReport(), { color: false }), { colorScheme: 'dark' });
+    const { page, errors, dialogs, requests, url } = await open(htmlFormat.format(withCoverage(hostileReport()), { color: false }), { colorScheme: 'dark' });
     await expect(page.locator('h1').textContent()).resolves.toBe(`controlproof: ${HOSTILE.catalogName}`);
     await expect(page.locator('h1 *').count()).resolves.toBe(0);
     await expect(page.locator('script').count()).resolves.toBe(1);

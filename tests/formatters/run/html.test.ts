@@ -3,12 +3,14 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ASSURANCE, EXISTS, WORKS } from '../../../src/core/vocabulary.js';
-import { escapeHtml } from '../../../src/formatters/html/markup.js';
+import { escapeHtml, render as markupText } from '../../../src/formatters/html/markup.js';
 import { inert } from '../../../src/formatters/text/inert.js';
 import htmlFormat from '../../../src/formatters/run/html.js';
+import { frameworkCoverageSection } from '../../../src/formatters/coverage/html/section.js';
 import { coverageMatrixSection } from '../../../src/formatters/run/html/coverage.js';
 import { FINDING_FILTER_SCRIPT } from '../../../src/formatters/run/html/filter-script.js';
 import { reportSchema, type Report } from '../../../src/report/model.js';
+import { withCoverage } from '../format-view.js';
 import { HOSTILE, hostileReport } from '../hostile-report.js';
 import { sampleReport } from '../sample-report.js';
 import { repoRoot } from '../../support/paths.js';
@@ -135,12 +137,29 @@ describe('run --format html', () => {
     expect(sectionIds(page)).toEqual(['summary', 'paper-only', 'failing', 'excepted', 'exceptions', 'errored-tests', 'sources', 'warnings']);
   });
 
-  it('has no place for the coverage matrix yet', () => {
+  it('shows the framework coverage after the exceptions, the same section as coverage --format html, with the report\'s numbers', () => {
+    const report = withCoverage(sampleReport);
+    const page = render(report);
+    expect(sectionIds(page)).toEqual(['summary', 'paper-only', 'failing', 'other-controls', 'excepted', 'exceptions', 'coverage', 'sources', 'warnings']);
+    expect(page).toContain('<li><a href="#coverage">Framework coverage</a></li>');
+    expect(page).toContain(markupText(coverageMatrixSection(report)));
+    expect(markupText(coverageMatrixSection(report))).toBe(frameworkCoverageSection(report.framework_coverage ?? []).toString());
+    for (const { key, summary } of report.framework_coverage ?? []) {
+      expect(page).toContain(`<tr data-framework="${key}"><th scope="row"><a href="#coverage-`);
+      expect(page).toContain(`${key}: ${summary.assured} assured, ${summary.unassured} unassured, ${summary.gap} gap of ${summary.criteria} criteria`);
+    }
+    expect(page).toContain('soc2: 1 assured, 6 unassured, 54 gap of 61 criteria');
+    expect(page).toContain('<tr class="criterion" data-status="assured"><td class="nowrap"><code>CC6.1</code></td>');
+  });
+
+  it('has no coverage section for a report written before reports carried framework_coverage', () => {
     expect(coverageMatrixSection(sampleReport)).toBe('');
+    expect(render(sampleReport)).not.toContain('href="#coverage"');
   });
 
   it('escapes every hostile string from the catalog or the data, which stays text', () => {
-    const page = render(hostileReport());
+    const page = render(withCoverage(hostileReport()));
+    expect(page).toContain('<section id="coverage"');
     expect(page.match(/<script/g)).toHaveLength(1);
     expect(page).not.toContain('<b>Corp');
     expect(page).not.toMatch(/<[^>]+\son\w+=/i);
@@ -154,6 +173,6 @@ describe('run --format html', () => {
   });
 
   it('gives identical bytes for the same report', () => {
-    expect(render(hostileReport())).toBe(render(hostileReport()));
+    expect(render(withCoverage(hostileReport()))).toBe(render(withCoverage(hostileReport())));
   });
 });

@@ -1,7 +1,9 @@
-// Where the framework coverage matrix goes in the HTML report (criteria × controls × both lenses).
+// The framework coverage matrix in the HTML report: the section `coverage --format html` shows, for the run's frameworks.
 import type { Report } from '../../../report/model.js';
+import { frameworkCoverageSection } from '../../coverage/html/section.js';
+import type { Content } from '../../html/markup.js';
 
-/** The framework coverage matrix of the report; '' until the report carries coverage. */
-export function coverageMatrixSection(_report: Report): string {
-  return '';
+/** The coverage section; nothing for a report written before reports carried framework_coverage. */
+export function coverageMatrixSection(report: Report): Content {
+  return report.framework_coverage === undefined ? '' : frameworkCoverageSection(report.framework_coverage);
 }
