@@ -65,7 +65,10 @@ export type BuiltinCheckId =
   | 'aws/kms-key-rotation'
   | 'aws/s3-public-access-block'
   | 'identity/activity-after-termination'
-  | 'identity/leaver-access';
+  | 'identity/admins-phishing-resistant-mfa'
+  | 'identity/dormant-accounts'
+  | 'identity/leaver-access'
+  | 'identity/mfa-enrolled';
 
 /** Built-in providers: each a folder under src/providers. */
 export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider>>> = {
@@ -131,7 +134,10 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
   'aws/kms-key-rotation': () => import('./aws/checks/kms-key-rotation.js'),
   'aws/s3-public-access-block': () => import('./aws/checks/s3-public-access-block.js'),
   'identity/activity-after-termination': () => import('./identity/checks/activity-after-termination.js'),
+  'identity/admins-phishing-resistant-mfa': () => import('./identity/checks/admins-phishing-resistant-mfa.js'),
+  'identity/dormant-accounts': () => import('./identity/checks/dormant-accounts.js'),
   'identity/leaver-access': () => import('./identity/checks/leaver-access.js'),
+  'identity/mfa-enrolled': () => import('./identity/checks/mfa-enrolled.js'),
 };
 
 /**
