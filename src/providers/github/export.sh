@@ -10,13 +10,14 @@
 # Needs gh 2.48 or later (for --slurp), signed in (gh auth login, or GH_TOKEN) as an owner of the organisation: the
 # 2fa_disabled filters and the credential authorizations are for owners only. Only GET requests.
 #
-# Layout (point a github/members source at DIR/members/*.json and DIR/members-2fa-disabled/*.json, a
+# Layout (point a github/members source at DIR/members*/*.json, a
 # github/outside-collaborators source at DIR/outside-collaborators*/*.json, a github/credential-authorizations source
 # at DIR/credential-authorizations/*.json); each file holds every page of its listing, as `gh api --paginate --slurp`
 # writes them (an array of pages):
 #
 #   DIR/members/members.json                                        GET /orgs/ORG/members
 #   DIR/members-2fa-disabled/members.json                           GET /orgs/ORG/members?filter=2fa_disabled
+#   DIR/members-role-admin/members.json                             GET /orgs/ORG/members?role=admin (the owners)
 #   DIR/outside-collaborators/outside-collaborators.json            GET /orgs/ORG/outside_collaborators
 #   DIR/outside-collaborators-2fa-disabled/outside-collaborators.json  the same with filter=2fa_disabled
 #   DIR/credential-authorizations/credential-authorizations.json    GET /orgs/ORG/credential-authorizations
@@ -68,6 +69,7 @@ listing() {
 mkdir -p "$out"
 listing "/orgs/$org/members?per_page=100" "$out/members/members.json"
 listing "/orgs/$org/members?filter=2fa_disabled&per_page=100" "$out/members-2fa-disabled/members.json"
+listing "/orgs/$org/members?role=admin&per_page=100" "$out/members-role-admin/members.json"
 listing "/orgs/$org/outside_collaborators?per_page=100" "$out/outside-collaborators/outside-collaborators.json"
 listing "/orgs/$org/outside_collaborators?filter=2fa_disabled&per_page=100" "$out/outside-collaborators-2fa-disabled/outside-collaborators.json"
 if [ "$credentials" = yes ]; then

@@ -66,6 +66,7 @@ function demoResponses(): StubResponse[] {
   return [
     { endpoint: MEMBERS, body: fixture('members/members.json') },
     { endpoint: `/orgs/${ORG}/members?filter=2fa_disabled&per_page=100`, body: fixture('members-2fa-disabled/members.json') },
+    { endpoint: `/orgs/${ORG}/members?role=admin&per_page=100`, body: fixture('members-role-admin/members.json') },
     { endpoint: `/orgs/${ORG}/outside_collaborators?per_page=100`, body: fixture('outside-collaborators/outside-collaborators.json') },
     { endpoint: `/orgs/${ORG}/outside_collaborators?filter=2fa_disabled&per_page=100`, body: fixture('outside-collaborators-2fa-disabled/outside-collaborators.json') },
     { endpoint: CREDENTIALS, body: fixture('credential-authorizations/credential-authorizations.json') },
@@ -75,18 +76,18 @@ function demoResponses(): StubResponse[] {
 const text = (out: string, relative: string): SourceText => ({ display: relative, path: relative, text: readFileSync(path.join(out, relative), 'utf8') });
 
 describe('src/providers/github/export.sh', () => {
-  it('writes every listing with gh api --paginate --slurp, GET only, into what the sources read', () => {
+  it('writes every listing (members with the 2fa_disabled and role=admin filters) with gh api --paginate --slurp, GET only, into what the sources read', () => {
     const result = run(demoResponses());
     expect(result.stderr).toContain(`wrote the listings of ${ORG}`);
     expect(result.code).toBe(0);
-    expect(result.calls).toHaveLength(5);
+    expect(result.calls).toHaveLength(6);
     for (const call of result.calls) expect(call.slice(0, 5)).toEqual(['api', '--method', 'GET', '--paginate', '--slurp']);
-    const read = members.read([text(result.out, 'members/members.json'), text(result.out, 'members-2fa-disabled/members.json')]);
-    expect(read.map((member) => [member.login, member.twoFactor])).toEqual([
-      ['alice-example', 'enabled'],
-      ['bob-example', 'disabled'],
-      ['carol-ng', 'enabled'],
-      ['lee-example', 'enabled'],
+    const read = members.read(['members/members.json', 'members-2fa-disabled/members.json', 'members-role-admin/members.json'].map((file) => text(result.out, file)));
+    expect(read.map((member) => [member.login, member.twoFactor, member.orgOwner])).toEqual([
+      ['alice-example', 'enabled', true],
+      ['bob-example', 'disabled', false],
+      ['carol-ng', 'enabled', false],
+      ['lee-example', 'enabled', false],
     ]);
     const collaborators = outsideCollaborators.read([text(result.out, 'outside-collaborators/outside-collaborators.json'), text(result.out, 'outside-collaborators-2fa-disabled/outside-collaborators.json')]);
     expect(collaborators.map((user) => user.twoFactor)).toEqual(['enabled', 'enabled']);

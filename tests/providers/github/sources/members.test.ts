@@ -10,7 +10,7 @@ import { identityAccount } from '../../identity/accounts.js';
 const EXPORT = 'github/export';
 const file = (relative: string, text = readFileSync(path.join(fixturesDir, EXPORT, relative), 'utf8')) => ({ display: `fixtures/${EXPORT}/${relative}`, path: `fixtures/${EXPORT}/${relative}`, text });
 const page = (...users: Array<[string, number]>) => JSON.stringify(users.map(([login, id]) => ({ login, id, node_id: 'MDQ6VXNlcjE=', type: 'User', site_admin: false })));
-const octocat: GithubOrgUser = { id: 1, login: 'octocat', type: 'User', siteAdmin: false, twoFactor: null };
+const octocat: GithubOrgUser = { id: 1, login: 'octocat', type: 'User', siteAdmin: false, twoFactor: null, orgOwner: null };
 
 new SourceTester(source).run({
   read: [
@@ -31,12 +31,18 @@ describe('github/members over a whole export', () => {
   const members = source.read([file('members/members.json'), file('members-2fa-disabled/members.json')]);
 
   it('reads every page, each member once, and gives 2FA from the 2fa_disabled listing', () => {
-    expect(members.map((member) => [member.login, member.id, member.twoFactor])).toEqual([
-      ['alice-example', 5550101, 'enabled'],
-      ['bob-example', 5550102, 'disabled'],
-      ['carol-ng', 5550103, 'enabled'],
-      ['lee-example', 5550001, 'enabled'],
+    expect(members.map((member) => [member.login, member.id, member.twoFactor, member.orgOwner])).toEqual([
+      ['alice-example', 5550101, 'enabled', null],
+      ['bob-example', 5550102, 'disabled', null],
+      ['carol-ng', 5550103, 'enabled', null],
+      ['lee-example', 5550001, 'enabled', null],
     ]);
+  });
+
+  it('makes the members of the role=admin listing owners, with the admin role organization owner', () => {
+    const owners = source.read([file('members/members.json'), file('members-role-admin/members.json')]);
+    expect(owners.map((member) => member.orgOwner)).toEqual([true, false, false, false]);
+    expect(orgUserAccounts(owners).map((account) => account.adminRoles)).toEqual([['organization owner'], [], [], []]);
   });
 
   it('offers identity/accounts: active, 2FA as a factor of unknown kind, none, or unknown', () => {
@@ -53,11 +59,12 @@ describe('github/members over a whole export', () => {
 
   it('tells the listings apart by a folder or file name carrying the filter', () => {
     const listing = (where: string) => listingOf({ display: where, path: where, text: '' });
-    expect(['members/p1.json', 'members-2fa-disabled/p1.json', 'x/2fa_disabled/p.json', 'members.2fa_insecure.json', 'members-2fa-disabledx/p.json', 'my2fa-disabled.json'].map(listing)).toEqual([
+    expect(['members/p1.json', 'members-2fa-disabled/p1.json', 'x/2fa_disabled/p.json', 'members.2fa_insecure.json', 'members-role-admin/p.json', 'members-2fa-disabledx/p.json', 'my2fa-disabled.json'].map(listing)).toEqual([
       'all',
       '2fa_disabled',
       '2fa_disabled',
       '2fa_insecure',
+      'role_admin',
       'all',
       'all',
     ]);
