@@ -9,6 +9,7 @@ export type Loader<T> = () => Promise<{ default: T }>;
 export type BuiltinProviderId =
   | 'aws'
   | 'generic'
+  | 'github'
   | 'hr'
   | 'identity'
   | 'okta';
@@ -28,6 +29,9 @@ export type BuiltinSourceType =
   | 'aws/kms-keys'
   | 'aws/s3-buckets'
   | 'csv'
+  | 'github/credential-authorizations'
+  | 'github/members'
+  | 'github/outside-collaborators'
   | 'hr/aliases'
   | 'hr/leavers'
   | 'json'
@@ -64,13 +68,18 @@ export type BuiltinCheckId =
   | 'aws/iam-user-direct-policies'
   | 'aws/kms-key-rotation'
   | 'aws/s3-public-access-block'
+  | 'github/legacy-tokens'
   | 'identity/activity-after-termination'
-  | 'identity/leaver-access';
+  | 'identity/admins-phishing-resistant-mfa'
+  | 'identity/dormant-accounts'
+  | 'identity/leaver-access'
+  | 'identity/mfa-enrolled';
 
 /** Built-in providers: each a folder under src/providers. */
 export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider>>> = {
   'aws': () => import('./aws/provider.js'),
   'generic': () => import('./generic/provider.js'),
+  'github': () => import('./github/provider.js'),
   'hr': () => import('./hr/provider.js'),
   'identity': () => import('./identity/provider.js'),
   'okta': () => import('./okta/provider.js'),
@@ -92,6 +101,9 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'aws/kms-keys': () => import('./aws/sources/kms-keys.js'),
   'aws/s3-buckets': () => import('./aws/sources/s3-buckets.js'),
   'csv': () => import('./generic/sources/csv.js'),
+  'github/credential-authorizations': () => import('./github/sources/credential-authorizations.js'),
+  'github/members': () => import('./github/sources/members.js'),
+  'github/outside-collaborators': () => import('./github/sources/outside-collaborators.js'),
   'hr/aliases': () => import('./hr/sources/aliases.js'),
   'hr/leavers': () => import('./hr/sources/leavers.js'),
   'json': () => import('./generic/sources/json.js'),
@@ -130,8 +142,12 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
   'aws/iam-user-direct-policies': () => import('./aws/checks/iam-user-direct-policies.js'),
   'aws/kms-key-rotation': () => import('./aws/checks/kms-key-rotation.js'),
   'aws/s3-public-access-block': () => import('./aws/checks/s3-public-access-block.js'),
+  'github/legacy-tokens': () => import('./github/checks/legacy-tokens.js'),
   'identity/activity-after-termination': () => import('./identity/checks/activity-after-termination.js'),
+  'identity/admins-phishing-resistant-mfa': () => import('./identity/checks/admins-phishing-resistant-mfa.js'),
+  'identity/dormant-accounts': () => import('./identity/checks/dormant-accounts.js'),
   'identity/leaver-access': () => import('./identity/checks/leaver-access.js'),
+  'identity/mfa-enrolled': () => import('./identity/checks/mfa-enrolled.js'),
 };
 
 /**
@@ -153,6 +169,9 @@ export type BuiltinSourceModules = [
   typeof import('./aws/sources/kms-keys.js'),
   typeof import('./aws/sources/s3-buckets.js'),
   typeof import('./generic/sources/csv.js'),
+  typeof import('./github/sources/credential-authorizations.js'),
+  typeof import('./github/sources/members.js'),
+  typeof import('./github/sources/outside-collaborators.js'),
   typeof import('./hr/sources/aliases.js'),
   typeof import('./hr/sources/leavers.js'),
   typeof import('./generic/sources/json.js'),

@@ -21,6 +21,10 @@ const INLINE_SEEDS: Record<string, string[]> = {
     '{"awsAccountId":"111122223333","digestStartTime":"2015-08-17T14:01:31Z","digestEndTime":"2015-08-17T15:01:31Z","digestS3Bucket":"example-bucket","digestS3Object":"AWSLogs/111122223333/CloudTrail-Digest/us-east-2/2015/08/17/111122223333_CloudTrail-Digest_us-east-2_trail_us-east-2_20150817T150131Z.json.gz","digestPublicKeyFingerprint":"31e8b5433410dfb61a9dc45cc65b22ff","digestSignatureAlgorithm":"SHA256withRSA","newestEventTime":"2015-08-17T14:52:27Z","oldestEventTime":"2015-08-17T14:42:27Z","previousDigestS3Bucket":null,"previousDigestS3Object":null,"previousDigestHashValue":null,"previousDigestHashAlgorithm":null,"previousDigestSignature":null,"logFiles":[{"s3Bucket":"example-bucket","s3Object":"AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/17/111122223333_CloudTrail_us-east-2_20150817T1445Z_9nYN7gp2eWAJHIfT.json.gz","hashValue":"9bb6196fc6b84d6f075a56548feca262bd99ba3c2de41b618e5b6e22c1fc71f6","hashAlgorithm":"SHA-256","newestEventTime":"2015-08-17T14:52:27Z","oldestEventTime":"2015-08-17T14:42:27Z"}]}',
   ],
   'aws/cloudtrail-public-keys': ['{"PublicKeyList": [{"Value": "MIIBCgKCAQEAvJ3ad", "ValidityStartTime": "2026-08-03T11:26:03+00:00", "ValidityEndTime": "2026-11-01T09:12:40+00:00", "Fingerprint": "8eba5db5bea9b640d1c96a2a2ff1f6d4"}]}'],
+  'github/outside-collaborators': [
+    '[[{"login": "contractor-kim", "id": 5550201, "node_id": "MDQ6VXNlcjU1NTAyMDE=", "type": "User", "user_view_type": "public", "site_admin": false}]]',
+    '[]',
+  ],
   'okta/factors': [
     '[{"id": "ostexample00000000001", "factorType": "token:software:totp", "provider": "GOOGLE", "vendorName": "GOOGLE", "status": "ACTIVE", "created": "2022-03-02T08:00:00.000Z", "lastUpdated": "2022-03-02T08:00:00.000Z", "profile": {"credentialId": "lee@example.org"}}]',
   ],

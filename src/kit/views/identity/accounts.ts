@@ -26,7 +26,8 @@ export interface IdentityAccount {
   lastSignIn: Date | null;
   /** When the status last changed (e.g. suspended or deprovisioned), where the export carries it. */
   statusChanged: Date | null;
-  mfaFactors: readonly MfaFactor[];
+  /** Enrolled factors; null when the export holds no factor data for the account (unknown, not none). */
+  mfaFactors: readonly MfaFactor[] | null;
   /** Administrator roles held, by name. */
   adminRoles: readonly string[];
 }
@@ -41,5 +42,5 @@ export default defineView({
   id: 'identity/accounts',
   title: 'Identity accounts',
   description:
-    'Accounts in any system people sign in to, one record per account: provider, id, login, e-mails, employee id, display name, status (active, suspended, deprovisioned, pending), created, last sign-in, status change, enrolled MFA factors with their strength, and admin roles.',
+    'Accounts in any system people sign in to, one record per account: provider, id, login, e-mails, employee id, display name, status (active, suspended, deprovisioned, pending), created, last sign-in, status change, enrolled MFA factors with their strength (null where the export holds no factor data), and admin roles.',
 });

@@ -3,6 +3,7 @@ import { defineCheck, type Finding } from '../../../kit/define-check.js';
 import { fixedDurationParam } from '../../../kit/params.js';
 import type { IdentityAccount } from '../../../kit/views/identity/accounts.js';
 import type { HrLeaver } from '../../hr/sources/leavers.js';
+import { accountName } from '../lib/accounts.js';
 import { PeopleIndex } from '../lib/people-index.js';
 
 const HOUR_MS = 3_600_000;
@@ -23,10 +24,6 @@ const isRevoked = (account: IdentityAccount): boolean => account.status === 'sus
 function leaverName(leaver: HrLeaver): string {
   if (leaver.email !== null && leaver.employeeId !== null) return `${leaver.email} (${leaver.employeeId})`;
   return leaver.email ?? leaver.employeeId ?? '?';
-}
-
-function accountName(account: IdentityAccount): string {
-  return account.login === account.id ? `${account.provider} ${account.id}` : `${account.provider} ${account.login} (${account.id})`;
 }
 
 /** Hours from termination to an account's suspension or deprovisioning; zero when it was revoked before the person left. */

@@ -111,7 +111,7 @@ const STATUS_IN_VIEW: Readonly<Record<OktaStatus, IdentityAccount['status']>> = 
   STAGED: 'pending',
 };
 
-/** Okta users as `identity/accounts`; a user whose factors were not exported has none listed. */
+/** Okta users as `identity/accounts`; a user whose factors were not exported has unknown (null) factors, not none. */
 export function identityAccounts(users: readonly OktaUser[]): IdentityAccount[] {
   return users.map((user) => ({
     provider: 'okta',
@@ -124,7 +124,7 @@ export function identityAccounts(users: readonly OktaUser[]): IdentityAccount[] 
     created: user.created,
     lastSignIn: user.lastLogin,
     statusChanged: user.statusChanged,
-    mfaFactors: (user.factors ?? []).filter(isActiveFactor).map((factor) => mfaFactorOf(factor.factorType)),
+    mfaFactors: user.factors === null ? null : user.factors.filter(isActiveFactor).map((factor) => mfaFactorOf(factor.factorType)),
     adminRoles: [],
   }));
 }

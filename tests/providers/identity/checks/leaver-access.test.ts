@@ -4,26 +4,13 @@ import type { IdentityAccount } from '../../../../src/kit/views/identity/account
 import type { HrAlias } from '../../../../src/providers/hr/sources/aliases.js';
 import type { HrLeaver } from '../../../../src/providers/hr/sources/leavers.js';
 import { CheckTester } from '../../../../src/testing/index.js';
+import { identityAccount } from '../accounts.js';
 
 // As-of is 2026-11-01T00:00Z: with the default grace of 24h, leavers terminated before 2026-10-31T00:00Z are judged.
 const leaver = (email: string | null, terminated: string, employeeId: string | null = null): HrLeaver => ({ employeeId, email, terminated: new Date(terminated), manager: null });
 
 function account(provider: string, id: string, login: string, status: IdentityAccount['status'], fields: Partial<IdentityAccount> = {}): IdentityAccount {
-  return {
-    provider,
-    id,
-    login,
-    emails: login.includes('@') ? [login.toLowerCase()] : [],
-    employeeId: null,
-    displayName: null,
-    status,
-    created: null,
-    lastSignIn: null,
-    statusChanged: null,
-    mfaFactors: [],
-    adminRoles: [],
-    ...fields,
-  };
+  return identityAccount(provider, id, login, { status, ...fields });
 }
 
 const alias = (person: string, provider: string | null, login: string): HrAlias => ({ person, provider, login });

@@ -1,0 +1,8 @@
+import { defineProvider } from '../../kit/define-provider.js';
+
+export default defineProvider({
+  id: 'github',
+  title: 'GitHub',
+  description:
+    'An organisation\'s members and outside collaborators (with the 2fa_disabled listings that tell who lacks 2FA) and the credentials authorised for its SAML single sign-on, from the GitHub REST API as `gh api --paginate --slurp` saves it; export.sh runs the calls with gh.',
+});

@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import credentialAuthorizations from '../../../src/providers/github/sources/credential-authorizations.js';
+import members from '../../../src/providers/github/sources/members.js';
+import outsideCollaborators from '../../../src/providers/github/sources/outside-collaborators.js';
+import type { SourceText } from '../../../src/kit/define-source.js';
+import { repoRoot } from '../../support/paths.js';
+
+const SCRIPT = path.join(repoRoot, 'src/providers/github/export.sh');
+const FIXTURES = path.join(repoRoot, 'fixtures/github/export');
+const ORG = 'example-org';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'export-github-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// The stub `gh` (bash): logs its arguments one per line, answers the endpoint (its last argument) from the table
+// (endpoint, exit code, body file; tab-separated): the body on stdout, or gh's error on stderr with a failing code.
+const STUB = `#!/usr/bin/env bash
+printf '%s\\n' "$@" '--' >> "$GH_STUB_LOG"
+endpoint=\${!#}
+while IFS=$'\\t' read -r want code file; do
+  if [ "$want" = "$endpoint" ]; then
+    if [ "$code" = 0 ]; then cat "$file"; else cat "$file" >&2; fi
+    exit "$code"
+  fi
+done < "$GH_STUB_TABLE"
+printf 'stub gh: no response for %s\\n' "$endpoint" >&2
+exit 1
+`;
+
+interface StubResponse {
+  endpoint: string;
+  code?: number;
+  body: string;
+}
+
+function run(responses: readonly StubResponse[], args: readonly string[] = ['--org', ORG]): { code: number | null; stderr: string; out: string; calls: string[][] } {
+  const dir = mkdtempSync(path.join(scratch, 'run-'));
+  const bin = path.join(dir, 'bin');
+  mkdirSync(bin);
+  writeFileSync(path.join(bin, 'gh'), STUB);
+  chmodSync(path.join(bin, 'gh'), 0o755);
+  const table = responses.map((response, index) => {
+    const file = path.join(dir, `body-${index}`);
+    writeFileSync(file, response.body);
+    return [response.endpoint, String(response.code ?? 0), file].join('\t');
+  });
+  writeFileSync(path.join(dir, 'table'), `${table.join('\n')}\n`);
+  const out = path.join(dir, 'out');
+  const result = spawnSync('bash', [SCRIPT, '--out', out, ...args], {
+    encoding: 'utf8',
+    env: { PATH: `${bin}:${process.env.PATH ?? ''}`, GH_STUB_LOG: path.join(dir, 'log'), GH_STUB_TABLE: path.join(dir, 'table') },
+  });
+  const log = existsSync(path.join(dir, 'log')) ? readFileSync(path.join(dir, 'log'), 'utf8') : '';
+  return { code: result.status, stderr: result.stderr, out, calls: log.split('--\n').filter(Boolean).map((call) => call.trimEnd().split('\n')) };
+}
+
+const fixture = (relative: string): string => readFileSync(path.join(FIXTURES, relative), 'utf8');
+const MEMBERS = `/orgs/${ORG}/members?per_page=100`;
+const CREDENTIALS = `/orgs/${ORG}/credential-authorizations?per_page=100`;
+
+function demoResponses(): StubResponse[] {
+  return [
+    { endpoint: MEMBERS, body: fixture('members/members.json') },
+    { endpoint: `/orgs/${ORG}/members?filter=2fa_disabled&per_page=100`, body: fixture('members-2fa-disabled/members.json') },
+    { endpoint: `/orgs/${ORG}/members?role=admin&per_page=100`, body: fixture('members-role-admin/members.json') },
+    { endpoint: `/orgs/${ORG}/outside_collaborators?per_page=100`, body: fixture('outside-collaborators/outside-collaborators.json') },
+    { endpoint: `/orgs/${ORG}/outside_collaborators?filter=2fa_disabled&per_page=100`, body: fixture('outside-collaborators-2fa-disabled/outside-collaborators.json') },
+    { endpoint: CREDENTIALS, body: fixture('credential-authorizations/credential-authorizations.json') },
+  ];
+}
+
+const text = (out: string, relative: string): SourceText => ({ display: relative, path: relative, text: readFileSync(path.join(out, relative), 'utf8') });
+
+describe('src/providers/github/export.sh', () => {
+  it('writes every listing (members with the 2fa_disabled and role=admin filters) with gh api --paginate --slurp, GET only, into what the sources read', () => {
+    const result = run(demoResponses());
+    expect(result.stderr).toContain(`wrote the listings of ${ORG}`);
+    expect(result.code).toBe(0);
+    expect(result.calls).toHaveLength(6);
+    for (const call of result.calls) expect(call.slice(0, 5)).toEqual(['api', '--method', 'GET', '--paginate', '--slurp']);
+    const read = members.read(['members/members.json', 'members-2fa-disabled/members.json', 'members-role-admin/members.json'].map((file) => text(result.out, file)));
+    expect(read.map((member) => [member.login, member.twoFactor, member.orgOwner])).toEqual([
+      ['alice-example', 'enabled', true],
+      ['bob-example', 'disabled', false],
+      ['carol-ng', 'enabled', false],
+      ['lee-example', 'enabled', false],
+    ]);
+    const collaborators = outsideCollaborators.read([text(result.out, 'outside-collaborators/outside-collaborators.json'), text(result.out, 'outside-collaborators-2fa-disabled/outside-collaborators.json')]);
+    expect(collaborators.map((user) => user.twoFactor)).toEqual(['enabled', 'enabled']);
+    expect(credentialAuthorizations.read([text(result.out, 'credential-authorizations/credential-authorizations.json')])).toHaveLength(5);
+  });
+
+  it('leaves the credential authorizations out only when asked', () => {
+    const result = run(demoResponses().filter((response) => response.endpoint !== CREDENTIALS), ['--org', ORG, '--skip-credentials']);
+    expect(result.code).toBe(0);
+    expect(result.calls.map((call) => call.at(-1))).not.toContain(CREDENTIALS);
+    expect(existsSync(path.join(result.out, 'credential-authorizations'))).toBe(false);
+  });
+
+  it('stops at a failed call with gh\'s message, writing no partial file', () => {
+    const responses = demoResponses().map((response) => (response.endpoint === CREDENTIALS ? { ...response, code: 1, body: 'gh: Not Found (HTTP 404)' } : response));
+    const result = run(responses);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`export-github: gh api ${CREDENTIALS} failed: gh: Not Found (HTTP 404)`);
+    expect(existsSync(path.join(result.out, 'credential-authorizations/credential-authorizations.json'))).toBe(false);
+  });
+
+  it('refuses bad arguments before calling gh', () => {
+    for (const [args, message] of [
+      [[], '--org ORG (or GITHUB_ORG) is required'],
+      [['--org', 'example org'], '--org must be an organisation login'],
+      [['--org', ORG, '--since', '3d'], 'unknown argument "--since"'],
+    ] as const) {
+      const result = run([], args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.calls).toEqual([]);
+    }
+  });
+
+  it('prints its usage', () => {
+    const result = spawnSync('bash', [SCRIPT, '--help'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('--skip-credentials');
+    expect(result.stdout).toContain('Only GET requests.');
+  });
+});
