@@ -23,29 +23,41 @@ export function exceededJsonLimit(value: unknown, maxLevels: number = MAX_JSON_D
 
 /** `levels`: how many more levels of arrays and objects may open, counting `value` if it is one, plus one. */
 function limitOf(value: unknown, levels: number): JsonLimit | undefined {
-  if (typeof value !== 'object') return value === Infinity || value === -Infinity ? 'number' : undefined;
+  if (typeof value !== 'object') return isInfinite(value) ? 'number' : undefined;
   if (value === null) return undefined;
   if (levels <= 1) return 'depth';
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) {
-      const limit = limitOf(value[index], levels - 1);
-      if (limit) return limit;
-    }
-    return undefined;
-  }
-  return isRecord(value) ? limitOfMembers(value, levels - 1) : undefined;
+  return Array.isArray(value) ? limitOfItems(value, levels - 1) : limitOfMembers(value as Readonly<Record<string, unknown>>, levels - 1);
 }
 
-function limitOfMembers(value: Readonly<Record<string, unknown>>, levels: number): JsonLimit | undefined {
-  for (const key in value) {
-    const limit = limitOf(value[key], levels);
-    if (limit) return limit;
+// The loops test scalars in place: most members are strings, and a call for each costs the CloudTrail pass.
+function limitOfItems(items: readonly unknown[], levels: number): JsonLimit | undefined {
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (typeof item !== 'object') {
+      if (isInfinite(item)) return 'number';
+    } else if (item !== null) {
+      const limit = limitOf(item, levels);
+      if (limit) return limit;
+    }
   }
   return undefined;
 }
 
-function isRecord(value: object): value is Readonly<Record<string, unknown>> {
-  return !Array.isArray(value);
+function limitOfMembers(members: Readonly<Record<string, unknown>>, levels: number): JsonLimit | undefined {
+  for (const key in members) {
+    const member = members[key];
+    if (typeof member !== 'object') {
+      if (isInfinite(member)) return 'number';
+    } else if (member !== null) {
+      const limit = limitOf(member, levels);
+      if (limit) return limit;
+    }
+  }
+  return undefined;
+}
+
+function isInfinite(value: unknown): boolean {
+  return value === Infinity || value === -Infinity;
 }
 
 /** The message of a passed limit: where it is passed is the error's position. */
