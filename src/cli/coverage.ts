@@ -7,9 +7,8 @@ import { coverageOfRun } from '../report/coverage-view.js';
 import { loadCatalogArgument } from './catalog-path.js';
 import { tableWidth, useColor, type CliIo } from './io.js';
 import { parseCheckTimeout, parseWidth, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
-import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
+import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs, stdoutListsWarnings, writeOutputs } from './output-targets.js';
 import { printViewWarnings, printWarnings } from './print-errors.js';
-import { writeAtomic } from './write-atomic.js';
 
 interface CoverageOptions {
   format: string[];
@@ -55,13 +54,8 @@ export function coverageCommand(io: CliIo, setExitCode: (code: number) => void):
       });
       const view = coverageOfRun(report);
       // Table and Markdown on stdout list the warnings themselves; anything else gets them on stderr.
-      const listedOnStdout = targets.some((target) => target.file === undefined && (target.format === 'table' || target.format === 'markdown'));
-      if (!listedOnStdout) printViewWarnings(io, view.warnings);
-      for (const { file, formatter } of formatters) {
-        const text = formatter.format(view, { color: file === undefined && useColor(io, options.color), width: tableWidth(io, width, file === undefined) });
-        if (file === undefined) io.stdout(text);
-        else await writeAtomic(file, text);
-      }
+      if (!stdoutListsWarnings(targets)) printViewWarnings(io, view.warnings);
+      await writeOutputs(io, formatters, ({ formatter }, toStdout) => formatter.format(view, { color: toStdout && useColor(io, options.color), width: tableWidth(io, width, toStdout) }));
       setExitCode(0);
     });
 }

@@ -7,11 +7,10 @@ import { DEFAULT_EXCEPTION_FAIL_ON, exceptionFailReasons, parseExceptionFailOn }
 import { loadCatalogArgument } from './catalog-path.js';
 import { tableWidth, useColor, type CliIo } from './io.js';
 import { parseWarnDays, parseWidth, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
-import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
+import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs, stdoutListsWarnings, writeOutputs } from './output-targets.js';
 import { printFailing, printViewWarnings, printWarnings } from './print-errors.js';
 import { progressReporter } from './progress.js';
 import type { Report } from '../report/model.js';
-import { writeAtomic } from './write-atomic.js';
 
 interface ExceptionsOptions {
   format: string[];
@@ -52,13 +51,8 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
       const audit = (): Promise<Report> => runAudit(catalog, { asOf, asOfSource: source, warnDays, onProgress: (counts) => progress.update(counts) }).finally(() => progress.end());
       const view = options.data ? exceptionsOfRun(await audit()) : exceptionsByDate(catalog, asOf, warnDays);
       // Table and Markdown on stdout list the warnings themselves; anything else gets them on stderr.
-      const listedOnStdout = targets.some((target) => target.file === undefined && (target.format === 'table' || target.format === 'markdown'));
-      if (!listedOnStdout) printViewWarnings(io, view.warnings);
-      for (const { file, formatter } of formatters) {
-        const text = formatter.format(view, { color: file === undefined && useColor(io, options.color), width: tableWidth(io, width, file === undefined) });
-        if (file === undefined) io.stdout(text);
-        else await writeAtomic(file, text);
-      }
+      if (!stdoutListsWarnings(targets)) printViewWarnings(io, view.warnings);
+      await writeOutputs(io, formatters, ({ formatter }, toStdout) => formatter.format(view, { color: toStdout && useColor(io, options.color), width: tableWidth(io, width, toStdout) }));
       const reasons = exceptionFailReasons(view.exceptions, warnDays, failOn);
       printFailing(io, options.failOn, reasons);
       setExitCode(reasons.length > 0 ? 1 : 0);

@@ -3,6 +3,7 @@ import { realpath, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputFile } from '../catalog/input-files.js';
 import { UserError } from '../core/errors.js';
+import { writeAtomic } from './write-atomic.js';
 
 /** One requested output: a format, written to a file (absolute) or, for at most one, to stdout. */
 export interface OutputTarget {
@@ -97,5 +98,19 @@ export async function rejectOutputsOntoInputs(targets: readonly OutputTarget[], 
         hint: 'Inputs are never written: choose another file for --output or --format NAME=FILE.',
       });
     }
+  }
+}
+
+/** Whether the format printed to stdout lists the warnings itself (so stderr need not repeat them). */
+export function stdoutListsWarnings(targets: readonly OutputTarget[], formats: readonly string[] = ['table', 'markdown']): boolean {
+  return targets.some((target) => target.file === undefined && formats.includes(target.format));
+}
+
+/** Writes each target's text, rendered knowing where it goes: to its file atomically, or to stdout. */
+export async function writeOutputs<T extends OutputTarget>(io: { stdout(text: string): void }, targets: readonly T[], render: (target: T, toStdout: boolean) => string): Promise<void> {
+  for (const target of targets) {
+    const text = render(target, target.file === undefined);
+    if (target.file === undefined) io.stdout(text);
+    else await writeAtomic(target.file, text);
   }
 }

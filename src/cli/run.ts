@@ -8,11 +8,10 @@ import { loadCatalogArgument } from './catalog-path.js';
 import { formatContext } from './format-context.js';
 import { tableWidth, useColor, type CliIo } from './io.js';
 import { listOption, parseCheckTimeout, parseMaxFindings, parseWidth, repeatedOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
-import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs } from './output-targets.js';
+import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs, stdoutListsWarnings, writeOutputs } from './output-targets.js';
 import { printFailing, printWarnings } from './print-errors.js';
 import { progressReporter } from './progress.js';
 import { appendStepSummary } from './step-summary.js';
-import { writeAtomic } from './write-atomic.js';
 
 interface RunOptions {
   format: string[];
@@ -67,8 +66,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       // A pinned clock is always said on stderr: it silently freezes every nightly run otherwise.
       if (source === 'catalog' && !options.quiet) printWarnings(io, [pinnedAsOfWarning(catalog)]);
       // The table already lists warnings; anything else on stdout gets them on stderr.
-      const tableOnStdout = targets.some((target) => target.file === undefined && target.format === 'table');
-      if (!options.quiet && !tableOnStdout) printWarnings(io, catalog.warnings);
+      if (!options.quiet && !stdoutListsWarnings(targets, ['table'])) printWarnings(io, catalog.warnings);
       const report = await runAudit(catalog, {
         asOf,
         asOfSource: source,
@@ -78,17 +76,15 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         ...(options.framework === undefined ? {} : { framework: options.framework }),
         onProgress: (counts) => progress.update(counts),
       }).finally(() => progress.end());
-      for (const { file, formatter } of formatters) {
-        const text = formatter.format(report, {
+      await writeOutputs(io, formatters, ({ formatter }, toStdout) =>
+        formatter.format(report, {
           ...context,
-          color: file === undefined && useColor(io, options.color),
+          color: toStdout && useColor(io, options.color),
           onlyFailing: options.onlyFailing === true,
-          width: tableWidth(io, width, file === undefined),
+          width: tableWidth(io, width, toStdout),
           ...(maxFindings === undefined ? {} : { maxFindings }),
-        });
-        if (file === undefined) io.stdout(text);
-        else await writeAtomic(file, text);
-      }
+        }),
+      );
       if (targets.some((target) => target.format === 'github')) await appendStepSummary(io, report, options.onlyFailing === true);
       const reasons = failOnReasons(report, failOn);
       printFailing(io, options.failOn, reasons);
