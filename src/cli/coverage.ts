@@ -1,13 +1,12 @@
 import { Command, Option } from 'commander';
-import { inputFiles } from '../catalog/input-files.js';
 import { runAudit } from '../engine/run-audit.js';
 import { DEFAULT_TIME_LIMIT_MS } from '../engine/time-limit.js';
-import { formatNames, formatterNamed } from '../formatters/select.js';
+import { formatNames } from '../formatters/select.js';
 import { coverageOfRun } from '../report/coverage-view.js';
 import { loadCatalogArgument } from './catalog-path.js';
 import { tableWidth, useColor, type CliIo } from './io.js';
 import { parseCheckTimeout, parseWidth, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
-import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs, stdoutListsWarnings, writeOutputs } from './output-targets.js';
+import { formattedTargets, rejectOutputsOntoCatalog, stdoutListsWarnings, writeOutputs } from './output-targets.js';
 import { printViewWarnings, printWarnings } from './print-errors.js';
 
 interface CoverageOptions {
@@ -37,11 +36,9 @@ export function coverageCommand(io: CliIo, setExitCode: (code: number) => void):
     .action(async (catalogArgument: string | undefined, options: CoverageOptions) => {
       const timeLimitMs = parseCheckTimeout(options.checkTimeout);
       const width = options.width === undefined ? undefined : parseWidth(options.width);
-      const targets = outputTargets(options.format, options.output, io.cwd);
-      const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('coverage', target.format) }));
-      await checkOutputTargets(targets);
+      const targets = await formattedTargets('coverage', options.format, options.output, io.cwd);
       const catalog = await loadCatalogArgument(catalogArgument, io);
-      await rejectOutputsOntoInputs(targets, await inputFiles(catalog));
+      await rejectOutputsOntoCatalog(targets, catalog);
       const { asOf, source } = resolveAsOf(options.asOf, catalog);
       if (source === 'catalog') printWarnings(io, [pinnedAsOfWarning(catalog)]);
       // The lenses need the audit: a criterion is assured only by a control shown working, on this run's data.
@@ -55,7 +52,7 @@ export function coverageCommand(io: CliIo, setExitCode: (code: number) => void):
       const view = coverageOfRun(report);
       // Table and Markdown on stdout list the warnings themselves; anything else gets them on stderr.
       if (!stdoutListsWarnings(targets)) printViewWarnings(io, view.warnings);
-      await writeOutputs(io, formatters, ({ formatter }, toStdout) => formatter.format(view, { color: toStdout && useColor(io, options.color), width: tableWidth(io, width, toStdout) }));
+      await writeOutputs(io, targets, ({ formatter }, toStdout) => formatter.format(view, { color: toStdout && useColor(io, options.color), width: tableWidth(io, width, toStdout) }));
       setExitCode(0);
     });
 }

@@ -1,13 +1,12 @@
 import { Command, Option } from 'commander';
-import { inputFiles } from '../catalog/input-files.js';
 import { runAudit } from '../engine/run-audit.js';
-import { formatNames, formatterNamed } from '../formatters/select.js';
+import { formatNames } from '../formatters/select.js';
 import { exceptionsByDate, exceptionsOfRun } from '../report/exceptions-view.js';
 import { DEFAULT_EXCEPTION_FAIL_ON, exceptionFailReasons, parseExceptionFailOn } from '../report/fail-on.js';
 import { loadCatalogArgument } from './catalog-path.js';
 import { tableWidth, useColor, type CliIo } from './io.js';
 import { parseWarnDays, parseWidth, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
-import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs, stdoutListsWarnings, writeOutputs } from './output-targets.js';
+import { formattedTargets, rejectOutputsOntoCatalog, stdoutListsWarnings, writeOutputs } from './output-targets.js';
 import { printFailing, printViewWarnings, printWarnings } from './print-errors.js';
 import { progressReporter } from './progress.js';
 import type { Report } from '../report/model.js';
@@ -40,11 +39,9 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
       const failOn = parseExceptionFailOn(options.failOn);
       const warnDays = parseWarnDays(options.warnDays);
       const width = options.width === undefined ? undefined : parseWidth(options.width);
-      const targets = outputTargets(options.format, options.output, io.cwd);
-      const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('exceptions', target.format) }));
-      await checkOutputTargets(targets);
+      const targets = await formattedTargets('exceptions', options.format, options.output, io.cwd);
       const catalog = await loadCatalogArgument(catalogArgument, io);
-      await rejectOutputsOntoInputs(targets, await inputFiles(catalog));
+      await rejectOutputsOntoCatalog(targets, catalog);
       const { asOf, source } = resolveAsOf(options.asOf, catalog);
       if (source === 'catalog') printWarnings(io, [pinnedAsOfWarning(catalog)]);
       // With data, the audit runs so that exceptions matching no finding show as unused.
@@ -52,7 +49,7 @@ export function exceptionsCommand(io: CliIo, setExitCode: (code: number) => void
       const view = options.data ? exceptionsOfRun(await audit()) : exceptionsByDate(catalog, asOf, warnDays);
       // Table and Markdown on stdout list the warnings themselves; anything else gets them on stderr.
       if (!stdoutListsWarnings(targets)) printViewWarnings(io, view.warnings);
-      await writeOutputs(io, formatters, ({ formatter }, toStdout) => formatter.format(view, { color: toStdout && useColor(io, options.color), width: tableWidth(io, width, toStdout) }));
+      await writeOutputs(io, targets, ({ formatter }, toStdout) => formatter.format(view, { color: toStdout && useColor(io, options.color), width: tableWidth(io, width, toStdout) }));
       const reasons = exceptionFailReasons(view.exceptions, warnDays, failOn);
       printFailing(io, options.failOn, reasons);
       setExitCode(reasons.length > 0 ? 1 : 0);

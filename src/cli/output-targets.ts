@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { realpath, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { InputFile } from '../catalog/input-files.js';
+import { inputFiles, type InputFile } from '../catalog/input-files.js';
+import type { LoadedCatalog } from '../catalog/model.js';
 import { UserError } from '../core/errors.js';
+import type { Formatter, ViewName } from '../formatters/define-formatter.js';
+import { formatterNamed } from '../formatters/select.js';
 import { writeAtomic } from './write-atomic.js';
 
 /** One requested output: a format, written to a file (absolute) or, for at most one, to stdout. */
@@ -113,4 +116,22 @@ export async function writeOutputs<T extends OutputTarget>(io: { stdout(text: st
     if (target.file === undefined) io.stdout(text);
     else await writeAtomic(target.file, text);
   }
+}
+
+/** A requested output with the formatter that writes it. */
+export type FormattedTarget<V extends ViewName> = OutputTarget & { formatter: Formatter<V> };
+
+/**
+ * The outputs of a command over `view`, each with its formatter: unknown formats and unwritable files are usage
+ * errors here, before the catalog is read.
+ */
+export async function formattedTargets<V extends ViewName>(view: V, formats: readonly string[], output: string | undefined, cwd: string): Promise<FormattedTarget<V>[]> {
+  const targets = outputTargets(formats, output, cwd).map((target) => ({ ...target, formatter: formatterNamed(view, target.format) }));
+  await checkOutputTargets(targets);
+  return targets;
+}
+
+/** Refuses an output onto any file the catalog reads (see rejectOutputsOntoInputs). */
+export async function rejectOutputsOntoCatalog(targets: readonly OutputTarget[], catalog: LoadedCatalog): Promise<void> {
+  await rejectOutputsOntoInputs(targets, await inputFiles(catalog));
 }

@@ -1,14 +1,13 @@
 import { Command, Option } from 'commander';
-import { inputFiles } from '../catalog/input-files.js';
 import { runAudit } from '../engine/run-audit.js';
 import { DEFAULT_TIME_LIMIT_MS } from '../engine/time-limit.js';
-import { formatNames, formatterNamed } from '../formatters/select.js';
+import { formatNames } from '../formatters/select.js';
 import { DEFAULT_FAIL_ON, failOnReasons, parseFailOn } from '../report/fail-on.js';
 import { loadCatalogArgument } from './catalog-path.js';
 import { formatContext } from './format-context.js';
 import { tableWidth, useColor, type CliIo } from './io.js';
 import { listOption, parseCheckTimeout, parseMaxFindings, parseWidth, repeatedOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
-import { checkOutputTargets, outputTargets, rejectOutputsOntoInputs, stdoutListsWarnings, writeOutputs } from './output-targets.js';
+import { formattedTargets, rejectOutputsOntoCatalog, stdoutListsWarnings, writeOutputs } from './output-targets.js';
 import { printFailing, printWarnings } from './print-errors.js';
 import { progressReporter } from './progress.js';
 import { appendStepSummary } from './step-summary.js';
@@ -56,11 +55,9 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const timeLimitMs = parseCheckTimeout(options.checkTimeout);
       const maxFindings = options.maxFindings === undefined ? undefined : parseMaxFindings(options.maxFindings);
       const width = options.width === undefined ? undefined : parseWidth(options.width);
-      const targets = outputTargets(options.format, options.output, io.cwd);
-      const formatters = targets.map((target) => ({ ...target, formatter: formatterNamed('run', target.format) }));
-      await checkOutputTargets(targets);
+      const targets = await formattedTargets('run', options.format, options.output, io.cwd);
       const catalog = await loadCatalogArgument(catalogArgument, io);
-      await rejectOutputsOntoInputs(targets, await inputFiles(catalog));
+      await rejectOutputsOntoCatalog(targets, catalog);
       const context = formatContext(catalog, { sarifRoot: options.sarifRoot, cwd: io.cwd, formats: targets.map((target) => target.format) });
       const { asOf, source } = resolveAsOf(options.asOf, catalog);
       // A pinned clock is always said on stderr: it silently freezes every nightly run otherwise.
@@ -76,7 +73,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         ...(options.framework === undefined ? {} : { framework: options.framework }),
         onProgress: (counts) => progress.update(counts),
       }).finally(() => progress.end());
-      await writeOutputs(io, formatters, ({ formatter }, toStdout) =>
+      await writeOutputs(io, targets, ({ formatter }, toStdout) =>
         formatter.format(report, {
           ...context,
           color: toStdout && useColor(io, options.color),

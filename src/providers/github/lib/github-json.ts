@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseInstant } from '../../../core/time.js';
 import type { SourceText } from '../../../kit/define-source.js';
+import { instantField } from '../../../kit/formats/instant.js';
 import { parseJsonText, validateJson } from '../../../kit/formats/json.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
 
@@ -8,12 +8,7 @@ export const EXPORT_HINT =
   'Save the REST listing unchanged: one page (a bare JSON array) per file, or every page at once with `gh api --paginate --slurp` (an array of pages), e.g. with src/providers/github/export.sh.';
 
 /** A GitHub REST date-time (`2024-01-15T09:30:00Z`), strictly: an impossible date is an error at its value. */
-export const githubInstant = z.string().transform((text, context): Date => {
-  const date = parseInstant(text);
-  if (date) return date;
-  context.addIssue({ code: 'custom', message: `expected a date-time like 2024-01-15T09:30:00Z, found ${JSON.stringify(text)}` });
-  return z.NEVER;
-});
+export const githubInstant = instantField('2024-01-15T09:30:00Z');
 
 /**
  * One file of a GitHub REST listing, validated item by item with `item`: a bare JSON array (one page, as the API

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UserError } from '../../../core/errors.js';
-import { parseInstant } from '../../../core/time.js';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
+import { instantField } from '../../../kit/formats/instant.js';
 import { describeIssue, formatJsonPath, jsonPathPosition, parseJsonText, validateJson } from '../../../kit/formats/json.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
 import type { IdentitySignIn } from '../../../kit/views/identity/sign-ins.js';
@@ -29,12 +29,7 @@ declare module '../../../kit/record-types.js' {
 const HINT =
   'Save the pages of GET /api/v1/logs unchanged (each a bare JSON array), or the events one per line (NDJSON) as log shippers write them.';
 
-const published = z.string().transform((text, context): number => {
-  const date = parseInstant(text);
-  if (date) return date.getTime();
-  context.addIssue({ code: 'custom', message: `expected a date-time like 2025-01-20T10:14:33.512Z, found ${JSON.stringify(text)}` });
-  return z.NEVER;
-});
+const published = instantField('2025-01-20T10:14:33.512Z').transform((date) => date.getTime());
 
 const optionalText = z.string().nullable().optional();
 const party = z.looseObject({ id: z.string(), type: z.string(), alternateId: optionalText, displayName: optionalText });
