@@ -3,7 +3,7 @@
 import type { ControlResult, Report } from '../../../report/model.js';
 import { html, type Markup } from '../../html/markup.js';
 import { badge, toneOf } from '../../html/tones.js';
-import { ATTENTION, needsAttention } from '../markdown/controls.js';
+import { detailSections, shownInDetail } from '../detail-sections.js';
 import { controlFindings, findingFilter, type ExceptionAnchors } from './findings.js';
 import { evidenceTable, metricsTable, testsTable } from './tests.js';
 
@@ -38,10 +38,8 @@ function group(id: string, heading: string, controls: readonly ControlResult[], 
 
 /** The filter over findings, then one section per attention level that has controls, then the others. */
 export function controlSections(report: Report, anchors: ExceptionAnchors, onlyFailing: boolean): Markup {
-  const attention = ATTENTION.map((section) => ({ ...section, controls: report.controls.filter((control) => control.assurance === section.assurance) })).filter(
-    (section) => section.controls.length > 0,
-  );
-  const others = onlyFailing ? [] : report.controls.filter((control) => !needsAttention(control));
+  const attention = detailSections(report);
+  const others = onlyFailing ? [] : report.controls.filter((control) => !shownInDetail(control));
   return html`<div id="controls">
 ${findingFilter([...attention.flatMap((section) => section.controls), ...others])}
 ${attention.length === 0 ? html`<section id="attention"><h2>Needs action</h2><p>No paper-only or failing controls.</p></section>` : ''}

@@ -4,7 +4,7 @@ import { html, type Content, type Markup } from '../../html/markup.js';
 import { dataTable } from '../../html/table.js';
 import { badge } from '../../html/tones.js';
 import { plural } from '../../text/layout.js';
-import { needsAttention } from '../markdown/controls.js';
+import { shownInDetail } from '../detail-sections.js';
 import { readsText } from '../table/test-details.js';
 import { sourceNote } from '../markdown/problems.js';
 
@@ -26,7 +26,7 @@ export function sourcesSection(report: Report): Markup {
 export function erroredTestsSection(report: Report, onlyFailing: boolean): Content {
   if (!onlyFailing) return '';
   const rows = report.controls
-    .filter((control) => !needsAttention(control))
+    .filter((control) => !shownInDetail(control))
     .flatMap((control) => control.tests.filter((test) => test.status === 'error').map((test) => [html`<code>${control.id}</code>`, html`<code>${test.check}</code>`, readsText(test), test.error ?? 'error']));
   if (rows.length === 0) return '';
   return html`<section id="errored-tests" aria-labelledby="errored-tests-heading"><h2 id="errored-tests-heading">Tests that could not run (${rows.length})</h2>${dataTable({ caption: 'Tests of the controls not shown above', columns: ['control', 'check', 'reads', 'error'], rows })}</section>`;

@@ -3,19 +3,8 @@
 import type { ControlResult, FindingResult, Report, TestResult } from '../../../report/model.js';
 import { plural } from '../../text/layout.js';
 import { markdownCode, markdownProse, markdownTable, markdownText } from '../../text/markdown.js';
-import type { Assurance } from '../../../core/vocabulary.js';
+import { detailSections, shownInDetail } from '../detail-sections.js';
 import { failedMetrics, readsText, topFindings } from '../table/test-details.js';
-
-/** The controls shown in detail, in the order of their sections, each with what it means. */
-export const ATTENTION: readonly { assurance: Assurance; heading: string; meaning: string }[] = [
-  { assurance: 'paper-only', heading: 'Paper-only', meaning: 'evidenced on paper, failing in the data' },
-  { assurance: 'failing', heading: 'Failing', meaning: 'neither evidenced nor working' },
-];
-
-/** Whether the control is shown in detail rather than only in the table of the rest. */
-export function needsAttention(control: ControlResult): boolean {
-  return ATTENTION.some((section) => section.assurance === control.assurance);
-}
 
 function findingLine(finding: FindingResult): string {
   const note = finding.excepted_by
@@ -52,9 +41,7 @@ function controlLines(control: ControlResult, maxFindings: number): string[] {
 
 /** Paper-only, then failing controls, each in detail with at most `maxFindings` findings per test; one line saying so when there are none. */
 export function attentionLines(report: Report, maxFindings = Number.POSITIVE_INFINITY): string[] {
-  const sections = ATTENTION.map((section) => ({ ...section, controls: report.controls.filter((control) => control.assurance === section.assurance) })).filter(
-    (section) => section.controls.length > 0,
-  );
+  const sections = detailSections(report);
   if (sections.length === 0) return ['**No paper-only or failing controls.**'];
   return sections.flatMap((section, index) => [
     ...(index === 0 ? [] : ['']),
@@ -65,7 +52,7 @@ export function attentionLines(report: Report, maxFindings = Number.POSITIVE_INF
 
 /** The controls that need no action, one table row each; nothing when there are none. */
 export function otherControlsLines(report: Report): string[] {
-  const controls = report.controls.filter((control) => !needsAttention(control));
+  const controls = report.controls.filter((control) => !shownInDetail(control));
   if (controls.length === 0) return [];
   const head = ['id', 'title', 'owner', 'risk', 'function', 'exists', 'works', 'assurance'];
   const rows = controls.map((control) => [control.id, control.title, control.owner, control.risk, control.function, control.exists, control.works, control.assurance]);

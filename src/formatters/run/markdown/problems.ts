@@ -4,7 +4,7 @@ import { EXCEPTION_STATUSES } from '../../../core/vocabulary.js';
 import { byUrgency, LIST_ALIGN, LIST_HEAD, listCells, TIER_ALIGN, TIER_HEAD, tierCells } from '../../exceptions/columns.js';
 import { plural } from '../../text/layout.js';
 import { markdownTable, markdownText } from '../../text/markdown.js';
-import { needsAttention } from './controls.js';
+import { shownInDetail } from '../detail-sections.js';
 import { readsText } from '../table/test-details.js';
 
 /** What a source's row notes: its error, or for a log the window its records were judged in. */
@@ -34,7 +34,7 @@ export function sourceLines(report: Report): string[] {
 
 /** Tests outside the detailed sections that could not run; nothing when there are none. */
 export function erroredTestLines(report: Report): string[] {
-  const tests = report.controls.filter((control) => !needsAttention(control)).flatMap((control) => control.tests.filter((test) => test.status === 'error').map((test) => ({ control, test })));
+  const tests = report.controls.filter((control) => !shownInDetail(control)).flatMap((control) => control.tests.filter((test) => test.status === 'error').map((test) => ({ control, test })));
   if (tests.length === 0) return [];
   return [
     `## Tests that could not run (${tests.length})`,
