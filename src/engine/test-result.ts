@@ -24,7 +24,10 @@ export function testResult(test: LoadedTest, outcome: Outcome, exceptions: reado
   );
   const metricsMissed = Object.values(metrics).some((metric) => metric.passed === false);
   const failing = applied.findings.length - applied.excepted;
-  const status = testStatus({ failing, metricsMissed, examined: outcome.examined });
+  const unmeasured = unmeasuredThresholds(test, metrics);
+  // A threshold the inputs could not measure proves nothing: unless the test fails anyway, it could not be judged.
+  const unjudged = unmeasured.length > 0 && failing === 0 && !metricsMissed && outcome.examined > 0;
+  const status = unjudged ? 'error' : testStatus({ failing, metricsMissed, examined: outcome.examined });
   // Masked here too, for programmatic users of runAudit; every formatter masks its whole view again.
   const findings = applied.findings.map((finding): FindingResult =>
     maskView({
@@ -43,7 +46,20 @@ export function testResult(test: LoadedTest, outcome: Outcome, exceptions: reado
     findings,
     metrics,
     ...(outcome.details === undefined ? {} : { details: maskValue(outcome.details) as Record<string, unknown> }),
+    ...(unjudged ? { error: unmeasuredMessage(unmeasured) } : {}),
     ...(status === 'fail' ? { remediation: test.check.remediation } : {}),
     position,
   };
+}
+
+/** The metrics the test sets a threshold on that the check did not measure from these inputs, in name order. */
+function unmeasuredThresholds(test: LoadedTest, measured: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(test.spec.metrics)
+    .filter((name) => !Object.hasOwn(measured, name))
+    .sort(compareText);
+}
+
+function unmeasuredMessage(names: readonly string[]): string {
+  const list = names.join(', ');
+  return `the threshold on ${list} cannot be judged: the check could not measure ${names.length === 1 ? 'it' : 'them'} from these inputs (they lack the data it needs)`;
 }

@@ -93,6 +93,15 @@ describe('testResult', () => {
     expect(testResult(bare, { examined: 5, findings: [], metrics: { mfa_coverage_pct: 60 } }, [], asOf, new Map()).status).toBe('pass');
   });
 
+  it('cannot judge a threshold on a metric the check did not measure: an error naming it, unless the test fails anyway', () => {
+    const unmeasured = testResult(titled, { examined: 5, findings: [], metrics: { users: 5 } }, [], asOf, new Map());
+    expect(unmeasured).toMatchObject({ status: 'error', examined: 5, metrics: { users: { value: 5 } } });
+    expect(unmeasured.error).toMatch(/^the threshold on mfa_coverage_pct cannot be judged: the check could not measure it/);
+    expect(testResult(titled, { examined: 5, findings: [finding('bob')], metrics: {} }, [], asOf, new Map())).toMatchObject({ status: 'fail' });
+    expect(testResult(titled, { examined: 0, findings: [], metrics: {} }, [], asOf, new Map())).toMatchObject({ status: 'vacuous' });
+    expect(testResult(titled, { examined: 0, findings: [], metrics: {} }, [], asOf, new Map())).not.toHaveProperty('error');
+  });
+
   it('masks the secrets a finding quotes, for programmatic users of runAudit', () => {
     const outcome = { examined: 1, findings: [{ resource: `${ACCOUNT}:user/bob`, message: 'key password=hunter2', details: { SecretAccessKey: 'x', AccessKeyId: 'AKIAIOSFODNN7EXAMPLE' } }] };
     expect(testResult(bare, outcome, [], asOf, new Map()).findings).toStrictEqual([
