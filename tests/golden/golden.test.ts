@@ -9,7 +9,9 @@
 // gained its yaml-language-server modeline.) Later report@2 additions are in the golden files as they are: a log
 // source's `window` and `duplicates` (its `records` count each event once), the `records_outside_window` metric, test
 // `details`, the `framework_coverage`.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//
+// `UPDATE_GOLDEN=1 npx vitest run tests/golden` rewrites the golden files from this build; review the diff.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +24,18 @@ import { asReportV1 } from './report-v1.js';
 
 const GOLDEN = path.join(repoRoot, 'tests/golden');
 const golden = (name: string): string => readFileSync(path.join(GOLDEN, name), 'utf8');
+const updating = process.env['UPDATE_GOLDEN'] === '1';
+
+/** The golden text of `name`, rewritten first to `actual` when updating. */
+function goldenText(name: string, actual: string): string {
+  if (updating) writeFileSync(path.join(GOLDEN, name), actual);
+  return golden(name);
+}
+
+/** The golden report `name`, rewritten first to `actual` when updating. */
+function goldenReport(name: string, actual: unknown): unknown {
+  return JSON.parse(goldenText(name, `${JSON.stringify(actual, null, 2)}\n`));
+}
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'golden-'));
 afterAll(async () => {
@@ -58,14 +72,14 @@ describe('golden outputs of the example catalog', () => {
     it(`${file}, byte for byte`, async () => {
       const { code, stdout } = await runCli(args, { cwd: repoRoot });
       expect(code).toBe(0);
-      expect(stdout).toBe(golden(file));
+      expect(stdout).toBe(goldenText(file, stdout));
     });
   }
 
   it('example.report.json, but for the declared report@2 shapes', async () => {
     const { code, stdout } = await runCli(['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none'], { cwd: repoRoot });
     expect(code).toBe(0);
-    expect(asReportV1(reportOf(stdout))).toEqual(JSON.parse(golden('example.report.json')));
+    expect(asReportV1(reportOf(stdout))).toEqual(goldenReport('example.report.json', asReportV1(reportOf(stdout))));
   });
 });
 
@@ -76,6 +90,6 @@ describe('golden report of the bench set', () => {
     copyFileSync(path.join(GOLDEN, 'bench-set.controls.yaml'), path.join(data, 'controls.yaml'));
     const { code, stdout } = await runCli(['run', 'controls.yaml', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none'], { cwd: data });
     expect(code).toBe(0);
-    expect(asReportV1(reportOf(stdout))).toEqual(JSON.parse(golden('bench-set.report.json')));
+    expect(asReportV1(reportOf(stdout))).toEqual(goldenReport('bench-set.report.json', asReportV1(reportOf(stdout))));
   });
 });

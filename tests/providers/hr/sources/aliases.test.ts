@@ -15,6 +15,8 @@ new SourceTester(source).run({
         { person: 'carol.ng@example.com', provider: 'aws', login: 'carol' },
         { person: 'E1001', provider: 'aws', login: 'alice' },
         { person: 'E1011', provider: 'aws', login: 'dana' },
+        { person: 'carol.ng@example.com', provider: 'github', login: 'carol-ng' },
+        { person: 'E1001', provider: 'github', login: 'alice-example' },
       ],
     },
     {
