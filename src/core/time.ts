@@ -142,3 +142,9 @@ export function parseAsOf(text: string | undefined, now: () => Date = () => new 
   }
   return date;
 }
+
+/** A span for messages: `5.5h` under two days, else `3.2 days`. */
+export function formatSpan(ms: number): string {
+  const hours = ms / 3_600_000;
+  return hours < 48 ? `${Math.round(hours * 10) / 10}h` : `${Math.round((hours / 24) * 10) / 10} days`;
+}

@@ -54,6 +54,7 @@ export type BuiltinCheckId =
   | 'aws/ct-kms-key-deletion'
   | 'aws/ct-logging-tampering'
   | 'aws/ct-root-activity'
+  | 'aws/ct-security-change-failures'
   | 'aws/ec2-open-admin-ports'
   | 'aws/guardduty-enabled'
   | 'aws/iam-access-key-rotation'
@@ -128,6 +129,7 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
   'aws/ct-kms-key-deletion': () => import('./aws/checks/ct-kms-key-deletion.js'),
   'aws/ct-logging-tampering': () => import('./aws/checks/ct-logging-tampering.js'),
   'aws/ct-root-activity': () => import('./aws/checks/ct-root-activity.js'),
+  'aws/ct-security-change-failures': () => import('./aws/checks/ct-security-change-failures.js'),
   'aws/ec2-open-admin-ports': () => import('./aws/checks/ec2-open-admin-ports.js'),
   'aws/guardduty-enabled': () => import('./aws/checks/guardduty-enabled.js'),
   'aws/iam-access-key-rotation': () => import('./aws/checks/iam-access-key-rotation.js'),

@@ -1,5 +1,6 @@
 import type { CloudTrailRecord } from '../sources/cloudtrail-logs.js';
 import { defineCheck } from '../../../kit/define-check.js';
+import { percentage } from '../../../kit/percentage.js';
 import { eventFinding, orderedFindings, principalArn, whereAndWhen, type EventFinding } from '../lib/cloudtrail-event-findings.js';
 
 interface State {
@@ -56,7 +57,7 @@ export default defineCheck({
       const findings = orderedFindings(state.matches);
       const logins = state.logins.size;
       if (logins === 0) return { examined: 0, findings };
-      const pct = Math.round(((logins - findings.length) / logins) * 1000) / 10;
+      const pct = percentage(logins - findings.length, logins);
       return {
         examined: logins,
         findings,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CloudTrailRecord } from '../sources/cloudtrail-logs.js';
 import { addEvent, createCoverage, mergeCoverage, type CoverageState, type StreamBuckets } from '../../../kit/coverage.js';
-import { addDuration, DURATION_UNITS, parseDuration, type Duration } from '../../../core/time.js';
+import { addDuration, DURATION_UNITS, formatSpan, parseDuration, type Duration } from '../../../core/time.js';
 import { fixedDurationParam } from '../../../kit/params.js';
 import type { Finding } from '../../../kit/define-check.js';
 import { defineCheck } from '../../../kit/define-check.js';
@@ -51,11 +51,6 @@ interface State {
 
 function windowStartOf(asOf: Date, window: Duration): number {
   return addDuration(asOf, { ...window, amount: -window.amount }).getTime();
-}
-
-function formatSpan(ms: number): string {
-  const hours = ms / HOUR_MS;
-  return hours < 48 ? `${Math.round(hours * 10) / 10}h` : `${Math.round((hours / 24) * 10) / 10} days`;
 }
 
 function formatProbability(probability: number): string {

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../../kit/define-check.js';
+import { percentage } from '../../../kit/percentage.js';
 
 export default defineCheck({
   id: 'aws/iam-console-mfa',
@@ -28,7 +29,3 @@ export default defineCheck({
   },
 });
 
-/** Rounded to one decimal. */
-function percentage(part: number, whole: number): number {
-  return Math.round((part / whole) * 1000) / 10;
-}

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../../kit/define-check.js';
 import type { IdentityAccount } from '../../../kit/views/identity/accounts.js';
-import { accountName, accountResource, activeAccounts, factorKinds, percentage } from '../lib/accounts.js';
+import { accountName, accountResource, activeAccounts, factorKinds } from '../lib/accounts.js';
+import { percentage } from '../../../kit/percentage.js';
 
 type Judgement = 'resistant' | 'lacking' | 'unknown';
 

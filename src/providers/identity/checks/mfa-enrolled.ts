@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineCheck, type Finding } from '../../../kit/define-check.js';
 import type { IdentityAccount, MfaFactor } from '../../../kit/views/identity/accounts.js';
-import { accountName, accountResource, activeAccounts, factorKinds, percentage } from '../lib/accounts.js';
+import { accountName, accountResource, activeAccounts, factorKinds } from '../lib/accounts.js';
+import { percentage } from '../../../kit/percentage.js';
 
 const params = z.strictObject({
   allow_weak: z

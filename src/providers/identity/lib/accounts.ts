@@ -19,8 +19,3 @@ export function activeAccounts(accounts: readonly IdentityAccount[]): IdentityAc
 export function factorKinds(factors: readonly MfaFactor[]): string {
   return factors.length === 0 ? 'none' : factors.map((factor) => factor.kind).join(', ');
 }
-
-/** Rounded to one decimal. */
-export function percentage(part: number, whole: number): number {
-  return Math.round((part / whole) * 1000) / 10;
-}
