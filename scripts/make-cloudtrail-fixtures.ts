@@ -6,7 +6,7 @@
 // AdministratorAccess to bob on 10-10, the privilege drift; bob signs in without MFA twice and stops the trail
 // on 10-26 (alice restarts it); carol signs in without MFA once; the root user signs in on 10-18.
 // Decoys that no check may report: dana's failed sign-in without MFA, ReadOnlyAccess attached to dana, and
-// dana's StopLogging attempt that was denied.
+// dana's StopLogging attempt that was denied. On 10-20 bob opens SSH to the world and alice revokes it: a failed change.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -173,6 +173,26 @@ file('us-east-1', 22, '17:40', [
 file('us-east-1', 26, '08:30', routineUsEast1(26, '08'));
 file('us-east-1', 30, '14:15', routineUsEast1(30, '14'));
 
+// A security change that failed: bob opens SSH to the world on sg-0a1b2c3d4e5f60718 and alice revokes the rule three
+// hours later, in the next log file. Its own random source, so the ids and file names above stay as they were.
+const changeRandom = seededRandom(20261020);
+const sshToWorld = {
+  groupId: 'sg-0a1b2c3d4e5f60718',
+  ipPermissions: { items: [{ ipProtocol: 'tcp', fromPort: 22, toPort: 22, groups: {}, ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] }, ipv6Ranges: {}, prefixListIds: {} }] },
+};
+function changeFile(day: number, deliveredAt: string, event: Omit<Parameters<typeof cloudTrailEvent>[0], 'eventID' | 'requestID'>): void {
+  const key = logFileKey(ACCOUNT, 'eu-west-1', new Date(at(day, deliveredAt)), uniqueString(changeRandom));
+  story[key] = [special({ eventID: uuid(changeRandom), requestID: uuid(changeRandom), ...event })];
+}
+changeFile(20, '14:10', {
+  eventTime: at(20, '14:05:12'), identity: iamUser(ACCOUNT, 'bob', String(users.bob.principalId), iamId('ASIA', changeRandom)), eventSource: 'ec2.amazonaws.com', eventName: 'AuthorizeSecurityGroupIngress',
+  awsRegion: 'eu-west-1', sourceIPAddress: '203.0.113.24', userAgent: CONSOLE_AGENT, account: ACCOUNT, requestParameters: sshToWorld,
+});
+changeFile(20, '17:25', {
+  eventTime: at(20, '17:18:40'), identity: iamUser(ACCOUNT, 'alice', String(users.alice.principalId), iamId('ASIA', changeRandom)), eventSource: 'ec2.amazonaws.com', eventName: 'RevokeSecurityGroupIngress',
+  awsRegion: 'eu-west-1', sourceIPAddress: '203.0.113.10', userAgent: CONSOLE_AGENT, account: ACCOUNT, requestParameters: sshToWorld,
+});
+
 function writeFixture(relative: string, bytes: Buffer | string): void {
   const target = path.join(root, 'fixtures', relative);
   mkdirSync(path.dirname(target), { recursive: true });
@@ -258,14 +278,14 @@ writeFixture(
 // Malformed and empty files, each failing in a different way.
 const goodRecords = routineEuWest1(3, '10').map((event) => event.record);
 const good = JSON.stringify({ Records: goodRecords }, null, 2);
-writeFixture('bad/aws/cloudtrail-malformed.json.gz', gzipSync(good.replace('"eventSource": "ssm.amazonaws.com",', '"eventSource": "ssm.amazonaws.com"'), { level: 9 }));
-writeFixture('bad/aws/cloudtrail-empty.json.gz', gzipSync('', { level: 9 }));
+writeFixture('aws/bad/cloudtrail-malformed.json.gz', gzipSync(good.replace('"eventSource": "ssm.amazonaws.com",', '"eventSource": "ssm.amazonaws.com"'), { level: 9 }));
+writeFixture('aws/bad/cloudtrail-empty.json.gz', gzipSync('', { level: 9 }));
 const truncated = gzipJson({ Records: routineEuWest1(4, '10').map((event) => event.record) });
-writeFixture('bad/aws/cloudtrail-truncated.json.gz', truncated.subarray(0, Math.floor(truncated.length / 2)));
+writeFixture('aws/bad/cloudtrail-truncated.json.gz', truncated.subarray(0, Math.floor(truncated.length / 2)));
 const withoutTime = goodRecords.map((record, index) => (index === 1 ? Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'eventTime')) : record));
-writeFixture('bad/aws/cloudtrail-missing-event-time.json', `${JSON.stringify({ Records: withoutTime }, null, 2)}\n`);
+writeFixture('aws/bad/cloudtrail-missing-event-time.json', `${JSON.stringify({ Records: withoutTime }, null, 2)}\n`);
 writeFixture(
-  'bad/aws/lookup-events-malformed.json',
+  'aws/bad/lookup-events-malformed.json',
   `${JSON.stringify({ Events: [{ ...lookupEvent(lookupRecords[3] ?? {}, '2026-10-20T09:12:44+00:00', 'carol'), CloudTrailEvent: '{"eventVersion": "1.11", "eventTime": "2026-10-20T09:12:44Z", ' }] }, null, 4)}\n`,
 );
 

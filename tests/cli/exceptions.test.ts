@@ -506,8 +506,8 @@ describe('exceptions on a terminal: --width and progress', CLI_TIMEOUT, () => {
     const piped = await runCli(args, { cwd: ROOT });
     const terminal = await runCli([...args, '--no-color'], { cwd: ROOT, tty: true, columns: 140 });
     expect(terminal.stdout).toBe((await runCli([...args, '--width', '140'], { cwd: ROOT })).stdout);
-    expect(terminal.stdout).toContain('  ! controls.example.yaml:562:14: Exception EX-2025-007 is valid for 547 days, longer than max_exception_days (365)\n');
-    expect(piped.stdout).toContain('  ! controls.example.yaml:562:14: Exception EX-2025-007 is valid for 547 days,\n    longer than max_exception_days (365)\n');
+    expect(terminal.stdout).toContain('  ! controls.example.yaml:587:14: Exception EX-2025-007 is valid for 547 days, longer than max_exception_days (365)\n');
+    expect(piped.stdout).toContain('  ! controls.example.yaml:587:14: Exception EX-2025-007 is valid for 547 days,\n    longer than max_exception_days (365)\n');
     const bad = await runCli([...args, '--width', '12'], { cwd: ROOT });
     expect([bad.code, bad.stdout, bad.stderr.split('\n')[0]]).toEqual([2, '', 'Invalid --width "12": expected a whole number of columns from 40 to 1000']);
   });

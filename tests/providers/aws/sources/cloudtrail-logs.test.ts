@@ -78,8 +78,8 @@ describe('aws/cloudtrail-logs source', () => {
       '210987654321_CloudTrail-Digest_eu-west-1_management-events_eu-west-1_20261031T170000Z.json.gz',
     ]);
     const logs = all.filter((file) => !cloudTrailLogs.skipsFile?.(file));
-    expect(logs).toHaveLength(18);
-    expect(logs.flatMap(recordsOf)).toHaveLength(53);
+    expect(logs).toHaveLength(20);
+    expect(logs.flatMap(recordsOf)).toHaveLength(55);
     expect(digests.flatMap(recordsOf)).toEqual([]);
   });
 
