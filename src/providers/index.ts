@@ -29,6 +29,7 @@ export type BuiltinSourceType =
   | 'aws/kms-keys'
   | 'aws/s3-buckets'
   | 'csv'
+  | 'github/audit-log'
   | 'github/credential-authorizations'
   | 'github/members'
   | 'github/outside-collaborators'
@@ -101,6 +102,7 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'aws/kms-keys': () => import('./aws/sources/kms-keys.js'),
   'aws/s3-buckets': () => import('./aws/sources/s3-buckets.js'),
   'csv': () => import('./generic/sources/csv.js'),
+  'github/audit-log': () => import('./github/sources/audit-log.js'),
   'github/credential-authorizations': () => import('./github/sources/credential-authorizations.js'),
   'github/members': () => import('./github/sources/members.js'),
   'github/outside-collaborators': () => import('./github/sources/outside-collaborators.js'),
@@ -169,6 +171,7 @@ export type BuiltinSourceModules = [
   typeof import('./aws/sources/kms-keys.js'),
   typeof import('./aws/sources/s3-buckets.js'),
   typeof import('./generic/sources/csv.js'),
+  typeof import('./github/sources/audit-log.js'),
   typeof import('./github/sources/credential-authorizations.js'),
   typeof import('./github/sources/members.js'),
   typeof import('./github/sources/outside-collaborators.js'),
