@@ -37,6 +37,8 @@ export type BuiltinSourceType =
   | 'hr/leavers'
   | 'json'
   | 'ndjson'
+  | 'okta/admin-roles'
+  | 'okta/api-tokens'
   | 'okta/factors'
   | 'okta/system-log'
   | 'okta/users'
@@ -74,7 +76,8 @@ export type BuiltinCheckId =
   | 'identity/admins-phishing-resistant-mfa'
   | 'identity/dormant-accounts'
   | 'identity/leaver-access'
-  | 'identity/mfa-enrolled';
+  | 'identity/mfa-enrolled'
+  | 'okta/api-tokens';
 
 /** Built-in providers: each a folder under src/providers. */
 export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider>>> = {
@@ -110,6 +113,8 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'hr/leavers': () => import('./hr/sources/leavers.js'),
   'json': () => import('./generic/sources/json.js'),
   'ndjson': () => import('./generic/sources/ndjson.js'),
+  'okta/admin-roles': () => import('./okta/sources/admin-roles.js'),
+  'okta/api-tokens': () => import('./okta/sources/api-tokens.js'),
   'okta/factors': () => import('./okta/sources/factors.js'),
   'okta/system-log': () => import('./okta/sources/system-log.js'),
   'okta/users': () => import('./okta/sources/users.js'),
@@ -150,6 +155,7 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
   'identity/dormant-accounts': () => import('./identity/checks/dormant-accounts.js'),
   'identity/leaver-access': () => import('./identity/checks/leaver-access.js'),
   'identity/mfa-enrolled': () => import('./identity/checks/mfa-enrolled.js'),
+  'okta/api-tokens': () => import('./okta/checks/api-tokens.js'),
 };
 
 /**
@@ -179,6 +185,8 @@ export type BuiltinSourceModules = [
   typeof import('./hr/sources/leavers.js'),
   typeof import('./generic/sources/json.js'),
   typeof import('./generic/sources/ndjson.js'),
+  typeof import('./okta/sources/admin-roles.js'),
+  typeof import('./okta/sources/api-tokens.js'),
   typeof import('./okta/sources/factors.js'),
   typeof import('./okta/sources/system-log.js'),
   typeof import('./okta/sources/users.js'),
