@@ -29,6 +29,7 @@ export type BuiltinSourceType =
   | 'aws/kms-keys'
   | 'aws/s3-buckets'
   | 'csv'
+  | 'github/audit-log'
   | 'github/credential-authorizations'
   | 'github/members'
   | 'github/outside-collaborators'
@@ -36,6 +37,8 @@ export type BuiltinSourceType =
   | 'hr/leavers'
   | 'json'
   | 'ndjson'
+  | 'okta/admin-roles'
+  | 'okta/api-tokens'
   | 'okta/factors'
   | 'okta/system-log'
   | 'okta/users'
@@ -74,7 +77,8 @@ export type BuiltinCheckId =
   | 'identity/admins-phishing-resistant-mfa'
   | 'identity/dormant-accounts'
   | 'identity/leaver-access'
-  | 'identity/mfa-enrolled';
+  | 'identity/mfa-enrolled'
+  | 'okta/api-tokens';
 
 /** Built-in providers: each a folder under src/providers. */
 export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider>>> = {
@@ -102,6 +106,7 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'aws/kms-keys': () => import('./aws/sources/kms-keys.js'),
   'aws/s3-buckets': () => import('./aws/sources/s3-buckets.js'),
   'csv': () => import('./generic/sources/csv.js'),
+  'github/audit-log': () => import('./github/sources/audit-log.js'),
   'github/credential-authorizations': () => import('./github/sources/credential-authorizations.js'),
   'github/members': () => import('./github/sources/members.js'),
   'github/outside-collaborators': () => import('./github/sources/outside-collaborators.js'),
@@ -109,6 +114,8 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'hr/leavers': () => import('./hr/sources/leavers.js'),
   'json': () => import('./generic/sources/json.js'),
   'ndjson': () => import('./generic/sources/ndjson.js'),
+  'okta/admin-roles': () => import('./okta/sources/admin-roles.js'),
+  'okta/api-tokens': () => import('./okta/sources/api-tokens.js'),
   'okta/factors': () => import('./okta/sources/factors.js'),
   'okta/system-log': () => import('./okta/sources/system-log.js'),
   'okta/users': () => import('./okta/sources/users.js'),
@@ -150,6 +157,7 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
   'identity/dormant-accounts': () => import('./identity/checks/dormant-accounts.js'),
   'identity/leaver-access': () => import('./identity/checks/leaver-access.js'),
   'identity/mfa-enrolled': () => import('./identity/checks/mfa-enrolled.js'),
+  'okta/api-tokens': () => import('./okta/checks/api-tokens.js'),
 };
 
 /**
@@ -171,6 +179,7 @@ export type BuiltinSourceModules = [
   typeof import('./aws/sources/kms-keys.js'),
   typeof import('./aws/sources/s3-buckets.js'),
   typeof import('./generic/sources/csv.js'),
+  typeof import('./github/sources/audit-log.js'),
   typeof import('./github/sources/credential-authorizations.js'),
   typeof import('./github/sources/members.js'),
   typeof import('./github/sources/outside-collaborators.js'),
@@ -178,6 +187,8 @@ export type BuiltinSourceModules = [
   typeof import('./hr/sources/leavers.js'),
   typeof import('./generic/sources/json.js'),
   typeof import('./generic/sources/ndjson.js'),
+  typeof import('./okta/sources/admin-roles.js'),
+  typeof import('./okta/sources/api-tokens.js'),
   typeof import('./okta/sources/factors.js'),
   typeof import('./okta/sources/system-log.js'),
   typeof import('./okta/sources/users.js'),

@@ -1,5 +1,7 @@
+import type { z } from 'zod';
+import { UserError } from '../../core/errors.js';
 import type { SourceText } from '../files/read-file.js';
-import { parseJsonText, type JsonTextOptions } from './json.js';
+import { describeIssue, formatJsonPath, jsonPathPosition, parseJsonText, type JsonTextOptions } from './json.js';
 
 const EXTRA_VALUE_HINT = 'Each line of an NDJSON file holds exactly one JSON value.';
 
@@ -8,4 +10,21 @@ export function parseNdjson(file: SourceText, options: Pick<JsonTextOptions, 'hi
   return file.text
     .split(/\r?\n/)
     .flatMap((line, index) => (line.trim() === '' ? [] : [parseJsonText(line, file.display, { ...options, extraValueHint: EXTRA_VALUE_HINT, line: index + 1 })]));
+}
+
+/** One line's value validated with `schema`; its first issue is an error on that line, at the offending value's column. */
+function lineRecord<S extends z.ZodType>(file: SourceText, schema: S, text: string, line: number, hint: string): z.output<S> {
+  const parsed = schema.safeParse(parseJsonText(text, file.display, { hint, line }), { error: describeIssue });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = issue?.path ?? [];
+  throw new UserError(`${path.length > 0 ? `${formatJsonPath(path)}: ` : ''}${issue?.message ?? 'Invalid value'}`, {
+    position: { file: file.display, line, col: jsonPathPosition(text, path).col },
+    hint,
+  });
+}
+
+/** The records of an NDJSON file one by one (a log streamed), each validated with `schema` and its errors placed on its line. */
+export function* ndjsonRecords<S extends z.ZodType>(file: SourceText, schema: S, hint: string): Iterable<z.output<S>> {
+  for (const [index, text] of file.text.split(/\r?\n/).entries()) if (text.trim() !== '') yield lineRecord(file, schema, text, index + 1, hint);
 }

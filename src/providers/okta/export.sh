@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
 # Exports what controlproof's Okta sources read, from one Okta org.
 #
-#   OKTA_API_TOKEN=... src/providers/okta/export.sh --org https://example.okta.com --out DIR [--days N]
+#   OKTA_API_TOKEN=... src/providers/okta/export.sh --org https://example.okta.com --out DIR [--days N] [--skip-roles] [--skip-api-tokens]
 #
-#   --org URL   the org's base URL (default: $OKTA_ORG_URL)
-#   --out DIR   folder to write into (created if absent)
-#   --days N    days of System Log to export, up to now (default 7; Okta keeps 90)
+#   --org URL           the org's base URL (default: $OKTA_ORG_URL)
+#   --out DIR           folder to write into (created if absent)
+#   --days N            days of System Log to export, up to now (default 7; Okta keeps 90)
+#   --skip-roles        leave out every user's admin roles (one call per user)
+#   --skip-api-tokens   leave out the API token metadata (for a token whose administrator may not list tokens)
 #
 # Needs curl and an API token in OKTA_API_TOKEN (sent as "Authorization: SSWS <token>", never on the command line),
-# of an administrator that may read users, factors and the System Log (a read-only administrator is enough). Only GET requests.
+# of an administrator that may read users, factors, roles, API tokens and the System Log. Only GET requests.
 #
-# Layout (point an okta/users source at DIR/users/*.json, DIR/deprovisioned/*.json and DIR/factors/*.json, an
-# okta/factors source at DIR/factors/*.json, an okta/system-log source at DIR/system-log/*.json):
+# Layout (point an okta/users source at DIR/users/*.json, DIR/deprovisioned/*.json, DIR/factors/*.json and
+# DIR/roles/*.json, an okta/factors source at DIR/factors/*.json, an okta/admin-roles source at DIR/roles/*.json, an
+# okta/api-tokens source at DIR/api-tokens/*.json, an okta/system-log source at DIR/system-log/*.json):
 #
 #   DIR/users/page-NNNN.json          GET /api/v1/users?limit=200, one page per file, as Okta returns it
 #   DIR/deprovisioned/page-NNNN.json  GET /api/v1/users?filter=status eq "DEPROVISIONED": the default listing omits them
 #   DIR/factors/<userId>.json         GET /api/v1/users/<userId>/factors, for every user of both listings
+#   DIR/roles/<userId>.json           GET /api/v1/users/<userId>/roles, for every user of both listings ([]: no admin role)
+#   DIR/api-tokens/page-NNNN.json     GET /api/v1/api-tokens: the active tokens' metadata, never their secrets
 #   DIR/system-log/page-NNNN.json     GET /api/v1/logs?since=...&until=... (bounded, so its pages end)
 #
 # Pages follow the Link header's rel="next" URL. Any answer but 200 (a bad token, a rate limit) stops the export with
@@ -23,7 +28,7 @@
 set -euo pipefail
 
 usage() {
-  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 die() {
@@ -35,11 +40,15 @@ die() {
 org=${OKTA_ORG_URL:-}
 out=''
 days=7
+roles=yes
+api_tokens=yes
 while [ $# -gt 0 ]; do
   case $1 in
     --org) org=${2:-}; shift 2 || die '--org needs a URL' ;;
     --out) out=${2:-}; shift 2 || die '--out needs a folder' ;;
     --days) days=${2:-}; shift 2 || die '--days needs a number' ;;
+    --skip-roles) roles=no; shift ;;
+    --skip-api-tokens) api_tokens=no; shift ;;
     -h | --help) usage; exit 0 ;;
     *) die "unknown argument \"$1\"" ;;
   esac
@@ -84,6 +93,13 @@ cat "$out"/users/page-*.json "$out"/deprovisioned/page-*.json | grep -oE '"id" *
 while read -r user; do
   [ -n "$user" ] && get "$org/api/v1/users/$user/factors" "$out/factors/$user.json" > /dev/null
 done < "$work/user-ids"
+if [ "$roles" = yes ]; then
+  mkdir -p "$out/roles"
+  while read -r user; do
+    [ -n "$user" ] && get "$org/api/v1/users/$user/roles" "$out/roles/$user.json" > /dev/null
+  done < "$work/user-ids"
+fi
+[ "$api_tokens" = no ] || pages "$org/api/v1/api-tokens" "$out/api-tokens"
 # A bounded query (until set): Okta ends its pages; without until it would poll forever.
 now=$(date -u +%s)
 instant() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || date -u -r "$1" +%Y-%m-%dT%H:%M:%SZ; }

@@ -4,5 +4,5 @@ export default defineProvider({
   id: 'okta',
   title: 'Okta',
   description:
-    'Users (the default listing and the separate DEPROVISIONED one), their enrolled factors and the System Log, from the Okta Management API as curl saves it; export.sh runs the user and factor calls with an SSWS token.',
+    'Users (the default listing and the separate DEPROVISIONED one), their enrolled factors and admin roles, the API tokens\' metadata and the System Log, from the Okta Management API as curl saves it; export.sh runs the calls with an SSWS token.',
 });

@@ -3,6 +3,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import oktaAdminRoles from '../../../src/providers/okta/sources/admin-roles.js';
+import oktaApiTokens from '../../../src/providers/okta/sources/api-tokens.js';
 import oktaFactors from '../../../src/providers/okta/sources/factors.js';
 import oktaSystemLog from '../../../src/providers/okta/sources/system-log.js';
 import oktaUsers from '../../../src/providers/okta/sources/users.js';
@@ -92,6 +94,8 @@ const users = JSON.parse(fixture('users/page-0001.json')) as unknown[];
 const USERS_URL = `${ORG}/api/v1/users?limit=200`;
 const DEPROVISIONED_URL = `${ORG}/api/v1/users?limit=200&filter=status%20eq%20%22DEPROVISIONED%22`;
 const FACTOR_USERS = ['00u1alice00000000001', '00u1dana000000000011', '00u1gina000000000008', '00u1ivy0000000000010'];
+const ROLE_USERS = ['00u1alice00000000001', '00u1dana000000000011', '00u1gina000000000008'];
+const TOKENS_URL = `${ORG}/api/v1/api-tokens`;
 const ALL_USERS = ['00u1alice00000000001', '00u1carol00000000003', '00u1dana000000000011', '00u1frank00000000007', '00u1gina000000000008', '00u1ivy0000000000010', '00u1oscar00000000012'];
 
 /** The demo org of fixtures/okta/export, with the users listing split over two pages as Okta pages it. */
@@ -102,6 +106,8 @@ function demoResponses(): StubResponse[] {
     { url: second, body: JSON.stringify(users.slice(3)) },
     { url: DEPROVISIONED_URL, body: fixture('deprovisioned/page-0001.json') },
     ...ALL_USERS.map((user) => ({ url: `${ORG}/api/v1/users/${user}/factors`, body: FACTOR_USERS.includes(user) ? fixture(`factors/${user}.json`) : '[]' })),
+    ...ALL_USERS.map((user) => ({ url: `${ORG}/api/v1/users/${user}/roles`, body: ROLE_USERS.includes(user) ? readFileSync(path.join(repoRoot, `fixtures/okta/roles/${user}.json`), 'utf8') : '[]' })),
+    { url: TOKENS_URL, body: readFileSync(path.join(repoRoot, 'fixtures/okta/api-tokens/page-0001.json'), 'utf8') },
     { url: `${ORG}/api/v1/logs?since=*`, body: readFileSync(path.join(repoRoot, 'fixtures/okta/system-log/logs-page-0001.json'), 'utf8') },
   ];
 }
@@ -126,6 +132,34 @@ describe('src/providers/okta/export.sh', () => {
     expect(oktaFactors.read(texts(result.out, 'factors'))).toEqual(oktaFactors.read(texts(FIXTURES, 'factors')));
     const [logPage] = texts(result.out, 'system-log');
     expect(logPage && [...oktaSystemLog.readFile(logPage)].length).toBe(4);
+    expect(oktaApiTokens.read(texts(result.out, 'api-tokens'))).toEqual(oktaApiTokens.read(texts(path.join(repoRoot, 'fixtures/okta'), 'api-tokens')));
+    expect(readdirSync(path.join(result.out, 'roles'))).toEqual(ALL_USERS.map((user) => `${user}.json`));
+    expect(oktaAdminRoles.read(texts(result.out, 'roles')).map((role) => [role.userId, role.type])).toEqual([
+      ['00u1alice00000000001', 'SUPER_ADMIN'],
+      ['00u1gina000000000008', 'HELP_DESK_ADMIN'],
+      ['00u1gina000000000008', 'APP_ADMIN'],
+    ]);
+    const accounts = oktaUsers.views?.['identity/accounts']?.(oktaUsers.read([...texts(result.out, 'users'), ...texts(result.out, 'roles')])) ?? [];
+    expect(accounts.filter((account) => account.adminRoles.length > 0).map((account) => [account.login, account.adminRoles])).toEqual([
+      ['alice@example.com', ['Super Administrator']],
+      ['Gina.Ruiz@example.com', ['Help Desk Administrator']],
+    ]);
+  });
+
+  it('leaves the roles and the API tokens out only when asked', () => {
+    const result = run(demoResponses(), ['--org', ORG, '--skip-roles', '--skip-api-tokens']);
+    expect(result.code).toBe(0);
+    const urls = result.calls.map((call) => call.at(-1));
+    expect(urls).not.toContain(TOKENS_URL);
+    expect(urls.filter((url) => url?.endsWith('/roles'))).toEqual([]);
+    expect(readdirSync(result.out).sort()).toEqual(['deprovisioned', 'factors', 'system-log', 'users']);
+  });
+
+  it('stops when the API tokens may not be listed, naming the answer', () => {
+    const responses = demoResponses().map((response) => (response.url === TOKENS_URL ? { ...response, status: 403, body: '{"errorCode":"E0000006","errorSummary":"You do not have permission to perform the requested action"}' } : response));
+    const result = run(responses);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`export-okta: GET ${TOKENS_URL} answered HTTP 403`);
   });
 
   it('asks for a bounded System Log window of --days, so its pages end', () => {
@@ -140,7 +174,7 @@ describe('src/providers/okta/export.sh', () => {
 
   it('sends the token in a header file, never as an argument', () => {
     const result = run(demoResponses());
-    expect(result.calls.length).toBe(4 + ALL_USERS.length);
+    expect(result.calls.length).toBe(5 + 2 * ALL_USERS.length);
     for (const call of result.calls) {
       expect(call.join(' ')).not.toContain(TOKEN);
       expect(call).toContain('Accept: application/json');

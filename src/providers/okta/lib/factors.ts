@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { z } from 'zod';
-import { UserError } from '../../../core/errors.js';
-import { pathInCatalog, type SourceText } from '../../../kit/define-source.js';
+import type { SourceText } from '../../../kit/define-source.js';
 import type { MfaFactor } from '../../../kit/views/identity/accounts.js';
-import { EXPORT_HINT, oktaInstant, readOktaArray } from './okta-json.js';
+import { oktaInstant, readUserList } from './okta-json.js';
 
 /** One factor a user enrolled, as `GET /api/v1/users/{userId}/factors` lists it. */
 export interface OktaFactor {
@@ -28,24 +26,9 @@ const factorSchema = z.looseObject({
   lastUpdated: oktaInstant.optional(),
 });
 
-const USER_ID = /^00u[0-9A-Za-z]+$/;
-
-/** The user a factor file belongs to, from its name. */
-export function factorFileUser(file: SourceText): string | undefined {
-  const name = path.posix.basename(pathInCatalog(file).replace(/\\/g, '/')).replace(/\.json(?:\.gz)?$/, '');
-  return USER_ID.test(name) ? name : undefined;
-}
-
 /** The factors of one file: `<userId>.json` holding the user's factor list unchanged. */
 export function readFactorFile(file: SourceText): OktaFactor[] {
-  const userId = factorFileUser(file);
-  if (userId === undefined) {
-    throw new UserError(`Expected a factor list named by its user's id (00u….json), found the file name "${path.basename(file.display)}"`, {
-      position: { file: file.display, line: 1, col: 1 },
-      hint: EXPORT_HINT,
-    });
-  }
-  return readOktaArray(file, factorSchema, 'an Okta factor list').map((factor) => ({
+  return readUserList(file, factorSchema, 'factor list', (userId, factor) => ({
     userId,
     id: factor.id,
     factorType: factor.factorType,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { UserError } from '../../../core/errors.js';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
 import { instantField } from '../../../kit/formats/instant.js';
-import { describeIssue, formatJsonPath, jsonPathPosition, parseJsonText, validateJson } from '../../../kit/formats/json.js';
+import { parseJsonText, validateJson } from '../../../kit/formats/json.js';
+import { ndjsonRecords } from '../../../kit/formats/ndjson.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
 import type { IdentitySignIn } from '../../../kit/views/identity/sign-ins.js';
 
@@ -59,18 +59,6 @@ function toEvent(event: z.output<typeof eventSchema>): OktaLogEvent {
   };
 }
 
-/** One NDJSON line's event, its errors placed on that line. */
-function lineEvent(file: SourceText, text: string, line: number): OktaLogEvent {
-  const parsed = eventSchema.safeParse(parseJsonText(text, file.display, { hint: HINT, line }), { error: describeIssue });
-  if (parsed.success) return toEvent(parsed.data);
-  const issue = parsed.error.issues[0];
-  const path = issue?.path ?? [];
-  throw new UserError(`${path.length > 0 ? `${formatJsonPath(path)}: ` : ''}${issue?.message ?? 'Invalid value'}`, {
-    position: { file: file.display, line, col: jsonPathPosition(text, path).col },
-    hint: HINT,
-  });
-}
-
 /** The events of one file: a page of the API (a JSON array) or NDJSON, one event per line. */
 function* readLogFile(file: SourceText): Iterable<OktaLogEvent> {
   assertNotEmpty(file, 'Okta System Log events', HINT);
@@ -78,8 +66,7 @@ function* readLogFile(file: SourceText): Iterable<OktaLogEvent> {
     yield* validateJson(z.array(eventSchema), parseJsonText(file.text, file.display, HINT), file.text, file.display, HINT).map(toEvent);
     return;
   }
-  const lines = file.text.split(/\r?\n/);
-  for (const [index, text] of lines.entries()) if (text.trim() !== '') yield lineEvent(file, text, index + 1);
+  for (const event of ndjsonRecords(file, eventSchema, HINT)) yield toEvent(event);
 }
 
 const SIGN_IN_EVENTS = new Set(['user.session.start', 'user.authentication.sso']);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { pathInCatalog, defineSource, type SourceText } from '../../../kit/define-source.js';
+import { defineSource, type SourceText } from '../../../kit/define-source.js';
 import type { IdentityAccount } from '../../../kit/views/identity/accounts.js';
-import { factorFileUser, isActiveFactor, mfaFactorOf, readFactorFile, type OktaFactor } from '../lib/factors.js';
-import { oktaInstant, readOktaArray } from '../lib/okta-json.js';
+import { isActiveFactor, mfaFactorOf, readFactorFile, type OktaFactor } from '../lib/factors.js';
+import { isInFolder, oktaInstant, readOktaArray, requireUserFileId } from '../lib/okta-json.js';
+import { activeRoleNames, readRoleFile, type OktaRoleAssignment } from '../lib/roles.js';
 
 const STATUSES = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'LOCKED_OUT', 'PASSWORD_EXPIRED', 'SUSPENDED', 'DEPROVISIONED'] as const;
 type OktaStatus = (typeof STATUSES)[number];
@@ -25,6 +26,8 @@ export interface OktaUser {
   employeeNumber: string | null;
   /** Null when the export has no factor file for the user: unknown, not none. */
   factors: readonly OktaFactor[] | null;
+  /** Null when the export has no role file for the user: unknown, not none. */
+  roles: readonly OktaRoleAssignment[] | null;
 }
 
 declare module '../../../kit/record-types.js' {
@@ -71,25 +74,31 @@ function toUser(user: z.output<typeof userSchema>): OktaUser {
     lastName: profile.lastName ?? null,
     employeeNumber: profile.employeeNumber || null,
     factors: null,
+    roles: null,
   };
 }
 
-/** The user a factor list file belongs to, when the file is one: under a `factors/` folder and named by a user id. */
-function factorListUser(file: SourceText): string | undefined {
-  return /(^|\/)factors\/[^/]+$/.test(pathInCatalog(file).replace(/\\/g, '/')) ? factorFileUser(file) : undefined;
+/** Adds one per-user list file's items to the lists by user, keeping the user's (possibly empty) list. */
+function addUserList<T>(lists: Map<string, T[]>, userId: string, items: readonly T[]): void {
+  lists.set(userId, [...(lists.get(userId) ?? []), ...items]);
 }
 
 /**
  * Users from every page file, each once (a user deprovisioned between the two listings appears in both: the later
- * `lastUpdated` wins), with the factors of the factor files among them (an empty list: none enrolled, which is known).
+ * `lastUpdated` wins), with the factors and admin roles of the per-user files among them (an empty list: none, which
+ * is known; no file: unknown).
  */
 function readUsers(files: readonly SourceText[]): OktaUser[] {
   const users = new Map<string, OktaUser>();
   const factors = new Map<string, OktaFactor[]>();
+  const roles = new Map<string, OktaRoleAssignment[]>();
   for (const file of files) {
-    const factorsOf = factorListUser(file);
-    if (factorsOf !== undefined) {
-      factors.set(factorsOf, [...(factors.get(factorsOf) ?? []), ...readFactorFile(file)]);
+    if (isInFolder(file, 'factors')) {
+      addUserList(factors, requireUserFileId(file, 'factor list'), readFactorFile(file));
+      continue;
+    }
+    if (isInFolder(file, 'roles')) {
+      addUserList(roles, requireUserFileId(file, 'role list'), readRoleFile(file));
       continue;
     }
     for (const user of readOktaArray(file, userSchema, 'an Okta user listing').map(toUser)) {
@@ -97,7 +106,7 @@ function readUsers(files: readonly SourceText[]): OktaUser[] {
       if (known === undefined || known.lastUpdated < user.lastUpdated) users.set(user.id, user);
     }
   }
-  return [...users.values()].map((user) => ({ ...user, factors: factors.get(user.id) ?? null }));
+  return [...users.values()].map((user) => ({ ...user, factors: factors.get(user.id) ?? null, roles: roles.get(user.id) ?? null }));
 }
 
 const STATUS_IN_VIEW: Readonly<Record<OktaStatus, IdentityAccount['status']>> = {
@@ -111,6 +120,11 @@ const STATUS_IN_VIEW: Readonly<Record<OktaStatus, IdentityAccount['status']>> = 
   STAGED: 'pending',
 };
 
+/** A user's status as `identity/accounts` words it: everything but SUSPENDED, DEPROVISIONED and STAGED can sign in. */
+export function accountStatus(user: Pick<OktaUser, 'status'>): IdentityAccount['status'] {
+  return STATUS_IN_VIEW[user.status];
+}
+
 /** Okta users as `identity/accounts`; a user whose factors were not exported has unknown (null) factors, not none. */
 export function identityAccounts(users: readonly OktaUser[]): IdentityAccount[] {
   return users.map((user) => ({
@@ -120,12 +134,13 @@ export function identityAccounts(users: readonly OktaUser[]): IdentityAccount[] 
     emails: [...new Set([user.email, user.secondEmail].flatMap((email) => (email ? [email.toLowerCase()] : [])))],
     employeeId: user.employeeNumber,
     displayName: [user.firstName, user.lastName].filter(Boolean).join(' ') || null,
-    status: STATUS_IN_VIEW[user.status],
+    status: accountStatus(user),
     created: user.created,
     lastSignIn: user.lastLogin,
     statusChanged: user.statusChanged,
     mfaFactors: user.factors === null ? null : user.factors.filter(isActiveFactor).map((factor) => mfaFactorOf(factor.factorType)),
-    adminRoles: [],
+    // The view has no unknown for roles: without role files they are [] (see the description); okta/users keeps null.
+    adminRoles: user.roles === null ? [] : activeRoleNames(user.roles),
   }));
 }
 
@@ -133,7 +148,7 @@ export default defineSource({
   type: 'okta/users',
   kind: 'batch',
   description:
-    'Okta users: the pages of `GET /api/v1/users` saved unchanged (bare JSON arrays), together with the pages of `GET /api/v1/users?filter=status eq "DEPROVISIONED"` (the default listing leaves deprovisioned users out). Factor lists (files under a `factors/` folder named by the user id, as okta/factors reads them) in the same glob are joined to their user. Offered as `identity/accounts`: ACTIVE, PROVISIONED, RECOVERY, LOCKED_OUT and PASSWORD_EXPIRED are active, SUSPENDED suspended, DEPROVISIONED deprovisioned, STAGED pending; active factors with their strength (WebAuthn, U2F and FastPass phishing-resistant; TOTP, push and hardware tokens strong; SMS, voice and e-mail weak).',
+    'Okta users: the pages of `GET /api/v1/users` saved unchanged (bare JSON arrays), together with the pages of `GET /api/v1/users?filter=status eq "DEPROVISIONED"` (the default listing leaves deprovisioned users out). Factor lists (files under a `factors/` folder named by the user id, as okta/factors reads them) and admin role lists (files under a `roles/` folder named by the user id: `GET /api/v1/users/{userId}/roles`, as okta/admin-roles reads them) in the same glob are joined to their user. Offered as `identity/accounts`: ACTIVE, PROVISIONED, RECOVERY, LOCKED_OUT and PASSWORD_EXPIRED are active, SUSPENDED suspended, DEPROVISIONED deprovisioned, STAGED pending; active factors with their strength (WebAuthn, U2F and FastPass phishing-resistant; TOTP, push and hardware tokens strong; SMS, voice and e-mail weak); admin roles are the names (label, else type) of the user\'s ACTIVE role assignments, direct or through a group. A user without a role file has unknown roles, which the view cannot say: they are offered as none (`[]`), so bind the role files (export.sh writes them) wherever a check judges admins.',
   read: readUsers,
   views: { 'identity/accounts': identityAccounts },
 });

@@ -34,6 +34,7 @@ const lee: OktaUser = {
   lastName: null,
   employeeNumber: null,
   factors: null,
+  roles: null,
 };
 
 new SourceTester(source).run({
@@ -79,6 +80,28 @@ describe('okta/users over a whole export', () => {
       ['carol.ng@example.com', 'deprovisioned', ['carol.ng@example.com'], 'E1003', null],
     ]);
     expect(accounts.at(-1)).toMatchObject({ provider: 'okta', id: '00u1carol00000000003', displayName: 'Carol Ng', statusChanged: new Date('2026-10-10T15:30:00.000Z') });
+  });
+
+  it('joins the role files under roles/ as admin roles: active ones by name; no file is unknown, offered as none', () => {
+    const role = (name: string) => ({ display: `fixtures/okta/roles/${name}`, path: `fixtures/okta/roles/${name}`, text: readFileSync(path.join(fixturesDir, 'okta/roles', name), 'utf8') });
+    const withRoles = source.read([...exported, role('00u1alice00000000001.json'), role('00u1gina000000000008.json'), role('00u1dana000000000011.json')]);
+    expect(withRoles.map((user) => [user.login, user.roles?.map((assignment) => assignment.type) ?? null])).toEqual([
+      ['alice@example.com', ['SUPER_ADMIN']],
+      ['frank.ito@example.com', null],
+      ['Gina.Ruiz@example.com', ['HELP_DESK_ADMIN', 'APP_ADMIN']],
+      ['ivy.chen@example.com', null],
+      ['dana@example.com', []],
+      ['oscar.lind@example.com', null],
+      ['carol.ng@example.com', null],
+    ]);
+    expect(identityAccounts(withRoles).map((account) => account.adminRoles)).toEqual([['Super Administrator'], [], ['Help Desk Administrator'], [], [], [], []]);
+    expect(accounts.every((account) => account.adminRoles.length === 0)).toBe(true);
+  });
+
+  it('refuses a file under roles/ or factors/ not named by a user id', () => {
+    for (const folder of ['roles', 'factors']) {
+      expect(() => source.read([{ display: `${folder}/alice.json`, path: `${folder}/alice.json`, text: '[]' }])).toThrow(/named by its user's id \(00u….json\), found the file name "alice.json"/);
+    }
   });
 
   it('maps every Okta status', () => {
