@@ -10,6 +10,7 @@ export type BuiltinProviderId =
   | 'aws'
   | 'generic'
   | 'github'
+  | 'governance'
   | 'hr'
   | 'identity'
   | 'okta';
@@ -80,6 +81,7 @@ export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider
   'aws': () => import('./aws/provider.js'),
   'generic': () => import('./generic/provider.js'),
   'github': () => import('./github/provider.js'),
+  'governance': () => import('./governance/provider.js'),
   'hr': () => import('./hr/provider.js'),
   'identity': () => import('./identity/provider.js'),
   'okta': () => import('./okta/provider.js'),
