@@ -74,7 +74,7 @@ function jobRestore(job: RestoreJob & { creationDate: Date }, region: string, ac
   };
 }
 
-/** The restore jobs of one region's export; a job without a creation date cannot be placed in time and is left out (counted by the caller). */
+/** The restore jobs of one region's export; a job without a creation date cannot be placed in time and is left out (the check counts it). */
 export function jobRestores(record: RegionRestoreJobs, asOf: Date): Restore[] {
   return record.restoreJobs.flatMap((job) => (job.creationDate === null ? [] : [jobRestore({ ...job, creationDate: job.creationDate }, record.region, record.accountId, asOf)]));
 }

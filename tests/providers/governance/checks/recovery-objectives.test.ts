@@ -50,11 +50,11 @@ new CheckTester(check).run({
       records: [
         rehearsal('RR-1', '2026-10-08T09:00:00Z', {}, 3.5 * HOUR, 45 * 60_000),
         { ...rehearsal('TTX-1', '2026-10-01T00:00:00Z'), kind: 'tabletop', restore: null, outcome: 'failed' },
-        region(job('job-ok', {}), job('job-old', { creationDate: new Date('2025-10-31T23:59:59Z'), status: 'FAILED' })),
+        region(job('job-ok', {}), job('job-old', { creationDate: new Date('2025-10-31T23:59:59Z'), status: 'FAILED' }), job('job-undated', { creationDate: null, status: 'FAILED' })),
       ],
       params: { rto: '4h', rpo: '24h' },
       examined: 2,
-      metrics: { restores_over_rto: 0, restores_over_rpo: 0, restores_did_not_restore: 0, restores_unmeasured: 0, restores_in_progress: 0, longest_restore_minutes: 210, oldest_recovery_point_minutes: 180 },
+      metrics: { restores_over_rto: 0, restores_over_rpo: 0, restores_did_not_restore: 0, restores_unmeasured: 0, restores_in_progress: 0, restore_jobs_undated: 1, longest_restore_minutes: 210, oldest_recovery_point_minutes: 180 },
       details: {
         by_resource_type: {
           EBS: { restores: 1, did_not_restore: 0, over_objectives: 0, longest_restore_minutes: 60, oldest_recovery_point_minutes: 180 },
@@ -73,14 +73,14 @@ new CheckTester(check).run({
       ],
       params: { rto: '4h' },
       examined: 3,
-      metrics: { restores_over_rto: 0, restores_did_not_restore: 0, restores_unmeasured: 1, restores_in_progress: 1, longest_restore_minutes: 240, oldest_recovery_point_minutes: 46200 },
+      metrics: { restores_over_rto: 0, restores_did_not_restore: 0, restores_unmeasured: 1, restores_in_progress: 1, restore_jobs_undated: 0, longest_restore_minutes: 240, oldest_recovery_point_minutes: 46200 },
     },
     {
       name: 'time-zone edge: a job completed after as-of was running at as-of, within the RTO',
       records: [region(job('job-late', { creationDate: new Date('2026-10-31T22:30:00Z'), completionDate: new Date('2026-11-01T00:30:00Z') }))],
       params: { rto: '4h' },
       examined: 1,
-      metrics: { restores_over_rto: 0, restores_did_not_restore: 0, restores_unmeasured: 0, restores_in_progress: 1, oldest_recovery_point_minutes: 41730 },
+      metrics: { restores_over_rto: 0, restores_did_not_restore: 0, restores_unmeasured: 0, restores_in_progress: 1, restore_jobs_undated: 0, oldest_recovery_point_minutes: 41730 },
     },
   ],
   fail: [
@@ -89,7 +89,7 @@ new CheckTester(check).run({
       inputs: { records: [...register, ...jobsExport] },
       params: { rto: '4h', rpo: '24h' },
       examined: 6,
-      metrics: { restores_over_rto: 2, restores_over_rpo: 1, restores_did_not_restore: 2, restores_unmeasured: 0, restores_in_progress: 0, longest_restore_minutes: 310, oldest_recovery_point_minutes: 1800 },
+      metrics: { restores_over_rto: 2, restores_over_rpo: 1, restores_did_not_restore: 2, restores_unmeasured: 0, restores_in_progress: 0, restore_jobs_undated: 0, longest_restore_minutes: 310, oldest_recovery_point_minutes: 1800 },
       details: {
         by_resource_type: {
           EBS: { restores: 2, did_not_restore: 1, over_objectives: 0, longest_restore_minutes: 22, oldest_recovery_point_minutes: 180 },
@@ -133,7 +133,7 @@ new CheckTester(check).run({
       ],
       params: { rto: '4h' },
       examined: 5,
-      metrics: { restores_over_rto: 0, restores_did_not_restore: 5, restores_unmeasured: 0, restores_in_progress: 0 },
+      metrics: { restores_over_rto: 0, restores_did_not_restore: 5, restores_unmeasured: 0, restores_in_progress: 0, restore_jobs_undated: 0 },
       findings: [
         { resource: 'restore-job/job-validation', message: /, did not restore: it completed but its validation is FAILED: Validation script exited 1$/ },
         { resource: 'restore-job/job-timeout', message: /, did not restore: it completed but its validation is TIMED_OUT$/ },
@@ -153,7 +153,7 @@ new CheckTester(check).run({
       ],
       params: { rto: '4h', rpo: '1d' },
       examined: 3,
-      metrics: { restores_over_rto: 3, restores_over_rpo: 1, restores_did_not_restore: 0, restores_unmeasured: 0, restores_in_progress: 0, longest_restore_minutes: 360, oldest_recovery_point_minutes: 1441 },
+      metrics: { restores_over_rto: 3, restores_over_rpo: 1, restores_did_not_restore: 0, restores_unmeasured: 0, restores_in_progress: 0, restore_jobs_undated: 0, longest_restore_minutes: 360, oldest_recovery_point_minutes: 1441 },
       findings: [
         { resource: 'restore-job/job-untyped', message: /of unspecified, started 2026-10-03, took 6h, longer than the RTO of 4h$/ },
         { resource: 'RR-4', message: 'restore rehearsal RR-4 of RDS, started 2026-10-08, took 4h 1m, longer than the RTO of 4h and restored data 24h 1m old, older than the RPO of 1d' },
@@ -162,7 +162,7 @@ new CheckTester(check).run({
     },
   ],
   vacuous: [
-    { name: 'no records', records: [], params: { rto: '4h' }, metrics: { restores_over_rto: 0, restores_did_not_restore: 0, restores_unmeasured: 0, restores_in_progress: 0 } },
+    { name: 'no records', records: [], params: { rto: '4h' }, metrics: { restores_over_rto: 0, restores_did_not_restore: 0, restores_unmeasured: 0, restores_in_progress: 0, restore_jobs_undated: 0 } },
     {
       name: 'a region without restore jobs and a register without restore rehearsals',
       records: [region(), { ...rehearsal('TTX-1', '2026-10-01T00:00:00Z'), kind: 'tabletop', restore: null }],
