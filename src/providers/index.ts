@@ -10,6 +10,7 @@ export type BuiltinProviderId =
   | 'aws'
   | 'generic'
   | 'github'
+  | 'governance'
   | 'hr'
   | 'identity'
   | 'okta';
@@ -33,6 +34,7 @@ export type BuiltinSourceType =
   | 'github/credential-authorizations'
   | 'github/members'
   | 'github/outside-collaborators'
+  | 'governance/exercises'
   | 'hr/aliases'
   | 'hr/leavers'
   | 'json'
@@ -73,6 +75,9 @@ export type BuiltinCheckId =
   | 'aws/kms-key-rotation'
   | 'aws/s3-public-access-block'
   | 'github/legacy-tokens'
+  | 'governance/exercise-actions-closed'
+  | 'governance/exercise-held'
+  | 'governance/recovery-objectives'
   | 'identity/activity-after-termination'
   | 'identity/admins-phishing-resistant-mfa'
   | 'identity/dormant-accounts'
@@ -85,6 +90,7 @@ export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider
   'aws': () => import('./aws/provider.js'),
   'generic': () => import('./generic/provider.js'),
   'github': () => import('./github/provider.js'),
+  'governance': () => import('./governance/provider.js'),
   'hr': () => import('./hr/provider.js'),
   'identity': () => import('./identity/provider.js'),
   'okta': () => import('./okta/provider.js'),
@@ -110,6 +116,7 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'github/credential-authorizations': () => import('./github/sources/credential-authorizations.js'),
   'github/members': () => import('./github/sources/members.js'),
   'github/outside-collaborators': () => import('./github/sources/outside-collaborators.js'),
+  'governance/exercises': () => import('./governance/sources/exercises.js'),
   'hr/aliases': () => import('./hr/sources/aliases.js'),
   'hr/leavers': () => import('./hr/sources/leavers.js'),
   'json': () => import('./generic/sources/json.js'),
@@ -152,6 +159,9 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
   'aws/kms-key-rotation': () => import('./aws/checks/kms-key-rotation.js'),
   'aws/s3-public-access-block': () => import('./aws/checks/s3-public-access-block.js'),
   'github/legacy-tokens': () => import('./github/checks/legacy-tokens.js'),
+  'governance/exercise-actions-closed': () => import('./governance/checks/exercise-actions-closed.js'),
+  'governance/exercise-held': () => import('./governance/checks/exercise-held.js'),
+  'governance/recovery-objectives': () => import('./governance/checks/recovery-objectives.js'),
   'identity/activity-after-termination': () => import('./identity/checks/activity-after-termination.js'),
   'identity/admins-phishing-resistant-mfa': () => import('./identity/checks/admins-phishing-resistant-mfa.js'),
   'identity/dormant-accounts': () => import('./identity/checks/dormant-accounts.js'),
@@ -183,6 +193,7 @@ export type BuiltinSourceModules = [
   typeof import('./github/sources/credential-authorizations.js'),
   typeof import('./github/sources/members.js'),
   typeof import('./github/sources/outside-collaborators.js'),
+  typeof import('./governance/sources/exercises.js'),
   typeof import('./hr/sources/aliases.js'),
   typeof import('./hr/sources/leavers.js'),
   typeof import('./generic/sources/json.js'),

@@ -39,6 +39,10 @@ const INLINE_SEEDS: Record<string, string[]> = {
     '[{"uuid": "5b0c2f7e-0000-11ef-8000-000000000001", "published": "2025-01-20T10:14:33.512Z", "eventType": "user.session.start", "version": "0", "severity": "INFO", "displayMessage": "User login to Okta", "outcome": {"result": "FAILURE", "reason": "INVALID_CREDENTIALS"}, "actor": {"id": "00uexampleuser00001", "type": "User", "alternateId": "lee@example.org", "displayName": "Lee Park"}, "client": {"ipAddress": "203.0.113.9"}, "target": []}]',
     '{"uuid": "5b0c2f7e-0000-11ef-8000-000000000002", "published": "2025-01-20T10:15:00.000Z", "eventType": "user.authentication.sso", "outcome": {"result": "SUCCESS", "reason": null}, "actor": {"id": "00uexampleuser00001", "type": "User", "alternateId": "lee@example.org", "displayName": "Lee Park"}, "client": {"ipAddress": "203.0.113.9"}, "target": [{"id": "0oa1", "type": "AppInstance", "alternateId": "Slack", "displayName": "Slack"}]}\n',
   ],
+  'governance/exercises': [
+    '- id: TTX-2026-04\n  date: 2026-04-20\n  kind: tabletop\n  scenario: [ransomware]\n  outcome: partial\n  actions:\n    - { id: A1, title: Keep an out-of-band contact list, owner: ciso@example.com, due: 2026-07-31, closed: "2026-08-02T09:00:00+02:00" }\n- id: RR-2026-10\n  date: 2026-10-08T09:00:00Z\n  kind: restore\n  outcome: succeeded\n  resource_type: RDS\n  rto_measured: 3.5h\n  rpo_measured: 45m\n',
+    'exercise_id,date,kind,outcome,scenario,action_id,action_title,action_owner,action_due,action_closed\nTTX-1,2026-08-18,tabletop,succeeded,data-centre-loss;supplier-outage,OPS-640,Test DNS failover,it-ops@example.com,2026-09-30,\nTTX-1,2026-08-18,tabletop,succeeded,data-centre-loss;supplier-outage,OPS-641,Agree priorities,cto@example.com,2026-10-15,2026-10-15T18:00:00-04:00\n',
+  ],
   yaml: ['- system: payroll\n  quarter: 2026-Q3\n  signed_off: true\n- system: crm\n  quarter: 2026-Q3\n  signed_off: false\n'],
 };
 
@@ -46,6 +50,7 @@ const INLINE_SEEDS: Record<string, string[]> = {
 const INLINE_FILE_NAMES: Record<string, (index: number) => string> = {
   'okta/factors': (index) => `/fuzz/factors/00u1fuzz${String(index).padStart(12, '0')}.json`,
   'okta/admin-roles': (index) => `/fuzz/roles/00u1fuzz${String(index).padStart(12, '0')}.json`,
+  'governance/exercises': (index) => `/fuzz/exercises.${index === 0 ? 'yaml' : 'csv'}`,
 };
 
 /** Every built-in source type with the texts of its example files. */
