@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import type { SourceText } from '../../../src/kit/define-source.js';
 import entraSignIns from '../../../src/providers/entra/sources/sign-ins.js';
 import entraUsers, { identityAccounts } from '../../../src/providers/entra/sources/users.js';
 import { repoRoot } from '../../support/paths.js';
+import { runWithStub } from '../../support/stub-cli.js';
 
 const SCRIPT = path.join(repoRoot, 'src/providers/entra/export.sh');
 const FIXTURES = path.join(repoRoot, 'fixtures/entra/export');
@@ -25,7 +26,7 @@ interface StubResponse {
 // The stub `az` (bash): logs its arguments one per line, answers `az rest --url URL` from the table (url, exit status,
 // body file; tab-separated), printing the body on stdout, or on stderr when the status is not 0, as az does.
 const STUB = `#!/usr/bin/env bash
-printf '%s\\n' "$@" '--' >> "$AZ_STUB_LOG"
+printf '%s\\n' "$@" '--' >> "$STUB_LOG"
 url=''
 while [ $# -gt 0 ]; do
   case $1 in
@@ -38,44 +39,15 @@ while IFS=$'\\t' read -r want status file; do
     if [ "$status" = 0 ]; then cat "$file"; else cat "$file" >&2; fi
     exit "$status"
   fi
-done < "$AZ_STUB_TABLE"
+done < "$STUB_TABLE"
 printf 'stub az: no response for %s\\n' "$url" >&2
 exit 1
 `;
 
-interface Run {
-  code: number | null;
-  stderr: string;
-  out: string;
-  calls: string[][];
-}
+const AZ = { scratch, script: SCRIPT, command: 'az', stub: STUB };
 
-function run(responses: readonly StubResponse[], args: readonly string[] = []): Run {
-  const dir = mkdtempSync(path.join(scratch, 'run-'));
-  const bin = path.join(dir, 'bin');
-  mkdirSync(bin);
-  writeFileSync(path.join(bin, 'az'), STUB);
-  chmodSync(path.join(bin, 'az'), 0o755);
-  const table = responses.map((response, index) => {
-    const file = path.join(dir, `body-${index}.json`);
-    writeFileSync(file, response.body);
-    return [response.url, String(response.status ?? 0), file].join('\t');
-  });
-  writeFileSync(path.join(dir, 'table'), `${table.join('\n')}\n`);
-  const out = path.join(dir, 'out');
-  const result = spawnSync('bash', [SCRIPT, '--out', out, ...args], {
-    encoding: 'utf8',
-    env: { PATH: `${bin}:${process.env.PATH ?? ''}`, AZ_STUB_LOG: path.join(dir, 'log'), AZ_STUB_TABLE: path.join(dir, 'table') },
-  });
-  let log = '';
-  try {
-    log = readFileSync(path.join(dir, 'log'), 'utf8');
-  } catch {
-    // az was never called
-  }
-  const calls = log.split('--\n').filter(Boolean).map((call) => call.trimEnd().split('\n'));
-  return { code: result.status, stderr: result.stderr, out, calls };
-}
+const run = (responses: readonly StubResponse[], args: readonly string[] = []) =>
+  runWithStub(AZ, responses.map((response) => ({ fields: [response.url, String(response.status ?? 0)], body: response.body })), args);
 
 const fixture = (relative: string): string => readFileSync(path.join(FIXTURES, relative), 'utf8');
 const USERS_URL = `${GRAPH}/users?$select=id,userPrincipalName,displayName,mail,otherMails,accountEnabled,userType,createdDateTime,employeeId,signInActivity`;
