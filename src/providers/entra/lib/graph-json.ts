@@ -28,6 +28,8 @@ export interface GraphPage<T> {
   file: SourceText;
   listing: GraphListing | undefined;
   items: T[];
+  /** Where the items stand in the file: under `value`, or at the top of a flat array. */
+  itemsPath: readonly PropertyKey[];
   hasNextLink: boolean;
 }
 
@@ -53,7 +55,7 @@ export function listingOf(document: unknown, file: SourceText): GraphListing | u
 export function readGraphPage<S extends z.ZodType>(file: SourceText, document: unknown, item: S): GraphPage<z.output<S>> {
   const listing = listingOf(document, file);
   const page = validateJson(z.looseObject({ '@odata.nextLink': z.string().optional(), value: z.array(item) }), document, file.text, file.display, EXPORT_HINT);
-  return { file, listing, items: page.value, hasNextLink: page['@odata.nextLink'] !== undefined };
+  return { file, listing, items: page.value, itemsPath: ['value'], hasNextLink: page['@odata.nextLink'] !== undefined };
 }
 
 /** Throws when `expected` is not what the page lists (a users page bound as registration details, say). */

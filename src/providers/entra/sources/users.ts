@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UserError } from '../../../core/errors.js';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
-import { validateJson } from '../../../kit/formats/json.js';
+import { jsonPathPosition, validateJson } from '../../../kit/formats/json.js';
 import type { IdentityAccount } from '../../../kit/views/identity/accounts.js';
 import { assertLastPagePresent, EXPORT_HINT, graphInstant, listingOf, parseGraphFile, readGraphPage, type GraphPage } from '../lib/graph-json.js';
 import { mfaFactorsOf } from '../lib/methods.js';
@@ -81,18 +81,18 @@ function toUser(user: UserItem): EntraUser {
 /** A users file: a Graph page, or the flat array `az ad user list` prints (it follows every page itself). */
 function readUserFile(file: SourceText, document: unknown): GraphPage<UserItem> {
   if (!Array.isArray(document)) return readGraphPage(file, document, userSchema);
-  return { file, listing: 'users', items: validateJson(z.array(userSchema), document, file.text, file.display, EXPORT_HINT), hasNextLink: false };
+  return { file, listing: 'users', items: validateJson(z.array(userSchema), document, file.text, file.display, EXPORT_HINT), itemsPath: [], hasNextLink: false };
 }
 
 /** Every user once: a user listed twice means two exports in one glob, which could disagree. */
 function uniqueUsers(pages: readonly GraphPage<UserItem>[]): EntraUser[] {
   const seen = new Map<string, SourceText>();
   return pages.flatMap((page) =>
-    page.items.map((item) => {
+    page.items.map((item, index) => {
       const first = seen.get(item.id);
       if (first !== undefined) {
         throw new UserError(`User ${item.id} (${item.userPrincipalName}) is listed again, first in ${first.display}: the glob holds two exports`, {
-          position: { file: page.file.display, line: 1, col: 1 },
+          position: { file: page.file.display, ...jsonPathPosition(page.file.text, [...page.itemsPath, index]) },
           hint: 'Point the source at the pages of one export.',
         });
       }

@@ -60,6 +60,7 @@ new SourceTester(source).run({
     { name: 'a page without value', text: JSON.stringify({ '@odata.context': CONTEXT }), error: 'value: missing (expected array)', line: 1, col: 1 },
     { name: 'the only page has @odata.nextLink: the last page is missing', text: page([lee], { '@odata.nextLink': 'https://graph.microsoft.com/v1.0/users?$skiptoken=x' }), error: 'Partial export: every page of users has "@odata.nextLink", so the last page is missing', line: 1 },
     { name: 'a page of some other listing', text: JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#groups', value: [] }), error: /^Expected a page of users, userRegistrationDetails, directoryRoles or signIns, found "@odata.context"/, line: 1, col: 19 },
+    { name: 'a user listed twice, at its second place', text: page([lee, { ...lee }]), error: `User ${lee.id} (lee@example.org) is listed again, first in export: the glob holds two exports`, line: 1, col: 237 },
     { name: 'a page of sign-ins', text: JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns', value: [] }), error: 'Expected users, found a page of signIns: bind it to an entra/sign-ins source' },
   ],
 });
