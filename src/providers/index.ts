@@ -8,6 +8,7 @@ export type Loader<T> = () => Promise<{ default: T }>;
 
 export type BuiltinProviderId =
   | 'aws'
+  | 'entra'
   | 'generic'
   | 'github'
   | 'governance'
@@ -30,6 +31,10 @@ export type BuiltinSourceType =
   | 'aws/kms-keys'
   | 'aws/s3-buckets'
   | 'csv'
+  | 'entra/directory-role-members'
+  | 'entra/registration-details'
+  | 'entra/sign-ins'
+  | 'entra/users'
   | 'github/audit-log'
   | 'github/credential-authorizations'
   | 'github/members'
@@ -88,6 +93,7 @@ export type BuiltinCheckId =
 /** Built-in providers: each a folder under src/providers. */
 export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider>>> = {
   'aws': () => import('./aws/provider.js'),
+  'entra': () => import('./entra/provider.js'),
   'generic': () => import('./generic/provider.js'),
   'github': () => import('./github/provider.js'),
   'governance': () => import('./governance/provider.js'),
@@ -112,6 +118,10 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'aws/kms-keys': () => import('./aws/sources/kms-keys.js'),
   'aws/s3-buckets': () => import('./aws/sources/s3-buckets.js'),
   'csv': () => import('./generic/sources/csv.js'),
+  'entra/directory-role-members': () => import('./entra/sources/directory-role-members.js'),
+  'entra/registration-details': () => import('./entra/sources/registration-details.js'),
+  'entra/sign-ins': () => import('./entra/sources/sign-ins.js'),
+  'entra/users': () => import('./entra/sources/users.js'),
   'github/audit-log': () => import('./github/sources/audit-log.js'),
   'github/credential-authorizations': () => import('./github/sources/credential-authorizations.js'),
   'github/members': () => import('./github/sources/members.js'),
@@ -189,6 +199,10 @@ export type BuiltinSourceModules = [
   typeof import('./aws/sources/kms-keys.js'),
   typeof import('./aws/sources/s3-buckets.js'),
   typeof import('./generic/sources/csv.js'),
+  typeof import('./entra/sources/directory-role-members.js'),
+  typeof import('./entra/sources/registration-details.js'),
+  typeof import('./entra/sources/sign-ins.js'),
+  typeof import('./entra/sources/users.js'),
   typeof import('./github/sources/audit-log.js'),
   typeof import('./github/sources/credential-authorizations.js'),
   typeof import('./github/sources/members.js'),

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import members from '../../../src/providers/github/sources/members.js';
 import outsideCollaborators from '../../../src/providers/github/sources/outside-collaborators.js';
 import type { SourceText } from '../../../src/kit/define-source.js';
 import { repoRoot } from '../../support/paths.js';
+import { runWithStub } from '../../support/stub-cli.js';
 
 const SCRIPT = path.join(repoRoot, 'src/providers/github/export.sh');
 const FIXTURES = path.join(repoRoot, 'fixtures/github/export');
@@ -20,14 +21,14 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // The stub `gh` (bash): logs its arguments one per line, answers the endpoint (its last argument) from the table
 // (endpoint, exit code, body file; tab-separated): the body on stdout, or gh's error on stderr with a failing code.
 const STUB = `#!/usr/bin/env bash
-printf '%s\\n' "$@" '--' >> "$GH_STUB_LOG"
+printf '%s\\n' "$@" '--' >> "$STUB_LOG"
 endpoint=\${!#}
 while IFS=$'\\t' read -r want code file; do
   if [ "$want" = "$endpoint" ]; then
     if [ "$code" = 0 ]; then cat "$file"; else cat "$file" >&2; fi
     exit "$code"
   fi
-done < "$GH_STUB_TABLE"
+done < "$STUB_TABLE"
 printf 'stub gh: no response for %s\\n' "$endpoint" >&2
 exit 1
 `;
@@ -38,26 +39,10 @@ interface StubResponse {
   body: string;
 }
 
-function run(responses: readonly StubResponse[], args: readonly string[] = ['--org', ORG]): { code: number | null; stderr: string; out: string; calls: string[][] } {
-  const dir = mkdtempSync(path.join(scratch, 'run-'));
-  const bin = path.join(dir, 'bin');
-  mkdirSync(bin);
-  writeFileSync(path.join(bin, 'gh'), STUB);
-  chmodSync(path.join(bin, 'gh'), 0o755);
-  const table = responses.map((response, index) => {
-    const file = path.join(dir, `body-${index}`);
-    writeFileSync(file, response.body);
-    return [response.endpoint, String(response.code ?? 0), file].join('\t');
-  });
-  writeFileSync(path.join(dir, 'table'), `${table.join('\n')}\n`);
-  const out = path.join(dir, 'out');
-  const result = spawnSync('bash', [SCRIPT, '--out', out, ...args], {
-    encoding: 'utf8',
-    env: { PATH: `${bin}:${process.env.PATH ?? ''}`, GH_STUB_LOG: path.join(dir, 'log'), GH_STUB_TABLE: path.join(dir, 'table') },
-  });
-  const log = existsSync(path.join(dir, 'log')) ? readFileSync(path.join(dir, 'log'), 'utf8') : '';
-  return { code: result.status, stderr: result.stderr, out, calls: log.split('--\n').filter(Boolean).map((call) => call.trimEnd().split('\n')) };
-}
+const GH = { scratch, script: SCRIPT, command: 'gh', stub: STUB };
+
+const run = (responses: readonly StubResponse[], args: readonly string[] = ['--org', ORG]) =>
+  runWithStub(GH, responses.map((response) => ({ fields: [response.endpoint, String(response.code ?? 0)], body: response.body })), args);
 
 const fixture = (relative: string): string => readFileSync(path.join(FIXTURES, relative), 'utf8');
 const MEMBERS = `/orgs/${ORG}/members?per_page=100`;

@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import oktaSystemLog from '../../../src/providers/okta/sources/system-log.js';
 import oktaUsers from '../../../src/providers/okta/sources/users.js';
 import type { SourceText } from '../../../src/kit/define-source.js';
 import { repoRoot } from '../../support/paths.js';
+import { runWithStub } from '../../support/stub-cli.js';
 
 const SCRIPT = path.join(repoRoot, 'src/providers/okta/export.sh');
 const FIXTURES = path.join(repoRoot, 'fixtures/okta/export');
@@ -30,7 +30,7 @@ interface StubResponse {
 // The stub `curl` (bash): logs its arguments one per line, answers the URL (its last argument) from the table
 // (url, status, body file, next URL; tab-separated), writing the body to -o, headers to -D and the status for -w.
 const STUB = `#!/usr/bin/env bash
-printf '%s\\n' "$@" '--' >> "$CURL_STUB_LOG"
+printf '%s\\n' "$@" '--' >> "$STUB_LOG"
 headers='' body='' url=''
 while [ $# -gt 0 ]; do
   case $1 in
@@ -50,44 +50,15 @@ while IFS=$'\\t' read -r want status file next; do
     printf '%s' "$status"
     exit 0
   fi
-done < "$CURL_STUB_TABLE"
+done < "$STUB_TABLE"
 printf 'stub curl: no response for %s\\n' "$url" >&2
 exit 7
 `;
 
-interface Run {
-  code: number | null;
-  stderr: string;
-  out: string;
-  calls: string[][];
-}
+const CURL = { scratch, script: SCRIPT, command: 'curl', stub: STUB };
 
-function run(responses: readonly StubResponse[], args: readonly string[] = ['--org', ORG], env: Record<string, string> = { OKTA_API_TOKEN: TOKEN }): Run {
-  const dir = mkdtempSync(path.join(scratch, 'run-'));
-  const bin = path.join(dir, 'bin');
-  mkdirSync(bin);
-  writeFileSync(path.join(bin, 'curl'), STUB);
-  chmodSync(path.join(bin, 'curl'), 0o755);
-  const table = responses.map((response, index) => {
-    const file = path.join(dir, `body-${index}.json`);
-    writeFileSync(file, response.body);
-    return [response.url, String(response.status ?? 200), file, response.next ?? ''].join('\t');
-  });
-  writeFileSync(path.join(dir, 'table'), `${table.join('\n')}\n`);
-  const out = path.join(dir, 'out');
-  const result = spawnSync('bash', [SCRIPT, '--out', out, ...args], {
-    encoding: 'utf8',
-    env: { PATH: `${bin}:${process.env.PATH ?? ''}`, CURL_STUB_LOG: path.join(dir, 'log'), CURL_STUB_TABLE: path.join(dir, 'table'), ...env },
-  });
-  let log = '';
-  try {
-    log = readFileSync(path.join(dir, 'log'), 'utf8');
-  } catch {
-    // curl was never called
-  }
-  const calls = log.split('--\n').filter(Boolean).map((call) => call.trimEnd().split('\n'));
-  return { code: result.status, stderr: result.stderr, out, calls };
-}
+const run = (responses: readonly StubResponse[], args: readonly string[] = ['--org', ORG], env: Record<string, string> = { OKTA_API_TOKEN: TOKEN }) =>
+  runWithStub(CURL, responses.map((response) => ({ fields: [response.url, String(response.status ?? 200)], body: response.body, trailing: [response.next ?? ''] })), args, env);
 
 const fixture = (relative: string): string => readFileSync(path.join(FIXTURES, relative), 'utf8');
 const users = JSON.parse(fixture('users/page-0001.json')) as unknown[];
