@@ -26,7 +26,7 @@ describe('planAudit', () => {
     const keys = plannedTests(plan).map((test) => test.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.slice(0, 2)).toEqual(['0/0', '1/0']);
-    expect(plan.streamSources.map((source) => source.name)).toEqual(['cloudtrail', 'okta-log']);
+    expect(plan.streamSources.map((source) => source.name)).toEqual(['cloudtrail', 'okta-log', 'entra-sign-ins', 'github-audit']);
     expect(plan.batchSources.map((source) => source.definition.kind)).toEqual(plan.batchSources.map(() => 'batch'));
     expect(plan.exceptions).toHaveLength(example.exceptions.length);
   });

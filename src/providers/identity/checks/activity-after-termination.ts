@@ -43,7 +43,7 @@ export default defineCheck({
   id: 'identity/activity-after-termination',
   title: 'Leavers do not sign in after they leave',
   description:
-    'Streams the sign-ins of every bound log that offers identity/sign-ins (Okta System Log, CloudTrail console sign-ins, …) and joins each to the HR leavers by login (as an e-mail) and the alias table. A successful sign-in after a leaver\'s termination is the strongest proof that revocation failed: a finding per leaver, with the first such sign-in and how many there were (each event once).',
+    'Streams the sign-ins of every bound log that offers identity/sign-ins (Okta System Log, Entra sign-ins, the GitHub audit log, CloudTrail console sign-ins) and joins each to the HR leavers by login (as an e-mail) and the alias table. A successful sign-in after a leaver\'s termination is the strongest proof that revocation failed: a finding per leaver, with the first such sign-in and how many there were (each event once).',
   inputs: { signIns: 'identity/sign-ins', leavers: 'hr/leavers', aliases: 'hr/aliases' },
   optionalInputs: ['aliases'],
   remediation:
