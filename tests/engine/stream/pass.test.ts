@@ -149,6 +149,17 @@ describe('runStreamPass: worker threads', () => {
     expect(resultOf(twoWorkers, 'test/counts-records').examined).toBe(55);
   });
 
+  it('pairs a change with its revert when they are in two log files read by two workers', async () => {
+    const day = FIXTURE_FILES.filter((file) => file.includes('/eu-west-1/2026/10/20/'));
+    expect(day).toHaveLength(2);
+    const result = await pass({ files: day, tests: builtinTests, workers: 2 });
+    expect(resultOf(result, 'aws/ct-security-change-failures')).toMatchObject({
+      examined: 1,
+      findings: [{ resource: 'arn:aws:ec2:eu-west-1:210987654321:security-group/sg-0a1b2c3d4e5f60718' }],
+      metrics: { security_changes: 1, security_changes_reverted: 1, security_change_failure_rate_pct: 100 },
+    });
+  });
+
   it('merges in file order, not completion order', async () => {
     const files = Array.from({ length: 40 }, (_, index) =>
       writeLog(`order-${String(index).padStart(2, '0')}.json.gz`, [{ time: '2026-10-31T10:00:00Z', id: `event-${String(index).padStart(2, '0')}` }]),
