@@ -54,6 +54,16 @@ export const testSchema = z.strictObject({
   metrics: z.record(z.string(), metricThreshold).default({}),
 });
 
+/** A corrective action planned on a control: what, who, by when, and when it was done. */
+export const actionSchema = z.strictObject({
+  what: nonEmpty,
+  owner: nonEmpty,
+  due: dateString,
+  ticket: z.string().optional(),
+  /** Absent: still open. */
+  closed: dateString.optional(),
+});
+
 export const controlSchema = z.strictObject({
   id: identifier,
   title: nonEmpty,
@@ -64,6 +74,7 @@ export const controlSchema = z.strictObject({
   mappings: z.record(z.string(), z.array(z.string().or(z.number().transform(String)))).default({}),
   evidence: z.array(evidenceSchema).default([]),
   tests: z.array(testSchema).default([]),
+  actions: z.array(actionSchema).default([]),
 });
 
 export const exceptionSchema = z.strictObject({
@@ -114,6 +125,7 @@ export const catalogSchema = z.strictObject({
 export type CatalogDocument = z.output<typeof catalogSchema>;
 export type ControlSpec = z.output<typeof controlSchema>;
 export type TestSpec = z.output<typeof testSchema>;
+export type ActionSpec = z.output<typeof actionSchema>;
 export type EvidenceSpec = z.output<typeof evidenceSchema>;
 export type ExceptionSpec = z.output<typeof exceptionSchema>;
 export type SourceSpec = z.output<typeof sourceSchema>;

@@ -9,6 +9,10 @@ export const TEST_STATUSES = ['pass', 'fail', 'error', 'vacuous'] as const;
 export const EVIDENCE_STATUSES = ['fresh', 'stale', 'missing'] as const;
 export const EXCEPTION_STATUSES = ['active', 'expiring', 'expired', 'unused'] as const;
 /** A framework criterion's coverage: mapped to an assured control, mapped only to controls that are not assured, or mapped to none. */
+/** A corrective action at as-of: closed on or before it, open, or open past its due date. */
+export const ACTION_STATUSES = ['open', 'overdue', 'closed'] as const;
+/** What the report says of a control's actions: a divergence nobody plans to fix, an action past due, one to close. */
+export const ACTION_FLAGS = ['unplanned-divergence', 'overdue-actions', 'close-actions'] as const;
 export const COVERAGE_STATUSES = ['assured', 'unassured', 'gap'] as const;
 
 export type Risk = (typeof RISKS)[number];
@@ -19,4 +23,6 @@ export type Assurance = (typeof ASSURANCE)[number];
 export type TestStatus = (typeof TEST_STATUSES)[number];
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export type ActionFlag = (typeof ACTION_FLAGS)[number];
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];

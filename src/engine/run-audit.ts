@@ -8,6 +8,7 @@ import { coverageOf } from '../report/coverage.js';
 import { exceptionResults } from '../report/exception-results.js';
 import { catalogWarnings } from '../report/exceptions-view.js';
 import { REPORT_SCHEMA_ID, type ControlResult, type Report, type SourceResult } from '../report/model.js';
+import { correctiveActions } from '../report/corrective-actions.js';
 import { summarize } from '../report/summarize.js';
 import { checkName } from './check-name.js';
 import { batchOutcome, inputRecords, streamOutcome, type CheckRun, type StreamedSource } from './outcomes.js';
@@ -81,6 +82,7 @@ export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): P
     const exists = existsVerdict(evidence);
     const works = worksVerdict(tests.map((test) => test.status));
     const { spec } = control;
+    const label = assurance(exists, works);
     return {
       id: spec.id,
       title: spec.title,
@@ -91,9 +93,10 @@ export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): P
       mappings: spec.mappings,
       exists,
       works,
-      assurance: assurance(exists, works),
+      assurance: label,
       evidence,
       tests,
+      ...correctiveActions(spec.actions, label, options.asOf),
     };
   });
 

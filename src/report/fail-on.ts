@@ -13,6 +13,8 @@ export const FAIL_ON_CONDITIONS = [
   'expired-exceptions',
   'expiring-exceptions',
   'vacuous',
+  'unplanned-divergence',
+  'overdue-actions',
 ] as const;
 
 export type FailOnCondition = (typeof FAIL_ON_CONDITIONS)[number];
@@ -66,6 +68,8 @@ export function failOnReasons(report: Report, conditions: readonly FailOnConditi
   if (conditions.includes('vacuous') && !tests.some((t) => t.examined > 0 || t.status === 'error')) reasons.push('the run examined nothing: no test of the selected controls examined a resource');
   add('stale-evidence', controls((c) => c.exists === 'stale'), 'controls with stale evidence');
   add('missing-evidence', controls((c) => c.exists === 'missing'), 'controls with missing evidence');
+  add('unplanned-divergence', controls((c) => c.action_flags?.includes('unplanned-divergence') === true), 'divergent controls with no corrective action planned');
+  add('overdue-actions', controls((c) => c.action_flags?.includes('overdue-actions') === true), 'controls with corrective actions overdue');
   const exceptionConditions = [
     ...(conditions.includes('expired-exceptions') ? (['expired'] as const) : []),
     ...(conditions.includes('expiring-exceptions') ? (['expiring'] as const) : []),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASSURANCE, COVERAGE_STATUSES, EVIDENCE_STATUSES, EXCEPTION_STATUSES, EXISTS, FUNCTIONS, RISKS, TEST_STATUSES, WORKS } from '../core/vocabulary.js';
+import { ACTION_FLAGS, ACTION_STATUSES, ASSURANCE, COVERAGE_STATUSES, EVIDENCE_STATUSES, EXCEPTION_STATUSES, EXISTS, FUNCTIONS, RISKS, TEST_STATUSES, WORKS } from '../core/vocabulary.js';
 
 export const REPORT_SCHEMA_ID = 'controlproof/report@2';
 
@@ -57,6 +57,17 @@ export const evidenceResultSchema = z.strictObject({
   reason: z.string().optional(),
 });
 
+export const actionResultSchema = z.strictObject({
+  what: z.string(),
+  owner: z.string(),
+  due: z.string(),
+  ticket: z.string().optional(),
+  closed: z.string().optional(),
+  status: z.enum(ACTION_STATUSES),
+  /** Days past `due` at as-of, for an overdue action. */
+  days_overdue: z.int().positive().optional(),
+});
+
 export const controlResultSchema = z.strictObject({
   id: z.string(),
   title: z.string(),
@@ -70,6 +81,10 @@ export const controlResultSchema = z.strictObject({
   assurance: z.enum(ASSURANCE),
   evidence: z.array(evidenceResultSchema),
   tests: z.array(testResultSchema),
+  /** The catalog's corrective actions on the control, with their status at as-of; absent when it declares none. */
+  actions: z.array(actionResultSchema).optional(),
+  /** What the report asks of its actions (ACTION_FLAGS); absent when nothing. */
+  action_flags: z.array(z.enum(ACTION_FLAGS)).optional(),
 });
 
 export const exceptionResultSchema = z.strictObject({
@@ -146,6 +161,8 @@ export const summarySchema = z.strictObject({
   tests: counts(TEST_STATUSES),
   exceptions: counts(EXCEPTION_STATUSES),
   exception_tiers: z.array(exceptionTierSchema),
+  /** Controls per action flag; absent in reports written before corrective actions. */
+  action_flags: counts(ACTION_FLAGS).optional(),
 });
 
 /** A control mapped to a criterion, with both lenses side by side. */
@@ -211,6 +228,7 @@ export const reportSchema = z.strictObject({
 
 export type Report = z.infer<typeof reportSchema>;
 export type ControlResult = z.infer<typeof controlResultSchema>;
+export type ActionResult = z.infer<typeof actionResultSchema>;
 export type TestResult = z.infer<typeof testResultSchema>;
 export type MetricResult = z.infer<typeof metricResultSchema>;
 export type FindingResult = z.infer<typeof findingSchema>;

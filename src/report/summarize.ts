@@ -1,4 +1,4 @@
-import { ASSURANCE, EXCEPTION_STATUSES, EXISTS, FUNCTIONS, TEST_STATUSES, WORKS } from '../core/vocabulary.js';
+import { ACTION_FLAGS, ASSURANCE, EXCEPTION_STATUSES, EXISTS, FUNCTIONS, TEST_STATUSES, WORKS } from '../core/vocabulary.js';
 import { type ControlResult, type ExceptionResult, type Summary } from './model.js';
 import { exceptionTiers } from './exception-results.js';
 
@@ -33,5 +33,6 @@ export function summarize(controls: readonly ControlResult[], exceptions: readon
     tests: countBy(TEST_STATUSES, controls.flatMap((c) => c.tests.map((t) => t.status))),
     exceptions: countBy(EXCEPTION_STATUSES, exceptions.map((e) => e.status)),
     exception_tiers: exceptionTiers(exceptions),
+    action_flags: countBy(ACTION_FLAGS, controls.flatMap((c) => c.action_flags ?? [])),
   };
 }

@@ -178,6 +178,12 @@ const cases: BadInput[] = [
     hint: 'Did you mean "evidence"?',
   },
   {
+    name: 'a corrective action without the date it is due',
+    catalog: `${CATALOG}    actions:\n      - { what: Rotate keys, owner: ops@example.com }\n`,
+    at: locate(`${CATALOG}    actions:\n      - { what: Rotate keys, owner: ops@example.com }\n`, '{ what'),
+    message: 'Missing required key "due" in control IAM-01, actions[0]',
+  },
+  {
     name: 'an unknown key holding terminal escapes and a bidi override, shown escaped',
     catalog: edit(CATALOG, '    evidence:', '    "\\e[31mevidence\\u202e\\r\\a":'),
     at: 'controls.yaml:15:5',

@@ -107,7 +107,20 @@ describe('failOnReasons', () => {
       'expired-exceptions': ['exception EX-3 (control IAM-1, owner: platform-security@acme.example) expired on 2025-05-26, 35 day(s) overdue'],
       'expiring-exceptions': ['exception EX-9 (control KEY-3, owner: platform-security@acme.example) expires on 2025-07-14, in 14 day(s)'],
       vacuous: ['controls with vacuous tests: BAK-1 (owner: sre@acme.example)'],
+      // The sample catalog plans no corrective actions, so the report flags none.
+      'unplanned-divergence': [],
+      'overdue-actions': [],
     });
+  });
+
+  it('names the divergent controls with no corrective action planned, and those with one overdue', () => {
+    const [first, second] = sampleReport.controls;
+    if (!first || !second) throw new Error('the sample report has controls');
+    const flagged = { ...sampleReport, controls: [{ ...first, action_flags: ['unplanned-divergence' as const] }, { ...second, action_flags: ['overdue-actions' as const] }] };
+    expect(failOnReasons(flagged, ['unplanned-divergence', 'overdue-actions'])).toEqual([
+      `divergent controls with no corrective action planned: ${first.id} (owner: ${first.owner})`,
+      `controls with corrective actions overdue: ${second.id} (owner: ${second.owner})`,
+    ]);
   });
 
   it('names a control when any one of its tests is in error or vacuous', () => {

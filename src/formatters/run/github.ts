@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { RISKS } from '../../core/vocabulary.js';
+import { actionText, flagText } from '../../report/corrective-actions.js';
 import type { ControlResult, ExceptionResult, Report, TestResult } from '../../report/model.js';
 import { defineFormatter } from '../define-formatter.js';
 import { inert } from '../text/inert.js';
@@ -39,6 +40,7 @@ function failingControl(control: ControlResult, places: Places): string {
   const first = failing.flatMap((test) => test.findings).find((finding) => finding.excepted_by === undefined);
   const message = [
     lensesLine(control),
+    ...(control.action_flags ?? []).filter((flag) => flag === 'unplanned-divergence').map((flag) => flagText(flag)),
     `failing: ${failing.map(failingTestLine).join('; ')}`,
     ...(first ? [`first finding: ${first.resource}: ${first.message}`] : []),
     DETAILS,
@@ -59,6 +61,13 @@ function erroredWarning(control: ControlResult, places: Places): string[] {
   if (errored.length === 0) return [];
   const message = [lensesLine(control), ...errored.map((test) => `${test.check}: ${test.error ?? 'error'}`)].join('\n');
   return [workflowCommand('warning', { ...at(places, errored), title: `${control.id}: ${plural(errored.length, 'test')} could not run` }, message)];
+}
+
+function overdueActionsWarning(control: ControlResult, places: Places): string[] {
+  const overdue = (control.actions ?? []).filter((action) => action.status === 'overdue');
+  if (overdue.length === 0) return [];
+  const message = [lensesLine(control), ...overdue.map((action) => `overdue: ${actionText(action)}`)].join('\n');
+  return [workflowCommand('warning', { ...at(places, control.tests), title: `${control.id}: ${plural(overdue.length, 'corrective action')} overdue` }, message)];
 }
 
 function exceptionAnnotation(exception: ExceptionResult, places: Places): string[] {
@@ -89,6 +98,7 @@ function annotations(report: Report, catalog: string): string[] {
     ...report.exceptions.filter((exception) => exception.status === 'expiring').flatMap((exception) => exceptionAnnotation(exception, places)),
     ...controls.flatMap((control) => evidenceWarning(control, places)),
     ...controls.flatMap((control) => erroredWarning(control, places)),
+    ...controls.flatMap((control) => overdueActionsWarning(control, places)),
     summaryNotice(report),
   ];
 }

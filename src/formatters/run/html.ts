@@ -1,7 +1,9 @@
 import { html, type Markup } from '../html/markup.js';
 import { htmlPage } from '../html/page.js';
+import { flaggedControls } from '../../report/corrective-actions.js';
 import type { Report } from '../../report/model.js';
 import { defineFormatter } from '../define-formatter.js';
+import { actionsSection } from './html/actions.js';
 import { controlSections } from './html/controls.js';
 import { coverageMatrixSection } from './html/coverage.js';
 import { exceptedFindingsSection, exceptionAnchors } from './html/findings.js';
@@ -13,7 +15,8 @@ import { erroredTestsSection, sourcesSection, warningsSection } from './html/sou
 
 function contents(report: Report): Markup {
   const coverage = report.framework_coverage === undefined ? '' : html`<li><a href="#coverage">Framework coverage</a></li>`;
-  return html`<nav aria-label="contents"><ul><li><a href="#summary">Two lenses</a></li><li><a href="#controls">Controls</a></li><li><a href="#excepted">Excepted findings</a></li><li><a href="#exceptions">Exceptions</a></li>${coverage}<li><a href="#sources">Sources</a></li></ul></nav>`;
+  const actions = flaggedControls(report.controls).length === 0 ? '' : html`<li><a href="#actions">Corrective actions</a></li>`;
+  return html`<nav aria-label="contents"><ul><li><a href="#summary">Two lenses</a></li><li><a href="#controls">Controls</a></li>${actions}<li><a href="#excepted">Excepted findings</a></li><li><a href="#exceptions">Exceptions</a></li>${coverage}<li><a href="#sources">Sources</a></li></ul></nav>`;
 }
 
 export default defineFormatter({
@@ -34,6 +37,7 @@ ${headerSection(report)}
 ${contents(report)}
 ${lensesSection(report)}
 ${controlSections(report, anchors, onlyFailing)}
+${actionsSection(report)}
 ${exceptedFindingsSection(report, anchors)}
 ${exceptionsSection(report, anchors)}
 ${coverageMatrixSection(report)}

@@ -1,4 +1,5 @@
 import { defineFormatter } from '../define-formatter.js';
+import { actionLines } from './markdown/actions.js';
 import { attentionLines, otherControlsLines } from './markdown/controls.js';
 import { erroredTestLines, exceptionLines, sourceLines, warningLines } from './markdown/problems.js';
 import { headerLines, summaryLines } from './markdown/summary.js';
@@ -17,6 +18,7 @@ export default defineFormatter({
       summaryLines(report),
       attentionLines(report, options.maxFindings),
       options.onlyFailing ? [] : otherControlsLines(report),
+      actionLines(report),
       erroredTestLines(report),
       exceptionLines(report),
       sourceLines(report),

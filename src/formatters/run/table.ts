@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { defineFormatter } from '../define-formatter.js';
+import { actionLines } from './table/actions.js';
 import { attentionLines } from './table/attention.js';
 import { exceptionLines, tierLines } from './table/exceptions.js';
 import { otherControlsLines } from './table/other-controls.js';
@@ -21,6 +22,7 @@ export default defineFormatter({
       summaryLines(report, context),
       attentionLines(report, context),
       options.onlyFailing ? [] : otherControlsLines(report, context),
+      actionLines(report, context),
       erroredSourceLines(report, context),
       exceptionLines(report, context),
       tierLines(report, context),
