@@ -64,7 +64,36 @@ export function flagText(flag: ActionFlag): string {
   return FLAG_TEXT[flag];
 }
 
-/** The controls with a flag, in report order: what the corrective-actions part of a report lists. */
+/**
+ * What the corrective-actions part of a report lists, in report order: every divergent control (whatever its
+ * actions), and any other control with a flag.
+ */
 export function flaggedControls(controls: readonly ControlResult[]): ControlResult[] {
-  return controls.filter((control) => (control.action_flags?.length ?? 0) > 0);
+  return controls.filter((control) => DIVERGENT.includes(control.assurance) || (control.action_flags?.length ?? 0) > 0);
+}
+
+const TOP_RESOURCES = 2;
+
+function testCause(test: ControlResult['tests'][number]): string | undefined {
+  if (test.status === 'error') return `${test.check} could not run`;
+  if (test.status !== 'fail') return undefined;
+  const failing = test.findings.filter((finding) => finding.excepted_by === undefined);
+  if (failing.length === 0) return `${test.check} missed a metric threshold`;
+  const top = failing.slice(0, TOP_RESOURCES).map((finding) => finding.resource);
+  const more = failing.length > top.length ? ` and ${failing.length - top.length} more` : '';
+  return `${test.check} found ${failing.length === 1 ? '1 resource' : `${failing.length} resources`}: ${top.join(', ')}${more}`;
+}
+
+/**
+ * The likely causes of a control's divergence, from its own results: evidence that is stale or missing (with its
+ * dates), tests that failed (with their top resources) or could not run, and no test showing it working.
+ */
+export function divergenceCauses(control: ControlResult): string[] {
+  const evidence = control.evidence.flatMap((item) => {
+    if (item.status === 'stale') return [`evidence "${item.title}" is stale: dated ${item.date ?? 'unknown'}, fresh until ${item.fresh_until ?? 'unknown'}`];
+    return item.status === 'missing' ? [`evidence "${item.title}" is missing${item.reason === undefined ? '' : `: ${item.reason}`}`] : [];
+  });
+  const tests = control.tests.flatMap((test) => testCause(test) ?? []);
+  const untested = control.works === 'untested' ? [control.tests.length === 0 ? 'no test shows it working' : 'every test examined nothing'] : [];
+  return [...evidence, ...tests, ...untested];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionSpec } from '../../src/catalog/schema.js';
-import { actionFlags, actionResult, actionText, correctiveActions, flaggedControls } from '../../src/report/corrective-actions.js';
+import { actionFlags, actionResult, actionText, correctiveActions, divergenceCauses, flaggedControls } from '../../src/report/corrective-actions.js';
 import { sampleReport } from '../formatters/sample-report.js';
 
 const asOf = new Date('2026-11-01T09:00:00Z');
@@ -56,9 +56,53 @@ describe('actionText and flaggedControls', () => {
     expect(actionText(actionResult(action({ closed: '2026-10-20' }), asOf))).toBe('Rotate the deploy key · owner ops@example.com · closed 2026-10-20');
   });
 
-  it('lists the flagged controls in report order', () => {
-    const [first, second, third] = sampleReport.controls;
-    if (!first || !second || !third) throw new Error('the sample report has controls');
-    expect(flaggedControls([first, { ...second, action_flags: ['overdue-actions'] }, third]).map((control) => control.id)).toEqual([second.id]);
+  it('lists every divergent control and any other flagged one, in report order', () => {
+    const [first] = sampleReport.controls;
+    if (!first) throw new Error('the sample report has controls');
+    const controls = [
+      { ...first, id: 'A', assurance: 'assured' as const },
+      { ...first, id: 'B', assurance: 'assured' as const, action_flags: ['close-actions' as const] },
+      { ...first, id: 'C', assurance: 'paper-only' as const },
+      { ...first, id: 'D', assurance: 'undocumented' as const },
+      { ...first, id: 'E', assurance: 'unproven' as const },
+    ];
+    expect(flaggedControls(controls).map((control) => control.id)).toEqual(['B', 'C', 'E']);
+  });
+});
+
+describe('divergenceCauses', () => {
+  const [first] = sampleReport.controls;
+  if (!first) throw new Error('the sample report has controls');
+  const finding = (resource: string, excepted_by?: string) => ({ resource, message: 'm', ...(excepted_by === undefined ? {} : { excepted_by }) });
+  const test = { ...first.tests[0]!, check: 'aws/iam-console-mfa', status: 'fail' as const };
+
+  it('names stale and missing evidence, failing tests with their top resources, tests that could not run', () => {
+    const control = {
+      ...first,
+      works: 'ineffective' as const,
+      evidence: [
+        { kind: 'document' as const, title: 'MFA standard', status: 'stale' as const, date: '2025-01-01', max_age: '12mo', fresh_until: '2026-01-01' },
+        { kind: 'record' as const, title: 'Ticket', status: 'missing' as const, max_age: '12mo', reason: 'no date' },
+        { kind: 'document' as const, title: 'Fresh', status: 'fresh' as const, date: '2026-10-01', max_age: '12mo' },
+      ],
+      tests: [
+        { ...test, findings: [finding('user/a'), finding('user/b', 'EX-1'), finding('user/c'), finding('user/d')] },
+        { ...test, check: 'aws/iam-root-mfa', findings: [] },
+        { ...test, check: 'aws/kms-key-rotation', status: 'error' as const, findings: [] },
+        { ...test, check: 'aws/iam-password-policy', status: 'pass' as const, findings: [] },
+      ],
+    };
+    expect(divergenceCauses(control)).toEqual([
+      'evidence "MFA standard" is stale: dated 2025-01-01, fresh until 2026-01-01',
+      'evidence "Ticket" is missing: no date',
+      'aws/iam-console-mfa found 3 resources: user/a, user/c and 1 more',
+      'aws/iam-root-mfa missed a metric threshold',
+      'aws/kms-key-rotation could not run',
+    ]);
+  });
+
+  it('says when nothing shows the control working', () => {
+    expect(divergenceCauses({ ...first, works: 'untested', evidence: [], tests: [] })).toEqual(['no test shows it working']);
+    expect(divergenceCauses({ ...first, works: 'untested', evidence: [], tests: [{ ...test, status: 'vacuous', findings: [] }] })).toEqual(['every test examined nothing']);
   });
 });

@@ -56,7 +56,7 @@ describe('run --format html', () => {
   it('shows, in order: header, both lenses, paper-only then failing then the other controls, excepted findings, exceptions, sources, warnings', () => {
     const page = render(sampleReport);
     expect(page.indexOf('<header>')).toBeLessThan(page.indexOf('<section id="summary"'));
-    expect(sectionIds(page)).toEqual(['summary', 'paper-only', 'failing', 'other-controls', 'excepted', 'exceptions', 'sources', 'warnings']);
+    expect(sectionIds(page)).toEqual(['summary', 'paper-only', 'failing', 'other-controls', 'actions', 'excepted', 'exceptions', 'sources', 'warnings']);
     expect(page).toContain('<h2 id="paper-only-heading">Paper-only (2): evidenced on paper, failing in the data</h2>');
     const controls = [...page.matchAll(/<article class="control tone-\w+" data-control="([^"]+)" data-assurance="([^"]+)"/g)].map((match) => `${match[1]}:${match[2]}`);
     expect(controls.slice(0, 3).map((control) => control.split(':')[1])).toEqual(['paper-only', 'paper-only', 'failing']);
@@ -134,13 +134,13 @@ describe('run --format html', () => {
 
   it('with --only-failing leaves out the other controls but keeps their tests that could not run', () => {
     const page = render(sampleReport, true);
-    expect(sectionIds(page)).toEqual(['summary', 'paper-only', 'failing', 'excepted', 'exceptions', 'errored-tests', 'sources', 'warnings']);
+    expect(sectionIds(page)).toEqual(['summary', 'paper-only', 'failing', 'actions', 'excepted', 'exceptions', 'errored-tests', 'sources', 'warnings']);
   });
 
   it('shows the framework coverage after the exceptions, the same section as coverage --format html, with the report\'s numbers', () => {
     const report = withCoverage(sampleReport);
     const page = render(report);
-    expect(sectionIds(page)).toEqual(['summary', 'paper-only', 'failing', 'other-controls', 'excepted', 'exceptions', 'coverage', 'sources', 'warnings']);
+    expect(sectionIds(page)).toEqual(['summary', 'paper-only', 'failing', 'other-controls', 'actions', 'excepted', 'exceptions', 'coverage', 'sources', 'warnings']);
     expect(page).toContain('<li><a href="#coverage">Framework coverage</a></li>');
     expect(page).toContain(markupText(coverageMatrixSection(report)));
     expect(markupText(coverageMatrixSection(report))).toBe(frameworkCoverageSection(report.framework_coverage ?? []).toString());

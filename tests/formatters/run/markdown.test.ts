@@ -75,6 +75,7 @@ describe('run --format markdown', () => {
       '## Paper-only (2): evidenced on paper, failing in the data',
       '## Failing (1): neither evidenced nor working',
       '## Other controls (5)',
+      '## Corrective actions (5)',
       '## Tests that could not run (2)',
       '## Exceptions',
       '## Sources (6, 1 with errors)',

@@ -1,9 +1,10 @@
-// Corrective actions in the Markdown report: each flagged control, what the report asks, its open actions.
-import { actionText, flaggedControls, flagText } from '../../../report/corrective-actions.js';
+// Corrective actions in the Markdown report: each divergent or flagged control, what the report asks, the likely
+// causes, its open actions.
+import { actionText, divergenceCauses, flaggedControls, flagText } from '../../../report/corrective-actions.js';
 import type { Report } from '../../../report/model.js';
 import { markdownText } from '../../text/markdown.js';
 
-/** The flagged controls, in report order; nothing when no control is flagged. */
+/** The controls flaggedControls lists, in report order; nothing when there are none. */
 export function actionLines(report: Report): string[] {
   const controls = flaggedControls(report.controls);
   if (controls.length === 0) return [];
@@ -13,6 +14,7 @@ export function actionLines(report: Report): string[] {
       '',
       `- **${markdownText(control.id)}** ${markdownText(control.title)} · ${control.assurance} · owner ${markdownText(control.owner)}`,
       ...(control.action_flags ?? []).map((flag) => `  - **${markdownText(flagText(flag))}**`),
+      ...divergenceCauses(control).map((cause) => `  - why: ${markdownText(cause)}`),
       ...(control.actions ?? []).filter((action) => action.status !== 'closed').map((action) => `  - ${action.status}: ${markdownText(actionText(action))}`),
     ]),
   ];
