@@ -84,7 +84,9 @@ export function identityAccounts(users: readonly IdentityStoreUser[]): IdentityA
     employeeId: null,
     displayName: user.displayName,
     status: user.userStatus === 'DISABLED' ? 'suspended' : 'active',
-    created: user.createdAt,
+    // identity/accounts reads a null last sign-in with a creation time as "never signed in"; the identity store does
+    // not list sign-ins, so the creation time is left out and the account counts as activity unknown.
+    created: null,
     lastSignIn: null,
     statusChanged: null,
     mfaFactors: null,
@@ -96,7 +98,7 @@ export default defineSource({
   type: 'aws/identitystore-users',
   kind: 'batch',
   description:
-    'Users of an AWS IAM Identity Center identity store: the output of `aws identitystore list-users --identity-store-id ID` (CLI v1 or v2 JSON, `{"Users": [...]}`; the CLI follows the pages itself, and a file cut short by --max-items is refused). One record per user: identity store and user id, user name, display name, e-mails (primary first), `UserStatus` and `CreatedAt` where the API sends them. Offered as `identity/accounts`: `UserStatus` DISABLED is suspended, ENABLED (or absent, in exports from before the field) active; the identity store API lists neither sign-ins nor MFA devices, so last sign-in and MFA factors are unknown (null), not none.',
+    'Users of an AWS IAM Identity Center identity store: the output of `aws identitystore list-users --identity-store-id ID` (CLI v1 or v2 JSON, `{"Users": [...]}`; the CLI follows the pages itself, and a file cut short by --max-items is refused). One record per user: identity store and user id, user name, display name, e-mails (primary first), `UserStatus` and `CreatedAt` where the API sends them. Offered as `identity/accounts`: `UserStatus` DISABLED is suspended, ENABLED (or absent, in exports from before the field) active; the identity store API lists neither sign-ins nor MFA devices, so last sign-in and MFA factors are unknown (null), not none, and the creation time is left out of the view so that identity/dormant-accounts counts these accounts as activity unknown rather than never signed in.',
   read: (files) => files.flatMap(readFile),
   views: { 'identity/accounts': identityAccounts },
 });

@@ -22,8 +22,10 @@ export interface GoogleWorkspaceUser {
   isEnrolledIn2Sv: boolean | null;
   isEnforcedIn2Sv: boolean | null;
   created: Date | null;
-  /** Null: never signed in (Google writes 1970-01-01T00:00:00.000Z, GAM "Never"), or the export leaves it out. */
+  /** Null: never signed in (Google writes 1970-01-01T00:00:00.000Z, GAM "Never"), or not exported (see lastLoginExported). */
   lastLogin: Date | null;
+  /** False when the export does not carry lastLoginTime at all: then a null lastLogin is unknown, not never. */
+  lastLoginExported: boolean;
   orgUnitPath: string | null;
 }
 
@@ -75,7 +77,9 @@ export function identityAccounts(users: readonly GoogleWorkspaceUser[]): Identit
     employeeId: user.employeeId,
     displayName: user.fullName,
     status: statusOf(user),
-    created: user.created,
+    // identity/accounts reads a null last sign-in with a creation time as "never signed in": without the field the
+    // creation time is left out too, so the account counts as activity unknown.
+    created: user.lastLoginExported ? user.created : null,
     lastSignIn: user.lastLogin,
     statusChanged: user.deleted,
     mfaFactors: user.isEnrolledIn2Sv === null ? null : user.isEnrolledIn2Sv ? [{ kind: 'unknown', strength: 'unknown' }] : [],

@@ -109,6 +109,7 @@ function toUser(row: Row, header: readonly string[]): GoogleWorkspaceUser {
     isEnforcedIn2Sv: row.has('isEnforcedIn2Sv') ? requiredBool(row, 'isEnforcedIn2Sv') : null,
     created: time(row, 'creationTime'),
     lastLogin: row.has('lastLoginTime') ? time(row, 'lastLoginTime') : null,
+    lastLoginExported: row.has('lastLoginTime'),
     orgUnitPath: row.cell('orgUnitPath') || null,
   };
 }
@@ -123,7 +124,7 @@ export default defineSource({
   type: 'google-workspace/gam-users',
   kind: 'batch',
   description:
-    'Google Workspace users as GAM prints them: the CSV of `gam print users allfields` (GAM7 or GAMADV-XTD3; add `deleted_only` in a second file for deleted users), with GAM\'s flattened column names (`primaryEmail`, `id`, `name.fullName`, `suspended`, `archived`, `isAdmin`, `isDelegatedAdmin`, `isEnrolledIn2Sv`, `lastLoginTime`, `creationTime`, `deletionTime`, `emails.0.address`, `externalIds.0.type`/`value`, …). `primaryEmail`, `id`, `suspended`, `isAdmin` and `isDelegatedAdmin` are required; booleans are True or False; a time of `Never` (GAM\'s never_time) or 1970-01-01T00:00:00Z is never. Without an `isEnrolledIn2Sv` column the users\' 2-Step Verification is unknown, not absent. Offered as `identity/accounts` exactly as google-workspace/users is.',
+    'Google Workspace users as GAM prints them: the CSV of `gam print users allfields` (GAM7 or GAMADV-XTD3; add `deleted_only` in a second file for deleted users), with GAM\'s flattened column names (`primaryEmail`, `id`, `name.fullName`, `suspended`, `archived`, `isAdmin`, `isDelegatedAdmin`, `isEnrolledIn2Sv`, `lastLoginTime`, `creationTime`, `deletionTime`, `emails.0.address`, `externalIds.0.type`/`value`, …). `primaryEmail`, `id`, `suspended`, `isAdmin` and `isDelegatedAdmin` are required; booleans are True or False; a time of `Never` (GAM\'s never_time) or 1970-01-01T00:00:00Z is never. Without an `isEnrolledIn2Sv` column the users\' 2-Step Verification is unknown, not absent; without a `lastLoginTime` column their sign-ins are unknown (the view then leaves out the creation time too, so no account reads as never signed in). Offered as `identity/accounts` exactly as google-workspace/users is.',
   read: (files) => uniqueUsers(files.flatMap(readFile)),
   views: { 'identity/accounts': identityAccounts },
 });

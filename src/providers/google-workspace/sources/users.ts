@@ -59,6 +59,7 @@ function toUser(user: z.output<typeof userSchema>): GoogleWorkspaceUser {
     isEnforcedIn2Sv: user.isEnforcedIn2Sv ?? null,
     created: user.creationTime ?? null,
     lastLogin: unlessNever(user.lastLoginTime ?? null),
+    lastLoginExported: user.lastLoginTime !== undefined,
     orgUnitPath: user.orgUnitPath ?? null,
   };
 }

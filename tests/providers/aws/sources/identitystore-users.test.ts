@@ -35,15 +35,17 @@ new SourceTester(source).run({
 
 describe('aws/identitystore-users over CLI exports', () => {
   it('offers identity/accounts: disabled users suspended, sign-ins and MFA unknown (null), never none', async () => {
-    const accounts = identityAccounts(source.read(await fixtures('aws/identitystore/list-users.json', 'aws/identitystore/list-users-legacy.json')));
-    expect(accounts.map((account) => [account.id, account.login, account.status, account.emails, account.displayName, account.created?.toISOString() ?? null])).toEqual([
+    const users = source.read(await fixtures('aws/identitystore/list-users.json', 'aws/identitystore/list-users-legacy.json'));
+    const accounts = identityAccounts(users);
+    expect(accounts.map((account, index) => [account.id, account.login, account.status, account.emails, account.displayName, users[index]?.createdAt?.toISOString() ?? null])).toEqual([
       ['9067c5e4b1-0f6a1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d', 'alice@example.com', 'active', ['alice@example.com'], 'Alice Moreau', '2023-03-01T10:00:00.123Z'],
       ['9067c5e4b1-1a2b3c4d-5e6f-4a7b-9c8d-0e1f2a3b4c5d', 'hal.berg', 'active', ['hal.berg@example.com'], 'Hal Berg', '2025-05-05T09:00:00.000Z'],
       ['9067c5e4b1-2b3c4d5e-6f7a-4b8c-8d9e-1f2a3b4c5d6e', 'frank.ito@example.com', 'suspended', ['frank.ito@example.com'], 'Frank Ito', '2023-02-01T09:30:00.000Z'],
       // An identity store migrated from legacy SSO, exported before UserStatus existed: taken as active.
       ['3f1e2d4c-5b6a-4798-8a7b-6c5d4e3f2a1b', 'sam', 'active', ['sam@example.com', 'sam.idowu@example.net'], 'Sam Idowu', null],
     ]);
-    for (const account of accounts) expect(account).toMatchObject({ provider: 'aws', lastSignIn: null, mfaFactors: null, statusChanged: null, employeeId: null, adminRoles: [] });
+    // Without sign-ins in the export, the view leaves created out too: dormant-accounts counts them as unknown, not never signed in.
+    for (const account of accounts) expect(account).toMatchObject({ provider: 'aws', created: null, lastSignIn: null, mfaFactors: null, statusChanged: null, employeeId: null, adminRoles: [] });
   });
 
   it('falls back to the user id as login when the listing has no user name', () => {

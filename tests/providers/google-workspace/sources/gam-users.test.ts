@@ -27,6 +27,7 @@ const lee: GoogleWorkspaceUser = {
   isEnforcedIn2Sv: null,
   created: null,
   lastLogin: null,
+  lastLoginExported: false,
   orgUnitPath: null,
 };
 
@@ -41,8 +42,8 @@ new SourceTester(source).run({
         'kim@example.org,1043,False,False,False,False,1970-01-01T00:00:00Z,,,,,',
       ),
       records: [
-        { ...lee, isDelegatedAdmin: true, isEnrolledIn2Sv: true, created: new Date('2026-01-05T08:00:00.000Z'), emails: ['lee@example.org', 'lee.park@example.org'], employeeId: 'E42' },
-        { ...lee, id: '1043', primaryEmail: 'kim@example.org', isEnrolledIn2Sv: false },
+        { ...lee, isDelegatedAdmin: true, isEnrolledIn2Sv: true, created: new Date('2026-01-05T08:00:00.000Z'), emails: ['lee@example.org', 'lee.park@example.org'], employeeId: 'E42', lastLoginExported: true },
+        { ...lee, id: '1043', primaryEmail: 'kim@example.org', isEnrolledIn2Sv: false, lastLoginExported: true },
       ],
     },
     { name: 'a header only', text: `${HEADER}\n`, records: [] },

@@ -28,6 +28,7 @@ const lee: GoogleWorkspaceUser = {
   isEnforcedIn2Sv: null,
   created: null,
   lastLogin: null,
+  lastLoginExported: false,
   orgUnitPath: null,
 };
 
@@ -37,7 +38,7 @@ new SourceTester(source).run({
     {
       name: 'lastLoginTime at the epoch is never signed in; the organization external id is the employee id',
       text: page({ lastLoginTime: '1970-01-01T00:00:00.000Z', isEnrolledIn2Sv: false, externalIds: [{ type: 'custom', customType: 'badge', value: 'B7' }, { type: 'organization', value: 'E42' }] }),
-      records: [{ ...lee, isEnrolledIn2Sv: false, employeeId: 'E42' }],
+      records: [{ ...lee, isEnrolledIn2Sv: false, employeeId: 'E42', lastLoginExported: true }],
     },
     { name: 'an empty page: Google leaves users out', text: '{"kind": "admin#directory#users", "etag": "\\"x\\""}', records: [] },
   ],
@@ -86,6 +87,14 @@ describe('google-workspace/users over a whole export', () => {
       statusChanged: null,
     });
     expect(accounts.at(-1)?.statusChanged).toEqual(new Date('2026-10-10T09:00:00.000Z'));
+  });
+
+  it('leaves the creation time out of the view when the export has no lastLoginTime: unknown, not never signed in', () => {
+    const [withField, without] = identityAccounts(
+      source.read([{ display: 'a.json', text: page({ creationTime: '2026-01-01T00:00:00.000Z', lastLoginTime: '1970-01-01T00:00:00.000Z' }) }, { display: 'b.json', text: page({ id: '1043', creationTime: '2026-01-01T00:00:00.000Z' }) }]),
+    );
+    expect([withField?.created, withField?.lastSignIn]).toEqual([new Date('2026-01-01T00:00:00.000Z'), null]);
+    expect([without?.created, without?.lastSignIn]).toEqual([null, null]);
   });
 
   it('counts a user listed both present and deleted as deleted, whichever file comes first', () => {
