@@ -18,7 +18,9 @@ const accounts = [
   ...googleAccounts(googleUsers.read(['google-workspace/export/users/page-0001.json', 'google-workspace/export/users/page-0002.json', 'google-workspace/export/deleted/page-0001.json'].map(file))),
   ...identityStoreAccounts(identityStoreUsers.read([file('aws/identitystore/list-users.json')])),
 ];
-const leavers = hrLeavers.read([file('hr/leavers.csv')], hrLeavers.params?.parse({}));
+const settings = hrLeavers.params?.parse({});
+if (settings === undefined) throw new Error('hr/leavers takes params');
+const leavers = hrLeavers.read([file('hr/leavers.csv')], settings);
 
 const HAL_GOOGLE = 'google-workspace:104200000000000000009';
 const HAL_AWS = '9067c5e4b1-1a2b3c4d-5e6f-4a7b-9c8d-0e1f2a3b4c5d';
