@@ -47,6 +47,11 @@ new SourceTester(source).run({
       ],
     },
     { name: 'a header only', text: `${HEADER}\n`, records: [] },
+    {
+      name: 'print users deleted_only: the deletion time; an empty one is a user that exists',
+      text: csv(`${HEADER},deletionTime`, 'lee@example.org,1042,False,False,False,2026-10-10T09:00:00Z', 'kim@example.org,1043,False,False,False,'),
+      records: [{ ...lee, deleted: new Date('2026-10-10T09:00:00.000Z') }, { ...lee, id: '1043', primaryEmail: 'kim@example.org' }],
+    },
   ],
   reject: [
     { name: 'an empty file', text: '', error: 'File is empty: expected a CSV header row', line: 1, col: 1 },
