@@ -11,6 +11,7 @@ export type BuiltinProviderId =
   | 'entra'
   | 'generic'
   | 'github'
+  | 'google-workspace'
   | 'governance'
   | 'hr'
   | 'identity'
@@ -28,6 +29,7 @@ export type BuiltinSourceType =
   | 'aws/iam-authorization-details'
   | 'aws/iam-credential-report'
   | 'aws/iam-password-policy'
+  | 'aws/identitystore-users'
   | 'aws/kms-keys'
   | 'aws/s3-buckets'
   | 'csv'
@@ -39,6 +41,8 @@ export type BuiltinSourceType =
   | 'github/credential-authorizations'
   | 'github/members'
   | 'github/outside-collaborators'
+  | 'google-workspace/gam-users'
+  | 'google-workspace/users'
   | 'governance/exercises'
   | 'hr/aliases'
   | 'hr/leavers'
@@ -96,6 +100,7 @@ export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider
   'entra': () => import('./entra/provider.js'),
   'generic': () => import('./generic/provider.js'),
   'github': () => import('./github/provider.js'),
+  'google-workspace': () => import('./google-workspace/provider.js'),
   'governance': () => import('./governance/provider.js'),
   'hr': () => import('./hr/provider.js'),
   'identity': () => import('./identity/provider.js'),
@@ -115,6 +120,7 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'aws/iam-authorization-details': () => import('./aws/sources/iam-authorization-details.js'),
   'aws/iam-credential-report': () => import('./aws/sources/iam-credential-report.js'),
   'aws/iam-password-policy': () => import('./aws/sources/iam-password-policy.js'),
+  'aws/identitystore-users': () => import('./aws/sources/identitystore-users.js'),
   'aws/kms-keys': () => import('./aws/sources/kms-keys.js'),
   'aws/s3-buckets': () => import('./aws/sources/s3-buckets.js'),
   'csv': () => import('./generic/sources/csv.js'),
@@ -126,6 +132,8 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'github/credential-authorizations': () => import('./github/sources/credential-authorizations.js'),
   'github/members': () => import('./github/sources/members.js'),
   'github/outside-collaborators': () => import('./github/sources/outside-collaborators.js'),
+  'google-workspace/gam-users': () => import('./google-workspace/sources/gam-users.js'),
+  'google-workspace/users': () => import('./google-workspace/sources/users.js'),
   'governance/exercises': () => import('./governance/sources/exercises.js'),
   'hr/aliases': () => import('./hr/sources/aliases.js'),
   'hr/leavers': () => import('./hr/sources/leavers.js'),
@@ -196,6 +204,7 @@ export type BuiltinSourceModules = [
   typeof import('./aws/sources/iam-authorization-details.js'),
   typeof import('./aws/sources/iam-credential-report.js'),
   typeof import('./aws/sources/iam-password-policy.js'),
+  typeof import('./aws/sources/identitystore-users.js'),
   typeof import('./aws/sources/kms-keys.js'),
   typeof import('./aws/sources/s3-buckets.js'),
   typeof import('./generic/sources/csv.js'),
@@ -207,6 +216,8 @@ export type BuiltinSourceModules = [
   typeof import('./github/sources/credential-authorizations.js'),
   typeof import('./github/sources/members.js'),
   typeof import('./github/sources/outside-collaborators.js'),
+  typeof import('./google-workspace/sources/gam-users.js'),
+  typeof import('./google-workspace/sources/users.js'),
   typeof import('./governance/sources/exercises.js'),
   typeof import('./hr/sources/aliases.js'),
   typeof import('./hr/sources/leavers.js'),

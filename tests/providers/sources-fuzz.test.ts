@@ -20,6 +20,9 @@ const INLINE_SEEDS: Record<string, string[]> = {
   'aws/cloudtrail-digests': [
     '{"awsAccountId":"111122223333","digestStartTime":"2015-08-17T14:01:31Z","digestEndTime":"2015-08-17T15:01:31Z","digestS3Bucket":"example-bucket","digestS3Object":"AWSLogs/111122223333/CloudTrail-Digest/us-east-2/2015/08/17/111122223333_CloudTrail-Digest_us-east-2_trail_us-east-2_20150817T150131Z.json.gz","digestPublicKeyFingerprint":"31e8b5433410dfb61a9dc45cc65b22ff","digestSignatureAlgorithm":"SHA256withRSA","newestEventTime":"2015-08-17T14:52:27Z","oldestEventTime":"2015-08-17T14:42:27Z","previousDigestS3Bucket":null,"previousDigestS3Object":null,"previousDigestHashValue":null,"previousDigestHashAlgorithm":null,"previousDigestSignature":null,"logFiles":[{"s3Bucket":"example-bucket","s3Object":"AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/17/111122223333_CloudTrail_us-east-2_20150817T1445Z_9nYN7gp2eWAJHIfT.json.gz","hashValue":"9bb6196fc6b84d6f075a56548feca262bd99ba3c2de41b618e5b6e22c1fc71f6","hashAlgorithm":"SHA-256","newestEventTime":"2015-08-17T14:52:27Z","oldestEventTime":"2015-08-17T14:42:27Z"}]}',
   ],
+  'aws/identitystore-users': [
+    '{"Users": [{"UserName": "lee@example.org", "UserId": "9067c5e4b1-0f6a1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d", "Name": {"FamilyName": "Park", "GivenName": "Lee"}, "DisplayName": "Lee Park", "Emails": [{"Value": "lee@example.org", "Type": "work", "Primary": true}], "UserStatus": "DISABLED", "CreatedAt": "2023-03-01T10:00:00.123000+00:00", "IdentityStoreId": "d-9067c5e4b1"}]}',
+  ],
   'aws/cloudtrail-public-keys': ['{"PublicKeyList": [{"Value": "MIIBCgKCAQEAvJ3ad", "ValidityStartTime": "2026-08-03T11:26:03+00:00", "ValidityEndTime": "2026-11-01T09:12:40+00:00", "Fingerprint": "8eba5db5bea9b640d1c96a2a2ff1f6d4"}]}'],
   'github/audit-log': [
     '[{"@timestamp": 1792484102114, "_document_id": "Vn2pQe7HcR0dWm5tLk9ZsA", "action": "git.clone", "actor": "carol-ng", "actor_id": 5550103, "actor_ip": "198.51.100.23", "actor_location": {"country_code": "US"}, "created_at": 1792484102114, "operation_type": "access", "org": "example-org", "org_id": 7770001, "repo": "example-org/payments", "repository_public": false}, {"@timestamp": 1792839757555, "_document_id": "Lm4cWq9ZpT2xRb7vNs1KdA", "action": "pull_request.create", "actor": "dependabot[bot]", "actor_id": 49699333, "created_at": 1792839757555, "operation_type": "create", "org": "example-org", "org_id": 7770001, "repo": "example-org/payments"}]',
@@ -44,6 +47,12 @@ const INLINE_SEEDS: Record<string, string[]> = {
   'github/outside-collaborators': [
     '[[{"login": "contractor-kim", "id": 5550201, "node_id": "MDQ6VXNlcjU1NTAyMDE=", "type": "User", "user_view_type": "public", "site_admin": false}]]',
     '[]',
+  ],
+  'google-workspace/users': [
+    '{"kind": "admin#directory#users", "etag": "\\"e1\\"", "users": [{"kind": "admin#directory#user", "id": "104200000000000000001", "primaryEmail": "lee@example.org", "name": {"givenName": "Lee", "familyName": "Park", "fullName": "Lee Park"}, "isAdmin": true, "isDelegatedAdmin": false, "lastLoginTime": "1970-01-01T00:00:00.000Z", "creationTime": "2026-05-04T10:15:00.000Z", "suspended": false, "archived": false, "emails": [{"address": "lee@example.org", "primary": true}], "externalIds": [{"value": "E1", "type": "organization"}], "isEnrolledIn2Sv": true, "isEnforcedIn2Sv": false}], "nextPageToken": "Q2hV"}',
+  ],
+  'google-workspace/gam-users': [
+    'primaryEmail,archived,creationTime,emails.0.address,externalIds.0.type,externalIds.0.value,id,isAdmin,isDelegatedAdmin,isEnrolledIn2Sv,lastLoginTime,name.fullName,suspended\nlee@example.org,False,2026-05-04T10:15:00Z,lee@example.org,organization,E1,104200000000000000001,True,False,True,Never,Lee Park,False\n',
   ],
   'okta/factors': [
     '[{"id": "ostexample00000000001", "factorType": "token:software:totp", "provider": "GOOGLE", "vendorName": "GOOGLE", "status": "ACTIVE", "created": "2022-03-02T08:00:00.000Z", "lastUpdated": "2022-03-02T08:00:00.000Z", "profile": {"credentialId": "lee@example.org"}}]',
