@@ -10,6 +10,7 @@ export type BuiltinProviderId =
   | 'aws'
   | 'generic'
   | 'github'
+  | 'governance'
   | 'hr'
   | 'identity'
   | 'okta';
@@ -32,6 +33,9 @@ export type BuiltinSourceType =
   | 'github/credential-authorizations'
   | 'github/members'
   | 'github/outside-collaborators'
+  | 'governance/recertification-csv'
+  | 'governance/recertification-entra'
+  | 'governance/recertification-okta'
   | 'hr/aliases'
   | 'hr/leavers'
   | 'json'
@@ -70,6 +74,9 @@ export type BuiltinCheckId =
   | 'aws/kms-key-rotation'
   | 'aws/s3-public-access-block'
   | 'github/legacy-tokens'
+  | 'governance/recertification-completion'
+  | 'governance/recertification-variance'
+  | 'governance/revocations-executed'
   | 'identity/activity-after-termination'
   | 'identity/admins-phishing-resistant-mfa'
   | 'identity/dormant-accounts'
@@ -81,6 +88,7 @@ export const providerLoaders: Readonly<Record<BuiltinProviderId, Loader<Provider
   'aws': () => import('./aws/provider.js'),
   'generic': () => import('./generic/provider.js'),
   'github': () => import('./github/provider.js'),
+  'governance': () => import('./governance/provider.js'),
   'hr': () => import('./hr/provider.js'),
   'identity': () => import('./identity/provider.js'),
   'okta': () => import('./okta/provider.js'),
@@ -105,6 +113,9 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'github/credential-authorizations': () => import('./github/sources/credential-authorizations.js'),
   'github/members': () => import('./github/sources/members.js'),
   'github/outside-collaborators': () => import('./github/sources/outside-collaborators.js'),
+  'governance/recertification-csv': () => import('./governance/sources/recertification-csv.js'),
+  'governance/recertification-entra': () => import('./governance/sources/recertification-entra.js'),
+  'governance/recertification-okta': () => import('./governance/sources/recertification-okta.js'),
   'hr/aliases': () => import('./hr/sources/aliases.js'),
   'hr/leavers': () => import('./hr/sources/leavers.js'),
   'json': () => import('./generic/sources/json.js'),
@@ -145,6 +156,9 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
   'aws/kms-key-rotation': () => import('./aws/checks/kms-key-rotation.js'),
   'aws/s3-public-access-block': () => import('./aws/checks/s3-public-access-block.js'),
   'github/legacy-tokens': () => import('./github/checks/legacy-tokens.js'),
+  'governance/recertification-completion': () => import('./governance/checks/recertification-completion.js'),
+  'governance/recertification-variance': () => import('./governance/checks/recertification-variance.js'),
+  'governance/revocations-executed': () => import('./governance/checks/revocations-executed.js'),
   'identity/activity-after-termination': () => import('./identity/checks/activity-after-termination.js'),
   'identity/admins-phishing-resistant-mfa': () => import('./identity/checks/admins-phishing-resistant-mfa.js'),
   'identity/dormant-accounts': () => import('./identity/checks/dormant-accounts.js'),
@@ -174,6 +188,9 @@ export type BuiltinSourceModules = [
   typeof import('./github/sources/credential-authorizations.js'),
   typeof import('./github/sources/members.js'),
   typeof import('./github/sources/outside-collaborators.js'),
+  typeof import('./governance/sources/recertification-csv.js'),
+  typeof import('./governance/sources/recertification-entra.js'),
+  typeof import('./governance/sources/recertification-okta.js'),
   typeof import('./hr/sources/aliases.js'),
   typeof import('./hr/sources/leavers.js'),
   typeof import('./generic/sources/json.js'),
