@@ -2,6 +2,7 @@ import { defineProvider } from '../../kit/define-provider.js';
 
 export default defineProvider({
   id: 'governance',
-  title: 'Governance',
-  description: 'The exports of Governance that controlproof reads; add each as a source with `npm run new -- source governance/<name>`.',
+  title: 'Governance records',
+  description:
+    'The records governance processes leave behind: access recertification decisions (a CSV contract, Microsoft Entra access reviews via Graph, Okta Identity Governance reviews), measured for completion by the due date, rubber-stamping and revocations carried out.',
 });

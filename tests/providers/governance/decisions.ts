@@ -1,7 +1,7 @@
 import type { RecertificationDecision } from '../../../src/providers/governance/lib/recertification-decisions.js';
 
 /** A recertification item for check tests: a CSV row unless the fields say otherwise. */
-export function decision(campaign: string, subject: string, entitlement: string, verdict: RecertificationDecision['decision'], fields: Partial<RecertificationDecision> = {}): RecertificationDecision {
+export function decision(campaign: string, subject: string | null, entitlement: string, verdict: RecertificationDecision['decision'], fields: Partial<RecertificationDecision> = {}): RecertificationDecision {
   return {
     tool: 'csv',
     campaign,

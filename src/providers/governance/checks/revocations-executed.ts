@@ -54,16 +54,18 @@ interface IamIndex {
 function iamIndex(details: readonly AuthorizationDetails[]): IamIndex {
   const entitlements = new Map<string, IamEntitlement>();
   const users = new Map<string, IamUser>();
-  for (const export_ of details) {
-    for (const group of export_.groups) {
+  const addPolicy = (policy: { name: string; arn: string }): void => {
+    const entitlement: IamEntitlement = { kind: 'policy', name: policy.name, arn: policy.arn };
+    entitlements.set(policy.arn.toLowerCase(), entitlement).set(policy.name.toLowerCase(), entitlement);
+  };
+  for (const account of details) {
+    for (const group of account.groups) {
       const entitlement: IamEntitlement = { kind: 'group', name: group.name, arn: group.arn };
       entitlements.set(group.arn.toLowerCase(), entitlement).set(group.name.toLowerCase(), entitlement);
     }
-    for (const policy of export_.policies) {
-      const entitlement: IamEntitlement = { kind: 'policy', name: policy.name, arn: policy.arn };
-      entitlements.set(policy.arn.toLowerCase(), entitlement).set(policy.name.toLowerCase(), entitlement);
-    }
-    for (const user of export_.users) users.set(user.name.toLowerCase(), user).set(user.arn.toLowerCase(), user).set(user.id.toLowerCase(), user);
+    // An AWS managed policy may be listed only where it is attached, not among the account's policies.
+    for (const policy of [...account.policies, ...account.users.flatMap((user) => user.attachedPolicies)]) addPolicy(policy);
+    for (const user of account.users) users.set(user.name.toLowerCase(), user).set(user.arn.toLowerCase(), user).set(user.id.toLowerCase(), user);
   }
   return { entitlements, users };
 }
