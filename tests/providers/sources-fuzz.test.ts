@@ -32,6 +32,17 @@ const INLINE_SEEDS: Record<string, string[]> = {
     '[{"uuid": "5b0c2f7e-0000-11ef-8000-000000000001", "published": "2025-01-20T10:14:33.512Z", "eventType": "user.session.start", "version": "0", "severity": "INFO", "displayMessage": "User login to Okta", "outcome": {"result": "FAILURE", "reason": "INVALID_CREDENTIALS"}, "actor": {"id": "00uexampleuser00001", "type": "User", "alternateId": "lee@example.org", "displayName": "Lee Park"}, "client": {"ipAddress": "203.0.113.9"}, "target": []}]',
     '{"uuid": "5b0c2f7e-0000-11ef-8000-000000000002", "published": "2025-01-20T10:15:00.000Z", "eventType": "user.authentication.sso", "outcome": {"result": "SUCCESS", "reason": null}, "actor": {"id": "00uexampleuser00001", "type": "User", "alternateId": "lee@example.org", "displayName": "Lee Park"}, "client": {"ipAddress": "203.0.113.9"}, "target": [{"id": "0oa1", "type": "AppInstance", "alternateId": "Slack", "displayName": "Slack"}]}\n',
   ],
+  'governance/recertification-csv': [
+    'campaign,reviewer,subject,entitlement,decision,decided_at,due\nq3,kim@example.com,lee@example.org,vpn,revoke,2026-09-12T10:04:00Z,2026-09-30\nq3,,ivy@example.org,vpn,,,2026-09-30T17:00:00-07:00\n',
+  ],
+  'governance/recertification-entra': [
+    '{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#decisions", "value": [{"id": "d1", "accessReviewId": "i1", "decision": "Deny", "reviewedDateTime": "2026-09-10T08:15:02.113Z", "reviewedBy": {"id": "r1", "displayName": "Kim", "userPrincipalName": "kim@contoso.com"}, "principal": {"@odata.type": "#microsoft.graph.userIdentity", "id": "p1", "displayName": "Lee", "userPrincipalName": "lee@contoso.com"}, "resource": {"id": "g1", "displayName": "Finance", "type": "group"}}]}',
+    '{"id": "i1", "startDateTime": "2026-09-01T00:00:00Z", "endDateTime": "2026-09-30T23:59:59.997Z", "status": "Completed"}',
+  ],
+  'governance/recertification-okta': [
+    '{"data": [{"id": "r1", "campaignId": "c1", "resourceId": "0oa1", "decision": "UNREVIEWED", "created": "2026-09-01T00:00:00.000Z", "principalProfile": {"id": "00u1", "login": "lee@example.org", "status": "ACTIVE", "type": "OKTA_USER"}}], "_links": {"self": {"href": "https://example.okta.com/governance/api/v1/reviews"}}}',
+    '{"data": [], "_links": {"self": {"href": "https://example.okta.com/governance/api/v1/reviews"}}}',
+  ],
   yaml: ['- system: payroll\n  quarter: 2026-Q3\n  signed_off: true\n- system: crm\n  quarter: 2026-Q3\n  signed_off: false\n'],
 };
 

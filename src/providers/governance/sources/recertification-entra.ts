@@ -60,14 +60,16 @@ interface Page {
   decisions: GraphDecision[];
 }
 
+const isObject = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** A file is a decisions page (`value` holds the items) or one instance object (it has `endDateTime`). */
 function readFile(file: SourceText, pages: Page[], instances: Map<string, Instance>): void {
   assertNotEmpty(file, 'a Graph access review decisions page or instance', HINT);
   const document = parseJsonText(file.text, file.display, HINT);
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+  if (!isObject(document)) {
     throw new UserError('Expected a Graph response object with "value" (decisions) or "endDateTime" (an instance)', { position: { file: file.display, line: 1, col: 1 }, hint: HINT });
   }
-  rejectPartialExport(document as Record<string, unknown>, file, { present: ['@odata.nextLink'], hint: HINT });
+  rejectPartialExport(document, file, { present: ['@odata.nextLink'], hint: HINT });
   if ('value' in document || !('endDateTime' in document)) {
     pages.push({ file, decisions: validateJson(pageSchema, document, file.text, file.display, HINT).value });
     return;

@@ -35,9 +35,11 @@ const reviewSchema = z.looseObject({
 const pageSchema = z.looseObject({ data: z.array(reviewSchema), _links: z.looseObject({ next: z.unknown().optional() }).optional() });
 type OktaReview = z.output<typeof reviewSchema>;
 
-const params = z.strictObject({
-  due: dueParam.describe('When the campaign\'s decisions are due (its end date in the Okta Admin Console): a date alone is due when that day ends in UTC, or a date-time with a zone. Bind one source per campaign, or per campaigns with the same due date.'),
-});
+const params = z
+  .strictObject({
+  due: dueParam.optional().describe('When the campaign\'s decisions are due (its end date in the Okta Admin Console): a date alone is due when that day ends in UTC, or a date-time with a zone. Bind one source per campaign, or per campaigns with the same due date; without it a page with reviews is an error.'),
+  })
+  .prefault({});
 
 const VERDICT: Readonly<Record<OktaReview['decision'], RecertificationVerdict>> = { APPROVE: 'approve', REVOKE: 'revoke', UNREVIEWED: 'undecided' };
 
@@ -63,7 +65,7 @@ function toDecision(review: OktaReview, due: Date): RecertificationDecision {
   };
 }
 
-function readPage(file: SourceText, due: Date): RecertificationDecision[] {
+function readPage(file: SourceText, due: Date | undefined): RecertificationDecision[] {
   assertNotEmpty(file, 'an Okta Identity Governance reviews page', HINT);
   const page = validateJson(pageSchema, parseJsonText(file.text, file.display, HINT), file.text, file.display, HINT);
   if (page._links?.next !== undefined) {
@@ -73,6 +75,12 @@ function readPage(file: SourceText, due: Date): RecertificationDecision[] {
     });
   }
   return page.data.map((review, index) => {
+    if (due === undefined) {
+      throw new UserError(`data[${index}].campaignId: no due date for campaign ${review.campaignId}: the reviews API does not carry it, so set the source's due param`, {
+        position: { file: file.display, ...jsonPathPosition(file.text, ['data', index, 'campaignId']) },
+        hint: HINT,
+      });
+    }
     if (review.decision !== 'UNREVIEWED' && !review.decided) {
       throw new UserError(`data[${index}].decided: expected the time of the ${review.decision} decision, found none`, {
         position: { file: file.display, ...jsonPathPosition(file.text, ['data', index, 'decided']) },

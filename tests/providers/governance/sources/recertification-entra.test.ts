@@ -73,6 +73,7 @@ new SourceTester(source).run({
     { name: 'an unknown decision', text: page(item('').replace('"Approve"', '"Approved"')), params: { due: '2026-09-30' }, error: /^value\[0\]\.decision: /, line: 2, col: 60 },
     { name: 'a decision without its time', text: page(item('').replace('"2026-09-29T10:00:00Z"', 'null')), params: { due: '2026-09-30' }, error: 'value[0].reviewedDateTime: expected the time of the Approve decision, found none', line: 2, col: 91 },
     { name: 'an impossible reviewedDateTime', text: page(item('').replace('2026-09-29', '2026-09-31')), params: { due: '2026-09-30' }, error: /^value\[0\]\.reviewedDateTime: expected a date-time like/, line: 2, col: 91 },
+    { name: 'a bare array instead of a Graph response', text: '[]', error: 'Expected a Graph response object with "value" (decisions) or "endDateTime" (an instance)', line: 1, col: 1 },
     { name: 'an instance without its endDateTime', text: '{"id": "i1", "startDateTime": "2026-09-01T00:00:00Z"}', error: /^value: missing/, line: 1, col: 1 },
   ],
 });

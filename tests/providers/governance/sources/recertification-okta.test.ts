@@ -56,6 +56,7 @@ new SourceTester(source).run({
     },
     { name: 'a decided review without its time', text: review('').replace('"2026-09-14T16:20:41.000Z"', 'null'), params: { due: '2026-09-30' }, error: 'data[0].decided: expected the time of the APPROVE decision, found none', line: 1, col: 100 },
     { name: 'an unknown decision', text: review('').replace('"APPROVE"', '"KEEP"'), params: { due: '2026-09-30' }, error: /^data\[0\]\.decision: /, line: 1, col: 78 },
+    { name: 'a page with reviews but no due param', text: review(''), error: 'data[0].campaignId: no due date for campaign c1: the reviews API does not carry it, so set the source\'s due param', line: 1, col: 38 },
     { name: 'a bare array (the core Okta API shape) instead of the governance page', text: '[]', params: { due: '2026-09-30' }, error: /^expected object, found an array/, line: 1, col: 1 },
   ],
 });
