@@ -44,6 +44,9 @@ export type BuiltinSourceType =
   | 'google-workspace/gam-users'
   | 'google-workspace/users'
   | 'governance/exercises'
+  | 'governance/recertification-csv'
+  | 'governance/recertification-entra'
+  | 'governance/recertification-okta'
   | 'hr/aliases'
   | 'hr/leavers'
   | 'json'
@@ -86,7 +89,10 @@ export type BuiltinCheckId =
   | 'github/legacy-tokens'
   | 'governance/exercise-actions-closed'
   | 'governance/exercise-held'
+  | 'governance/recertification-completion'
+  | 'governance/recertification-variance'
   | 'governance/recovery-objectives'
+  | 'governance/revocations-executed'
   | 'identity/activity-after-termination'
   | 'identity/admins-phishing-resistant-mfa'
   | 'identity/dormant-accounts'
@@ -135,6 +141,9 @@ export const sourceLoaders: Readonly<Record<BuiltinSourceType, Loader<Source>>> 
   'google-workspace/gam-users': () => import('./google-workspace/sources/gam-users.js'),
   'google-workspace/users': () => import('./google-workspace/sources/users.js'),
   'governance/exercises': () => import('./governance/sources/exercises.js'),
+  'governance/recertification-csv': () => import('./governance/sources/recertification-csv.js'),
+  'governance/recertification-entra': () => import('./governance/sources/recertification-entra.js'),
+  'governance/recertification-okta': () => import('./governance/sources/recertification-okta.js'),
   'hr/aliases': () => import('./hr/sources/aliases.js'),
   'hr/leavers': () => import('./hr/sources/leavers.js'),
   'json': () => import('./generic/sources/json.js'),
@@ -179,7 +188,10 @@ export const checkLoaders: Readonly<Record<BuiltinCheckId, Loader<Check>>> = {
   'github/legacy-tokens': () => import('./github/checks/legacy-tokens.js'),
   'governance/exercise-actions-closed': () => import('./governance/checks/exercise-actions-closed.js'),
   'governance/exercise-held': () => import('./governance/checks/exercise-held.js'),
+  'governance/recertification-completion': () => import('./governance/checks/recertification-completion.js'),
+  'governance/recertification-variance': () => import('./governance/checks/recertification-variance.js'),
   'governance/recovery-objectives': () => import('./governance/checks/recovery-objectives.js'),
+  'governance/revocations-executed': () => import('./governance/checks/revocations-executed.js'),
   'identity/activity-after-termination': () => import('./identity/checks/activity-after-termination.js'),
   'identity/admins-phishing-resistant-mfa': () => import('./identity/checks/admins-phishing-resistant-mfa.js'),
   'identity/dormant-accounts': () => import('./identity/checks/dormant-accounts.js'),
@@ -219,6 +231,9 @@ export type BuiltinSourceModules = [
   typeof import('./google-workspace/sources/gam-users.js'),
   typeof import('./google-workspace/sources/users.js'),
   typeof import('./governance/sources/exercises.js'),
+  typeof import('./governance/sources/recertification-csv.js'),
+  typeof import('./governance/sources/recertification-entra.js'),
+  typeof import('./governance/sources/recertification-okta.js'),
   typeof import('./hr/sources/aliases.js'),
   typeof import('./hr/sources/leavers.js'),
   typeof import('./generic/sources/json.js'),

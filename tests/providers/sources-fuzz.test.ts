@@ -65,6 +65,17 @@ const INLINE_SEEDS: Record<string, string[]> = {
     '- id: TTX-2026-04\n  date: 2026-04-20\n  kind: tabletop\n  scenario: [ransomware]\n  outcome: partial\n  actions:\n    - { id: A1, title: Keep an out-of-band contact list, owner: ciso@example.com, due: 2026-07-31, closed: "2026-08-02T09:00:00+02:00" }\n- id: RR-2026-10\n  date: 2026-10-08T09:00:00Z\n  kind: restore\n  outcome: succeeded\n  resource_type: RDS\n  rto_measured: 3.5h\n  rpo_measured: 45m\n',
     'exercise_id,date,kind,outcome,scenario,action_id,action_title,action_owner,action_due,action_closed\nTTX-1,2026-08-18,tabletop,succeeded,data-centre-loss;supplier-outage,OPS-640,Test DNS failover,it-ops@example.com,2026-09-30,\nTTX-1,2026-08-18,tabletop,succeeded,data-centre-loss;supplier-outage,OPS-641,Agree priorities,cto@example.com,2026-10-15,2026-10-15T18:00:00-04:00\n',
   ],
+  'governance/recertification-csv': [
+    'campaign,reviewer,subject,entitlement,decision,decided_at,due\nq3,kim@example.com,lee@example.org,vpn,revoke,2026-09-12T10:04:00Z,2026-09-30\nq3,,ivy@example.org,vpn,,,2026-09-30T17:00:00-07:00\n',
+  ],
+  'governance/recertification-entra': [
+    '{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#decisions", "value": [{"id": "d1", "accessReviewId": "i1", "decision": "Deny", "reviewedDateTime": "2026-09-10T08:15:02.113Z", "reviewedBy": {"id": "r1", "displayName": "Kim", "userPrincipalName": "kim@contoso.com"}, "principal": {"@odata.type": "#microsoft.graph.userIdentity", "id": "p1", "displayName": "Lee", "userPrincipalName": "lee@contoso.com"}, "resource": {"id": "g1", "displayName": "Finance", "type": "group"}}]}',
+    '{"id": "i1", "startDateTime": "2026-09-01T00:00:00Z", "endDateTime": "2026-09-30T23:59:59.997Z", "status": "Completed"}',
+  ],
+  'governance/recertification-okta': [
+    '{"data": [{"id": "r1", "campaignId": "c1", "resourceId": "0oa1", "decision": "UNREVIEWED", "created": "2026-09-01T00:00:00.000Z", "principalProfile": {"id": "00u1", "login": "lee@example.org", "status": "ACTIVE", "type": "OKTA_USER"}}], "_links": {"self": {"href": "https://example.okta.com/governance/api/v1/reviews"}}}',
+    '{"data": [], "_links": {"self": {"href": "https://example.okta.com/governance/api/v1/reviews"}}}',
+  ],
   yaml: ['- system: payroll\n  quarter: 2026-Q3\n  signed_off: true\n- system: crm\n  quarter: 2026-Q3\n  signed_off: false\n'],
 };
 
