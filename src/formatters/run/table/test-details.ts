@@ -49,8 +49,9 @@ export function readsText(test: Pick<TestResult, 'inputs'>): string {
 /** One test in detail: its facts, then its error, failed metrics, the first findings and the fix. */
 export function testLines(test: TestResult, context: TableContext): string[] {
   const { chalk, width } = context;
-  // One source fits among the facts; several inputs get lines of their own, wrapped at their spaces.
-  const singleSource = Object.keys(test.inputs).length === 1;
+  // One source fits among the facts; several sources or inputs get lines of their own, wrapped at their spaces.
+  const bound = Object.values(test.inputs);
+  const singleSource = bound.length === 1 && bound[0]?.length === 1;
   const facts = [
     `${verdict(chalk, test.status)}  ${test.check}`,
     ...(singleSource ? [readsText(test)] : []),
