@@ -1,9 +1,14 @@
-// Writes the bench set into a folder (CloudTrail, IAM and a manifest of what it holds), or reuses one written earlier.
+// Writes the bench set into a folder (CloudTrail, IAM and a manifest of what it holds; the identity set in its own
+// sub-folder with its own manifest), or reuses one written earlier.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateCloudTrail } from './generate-cloudtrail.js';
 import { generateIam } from './generate-iam.js';
-import { GENERATOR_VERSION, type Manifest } from './set.js';
+import { generateIdentity } from './generate-identity.js';
+import { GENERATOR_VERSION, IDENTITY_VERSION, type IdentityManifest, type Manifest } from './set.js';
+
+/** The identity set's folder inside a bench folder. */
+export const IDENTITY_DIR = 'identity';
 
 export interface SetOptions {
   dataDir: string;
@@ -12,9 +17,9 @@ export interface SetOptions {
   seed: number;
 }
 
-/** Generates the set into `dataDir` (emptied first) and writes its manifest. The same options always give the same files. */
+/** Generates the set into `dataDir` (its earlier CloudTrail and IAM set removed first) and writes its manifest. The same options always give the same files. */
 export async function generateBenchSet({ dataDir, sizeMb, iamUsers, seed }: SetOptions): Promise<Manifest> {
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const part of ['cloudtrail', 'iam', 'manifest.json']) rmSync(path.join(dataDir, part), { recursive: true, force: true });
   mkdirSync(path.join(dataDir, 'iam'), { recursive: true });
   const cloudtrail = await generateCloudTrail(path.join(dataDir, 'cloudtrail'), sizeMb, seed);
   const iam = generateIam(dataDir, path.join(dataDir, 'iam'), seed, iamUsers);
@@ -44,13 +49,55 @@ export async function ensureBenchSet(options: SetOptions, log: (text: string) =>
     log(`reusing ${shown}/ (seed ${options.seed}, ${options.sizeMb} MB)\n`);
     return existing;
   }
-  const earlier = readBenchSet(options.dataDir);
-  if (!earlier && existsSync(options.dataDir) && readdirSync(options.dataDir).length > 0) {
-    throw new Error(`--data-dir ${shown} is not empty and holds no bench manifest: choose a new or empty folder`);
-  }
+  refuseForeignFolder(options.dataDir, shown);
   const started = performance.now();
   log(`generating ${options.sizeMb} MB of CloudTrail and the IAM set into ${shown}/ (seed ${options.seed}) ... `);
   const manifest = await generateBenchSet(options);
+  log(`${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  return manifest;
+}
+
+/** A folder that holds anything but bench sets is refused and left alone: generating removes what it held. */
+function refuseForeignFolder(dataDir: string, shown: string): void {
+  const holdsSet = readBenchSet(dataDir) !== undefined || readIdentitySet(dataDir) !== undefined;
+  if (!holdsSet && existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    throw new Error(`--data-dir ${shown} is not empty and holds no bench manifest: choose a new or empty folder`);
+  }
+}
+
+export interface IdentitySetOptions {
+  dataDir: string;
+  people: number;
+  identityLogMb: number;
+  seed: number;
+}
+
+/** The manifest of the identity set in `dataDir`, if it was written by this generator with these options. */
+export function readIdentitySet(dataDir: string, options?: IdentitySetOptions): IdentityManifest | undefined {
+  const manifestPath = path.join(dataDir, IDENTITY_DIR, 'manifest.json');
+  if (!existsSync(manifestPath)) return undefined;
+  const existing: IdentityManifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  if (options === undefined) return existing;
+  const same = existing.version === IDENTITY_VERSION && existing.seed === options.seed && existing.people === options.people && existing.logMb === options.identityLogMb;
+  return same ? existing : undefined;
+}
+
+/** The identity set for `options`: reused when `dataDir` holds it, generated (into its emptied sub-folder) otherwise. */
+export function ensureIdentitySet(options: IdentitySetOptions, log: (text: string) => void): IdentityManifest {
+  const shown = path.relative(process.cwd(), options.dataDir) || '.';
+  const existing = readIdentitySet(options.dataDir, options);
+  if (existing) {
+    log(`reusing ${shown}/${IDENTITY_DIR}/ (seed ${options.seed}, ${options.people} people, ${options.identityLogMb} MB of sign-in logs)\n`);
+    return existing;
+  }
+  refuseForeignFolder(options.dataDir, shown);
+  const started = performance.now();
+  log(`generating the identity set of ${options.people} people with ${options.identityLogMb} MB of sign-in logs into ${shown}/${IDENTITY_DIR}/ (seed ${options.seed}) ... `);
+  const dir = path.join(options.dataDir, IDENTITY_DIR);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const manifest: IdentityManifest = { version: IDENTITY_VERSION, ...generateIdentity(dir, options.seed, options.people, options.identityLogMb) };
+  writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   log(`${((performance.now() - started) / 1000).toFixed(2)} s\n`);
   return manifest;
 }

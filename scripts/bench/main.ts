@@ -1,25 +1,37 @@
-// `npm run bench`: generates (once, into bench-data/) a deterministic synthetic CloudTrail set and IAM set, then
-// measures from one run: the full log audit (every stream check, one pass, worker threads) against a one-thread
+// `npm run bench`: generates (once, into bench-data/) a deterministic synthetic CloudTrail set, IAM set and identity
+// set, then measures from one run: the full log audit (every stream check, one pass, worker threads) against a one-thread
 // gunzip + JSON.parse baseline of the same files, peak RSS, exact finding counts against what the generator
-// seeded, and the IAM audit against the time to parse it. Each measurement runs in its own child process, so
+// seeded, the IAM audit against the time to parse it, and the identity audit of a large organisation (HR, Okta users
+// and factors, GitHub members, aliases, Okta System Log: `controlproof run` on its catalog) against bare parsing of
+// its files, with its peak RSS and exact leaver counts. Each measurement runs in its own child process, so
 // peak RSS and timings do not mix; baseline and audit alternate --runs times (default 3) and the medians are
 // compared, so a noisy neighbour on a shared machine moves both. The same baseline work split over the audit's
 // threads shows what the cores can give at all (the audit's ratio is bounded by it). Options: --size-mb N (default 1024),
-// --iam-users N (default 50000; roles, policies and report rows scale with it), --seed N (default 1), --workers N,
-// --runs N, --data-dir DIR (default bench-data/), --generate-only (write the data and stop).
+// --iam-users N (default 50000; roles, policies and report rows scale with it), --people N (default 100000: HR rows,
+// Okta users; GitHub members are one in five, at most 20000), --identity-log-mb N (default 1024 of Okta System Log),
+// --seed N (default 1), --workers N, --runs N, --only LIST (of cloudtrail, iam, identity), --data-dir DIR (default
+// bench-data/), --generate-only (write the data and stop), --quick (a small set in bench-data-quick/, 2 runs: the
+// whole bench within a minute, for a look before a change is measured in full).
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureBenchSet, readBenchSet } from './generate.js';
+import { ensureBenchSet, ensureIdentitySet } from './generate.js';
+import { identityComparisons } from './identity-phases.js';
 import { runChild, runPhase, type PhaseResult } from './phases.js';
-import { CHECK_IDS, CHECK_KEYS, MB } from './set.js';
+import { CHECK_IDS, CHECK_KEYS, MB, type IdentityManifest, type Manifest } from './set.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const SETS = ['cloudtrail', 'iam', 'identity'] as const;
+type SetName = (typeof SETS)[number];
 
 interface Options {
   sizeMb: number;
   iamUsers: number;
+  people: number;
+  identityLogMb: number;
+  only: ReadonlySet<SetName>;
   seed: number;
   workers: number | undefined;
   phase: string | undefined;
@@ -40,15 +52,23 @@ function parseOptions(argv: readonly string[]): Options {
     if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} expects a non-negative number, found "${text}"`);
     return parsed;
   };
+  const quick = argv.includes('--quick');
+  const whole = (name: string, full: number, small: number): number => Math.max(1, Math.round(number(name, quick ? small : full) ?? full));
+  const only = (value('--only') ?? SETS.join(',')).split(',').map((name) => name.trim());
+  const unknown = only.find((name) => !(SETS as readonly string[]).includes(name));
+  if (unknown !== undefined) throw new Error(`--only expects a comma list of ${SETS.join(', ')}, found "${unknown}"`);
   return {
-    sizeMb: number('--size-mb', 1024) ?? 1024,
-    iamUsers: Math.max(1, Math.round(number('--iam-users', 50_000) ?? 50_000)),
+    sizeMb: number('--size-mb', quick ? 32 : 1024) ?? 1024,
+    iamUsers: whole('--iam-users', 50_000, 5000),
+    people: whole('--people', 100_000, 10_000),
+    identityLogMb: number('--identity-log-mb', quick ? 32 : 1024) ?? 1024,
+    only: new Set(only as SetName[]),
     seed: number('--seed', 1) ?? 1,
     workers: number('--workers', undefined),
     phase: value('--phase'),
     generateOnly: argv.includes('--generate-only'),
-    runs: Math.max(1, Math.round(number('--runs', 3) ?? 3)),
-    dataDir: path.resolve(value('--data-dir') ?? path.join(root, 'bench-data')),
+    runs: whole('--runs', 3, 2),
+    dataDir: path.resolve(value('--data-dir') ?? path.join(root, quick ? 'bench-data-quick' : 'bench-data')),
   };
 }
 
@@ -71,19 +91,28 @@ function verdict(ok: boolean): string {
 }
 
 async function main(): Promise<void> {
-  const { dataDir, workers } = options;
-  if (options.phase) {
-    const manifest = readBenchSet(dataDir);
-    if (!manifest) throw new Error(`${dataDir} holds no bench set`);
-    return runPhase(options.phase, { dataDir, manifest, workers });
-  }
+  const { dataDir, workers, only } = options;
+  if (options.phase) return runPhase(options.phase, dataDir, workers);
   if (!existsSync(path.join(root, 'dist', 'engine', 'stream', 'worker.js'))) throw new Error('dist/ is not built: run `npm run bench` (it builds first)');
-  const manifest = await ensureBenchSet(options, (text) => process.stdout.write(text));
+  const log = (text: string): boolean => process.stdout.write(text);
+  const manifest = only.has('cloudtrail') || only.has('iam') ? await ensureBenchSet(options, log) : undefined;
+  const identity = only.has('identity') ? ensureIdentitySet(options, log) : undefined;
   if (options.generateOnly) return;
+  console.log(`${os.availableParallelism()} cores, Node ${process.version}`);
+  let correct = true;
+  if (manifest && only.has('cloudtrail')) correct = logAudit(manifest) && correct;
+  if (manifest && only.has('iam')) iamAudit(manifest);
+  if (identity) correct = identityAudit(identity) && correct;
+  if (!correct) process.exitCode = 1;
+}
+
+/** The log audit against its baseline and ceiling; whether every count was exact. */
+function logAudit(manifest: Manifest): boolean {
+  const { dataDir, workers } = options;
   const ct = manifest.cloudtrail;
   const mb = ct.uncompressedBytes / MB;
   console.log(
-    `CloudTrail set: ${mb.toFixed(0)} MB uncompressed (${(ct.compressedBytes / MB).toFixed(0)} MB gzip), ${ct.files.length} log files + ${ct.digestFiles} digest files, ${ct.records} records; ${os.availableParallelism()} cores, Node ${process.version}`,
+    `CloudTrail set: ${mb.toFixed(0)} MB uncompressed (${(ct.compressedBytes / MB).toFixed(0)} MB gzip), ${ct.files.length} log files + ${ct.digestFiles} digest files, ${ct.records} records`,
   );
   const baselines: PhaseResult[] = [];
   const audits: PhaseResult[] = [];
@@ -93,12 +122,10 @@ async function main(): Promise<void> {
     audits.push(runChild('audit', dataDir, workers));
     ceilings.push(runChild('ceiling', dataDir, workers));
   }
-  const iam = runChild('iam', dataDir, workers);
   const baseline = median(baselines);
   const audit = median(audits);
   const ceiling = median(ceilings);
   const peakRss = Math.max(...audits.map((run) => run.maxRssMb));
-  const runsText = (runs: readonly PhaseResult[]): string => (runs.length > 1 ? ` (median of ${runs.length} runs: ${runs.map((run) => seconds(run.ms)).join(', ')} s)` : '');
 
   const auditRate = mb / (audit.ms / 1000);
   const baselineRate = mb / (baseline.ms / 1000);
@@ -130,14 +157,58 @@ async function main(): Promise<void> {
   comparisons.push(['identical findings in every run', sameEveryRun ? 1 : 0, 1]);
   const correct = comparisons.every(([, found, want]) => found === want);
   console.log(`correctness : ${correct ? 'ok, every count exact' : 'MISMATCH'}: ${comparisons.map(([name, found, want]) => `${name} ${String(found)}/${want}`).join(', ')}`);
+  return correct;
+}
 
+/** The IAM audit against the time its sources take to parse. */
+function iamAudit(manifest: Manifest): void {
+  const iam = runChild('iam', options.dataDir, options.workers);
   const iamRatio = iam.ms / Number(iam.parseMs);
   const ran = Array.isArray(iam.ran) ? iam.ran.length : 0;
   console.log(
     `IAM set     : ${manifest.iam.users} users, ${manifest.iam.roles} roles, ${manifest.iam.policies} policies, ${manifest.iam.reportRows + 1}-row credential report: parse ${seconds(Number(iam.parseMs))} s, full audit ${seconds(iam.ms)} s (${ran} checks), ${iamRatio.toFixed(2)}x (target < 2x) ${verdict(iamRatio < 2)}`,
   );
   if (Array.isArray(iam.skipped) && iam.skipped.length > 0) console.log(`              not run: ${iam.skipped.join(', ')}`);
-  if (!correct) process.exitCode = 1;
+}
+
+/**
+ * The identity audit (the CLI's whole run on the set's catalog) against the floor of parsing its files, alternating
+ * --runs times: the ratio of each round's pair, its median and spread, and peak RSS; whether every count was exact.
+ */
+function identityAudit(identity: IdentityManifest): boolean {
+  const { dataDir, workers } = options;
+  const okta = identity.counts.okta ?? {};
+  const github = identity.counts.github ?? {};
+  const logMb = (okta.logBytes ?? 0) / MB;
+  console.log(
+    `identity set: ${identity.people} people (${identity.hrRows} HR rows, ${identity.expected.leavers} leavers), ${okta.users} Okta users (${okta.userPages} + ${okta.deprovisionedPages} deprovisioned pages of 200, ${okta.factorFiles} factor files), ${github.members} GitHub members, ${identity.aliases} aliases, ${logMb.toFixed(0)} MB Okta System Log (${okta.logFiles} files, ${okta.logEvents} events)`,
+  );
+  const floors: PhaseResult[] = [];
+  const audits: PhaseResult[] = [];
+  for (let run = 0; run < options.runs; run++) {
+    floors.push(runChild('identity-floor', dataDir, workers));
+    audits.push(runChild('identity-audit', dataDir, workers));
+  }
+  const floor = median(floors);
+  const audit = median(audits);
+  const ratios = audits.map((run, index) => run.ms / (floors[index]?.ms ?? Number.NaN)).sort((a, b) => a - b);
+  const ratio = ratios[Math.floor((ratios.length - 1) / 2)] ?? Number.NaN;
+  const spread = ratios.length > 1 ? `, min ${ratios[0]?.toFixed(2)}x, max ${ratios.at(-1)?.toFixed(2)}x over ${ratios.length} interleaved rounds` : '';
+  const peakRss = Math.max(...audits.map((run) => run.maxRssMb));
+  const checks = isRecord(audit.checks) ? Object.keys(audit.checks).length : 0;
+  console.log(`identity    : controlproof run, ${checks} checks, JSON report: ${seconds(audit.ms)} s, ${(logMb / (audit.ms / 1000)).toFixed(1)} MB/s of log${runsText(audits)}`);
+  console.log(`floor       : read + JSON.parse each file (NDJSON by line) + CSV split, one thread, no checks: ${seconds(floor.ms)} s, ${String(floor.files)} files${runsText(floors)}`);
+  console.log(`ratio       : ${ratio.toFixed(2)}x the floor (median${spread}; target < 2x) ${verdict(ratio < 2)}`);
+  console.log(`peak RSS    : ${peakRss} MB during the identity audit (target < 1024 MB) ${verdict(peakRss < 1024)}`);
+  const comparisons = identityComparisons(audit, identity.expected);
+  comparisons.push(['identical report in every run', audits.every((run) => run.digest === audit.digest) ? 1 : 0, 1]);
+  const correct = comparisons.every(([, found, want]) => found === want);
+  console.log(`correctness : ${correct ? 'ok, every count exact' : 'MISMATCH'}: ${comparisons.map(([name, found, want]) => `${name} ${String(found)}/${want}`).join(', ')}`);
+  return correct;
+}
+
+function runsText(runs: readonly PhaseResult[]): string {
+  return runs.length > 1 ? ` (median of ${runs.length} runs: ${runs.map((run) => seconds(run.ms)).join(', ')} s)` : '';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

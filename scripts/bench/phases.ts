@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
+import { readBenchSet } from './generate.js';
+import { IDENTITY_PHASES } from './identity-phases.js';
 import { ACCOUNTS, AS_OF, MB, REGIONS, type Manifest } from './set.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -195,8 +197,12 @@ export function runChild(phase: string, dataDir: string, workers: number | undef
 }
 
 /** The child process's side: measures `phase` and prints its result. */
-export async function runPhase(phase: string, context: PhaseContext): Promise<void> {
+export async function runPhase(phase: string, dataDir: string, workers: number | undefined): Promise<void> {
+  const identity = IDENTITY_PHASES[phase];
+  if (identity) return console.log(JSON.stringify(await identity(dataDir)));
   const measure = PHASES[phase];
-  if (!measure) throw new Error(`Unknown --phase "${phase}": expected ${Object.keys(PHASES).join(', ')}`);
-  console.log(JSON.stringify(await measure(context)));
+  if (!measure) throw new Error(`Unknown --phase "${phase}": expected ${[...Object.keys(PHASES), ...Object.keys(IDENTITY_PHASES)].join(', ')}`);
+  const manifest = readBenchSet(dataDir);
+  if (!manifest) throw new Error(`${dataDir} holds no bench set`);
+  console.log(JSON.stringify(await measure({ dataDir, manifest, workers })));
 }

@@ -47,3 +47,30 @@ export const CHECK_IDS: Record<CheckKey, string> = {
 };
 
 export const IAM_ACCOUNT = '210987654321';
+
+/** Bumped whenever the identity generator writes different files for the same options. */
+export const IDENTITY_VERSION = 1;
+
+/** Leaver counts the identity audit must reproduce exactly. */
+export interface IdentityExpected {
+  /** HR leaver records: every person with a termination, those yet to leave included. */
+  leavers: number;
+  leaversWithActiveAccounts: number;
+  leaversWithoutAccounts: number;
+  leaversInGrace: number;
+  leaversActiveAfterTermination: number;
+  signInsAfterTermination: number;
+}
+
+/** The identity set (its own folder and manifest, so it is cached apart from CloudTrail and IAM). */
+export interface IdentityManifest {
+  version: number;
+  seed: number;
+  people: number;
+  logMb: number;
+  hrRows: number;
+  aliases: number;
+  /** What each provider's generator wrote: users, pages, files, events, bytes. */
+  counts: Record<string, Record<string, number>>;
+  expected: IdentityExpected;
+}

@@ -14,7 +14,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'bench-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function bench(dataDir: string): { status: number | null; stdout: string; stderr: string } {
-  const args = ['scripts/bench/main.ts', '--data-dir', dataDir, '--size-mb', '2', '--iam-users', '200', '--runs', '1'];
+  const args = ['scripts/bench/main.ts', '--data-dir', dataDir, '--size-mb', '2', '--iam-users', '200', '--people', '300', '--identity-log-mb', '1', '--runs', '1'];
   return spawnSync(TSX, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 }
 
@@ -28,6 +28,9 @@ describe('npm run bench', () => {
     }
     expect(stdout).toMatch(/^log audit +: \d+ stream checks, one pass, \d+ threads: [\d.]+ s, [\d.]+ MB\/s$/m);
     expect(stdout).toMatch(/^peak RSS +: \d+ MB during the log audit/m);
+    expect(stdout).toMatch(/^identity +: controlproof run, \d+ checks, JSON report: [\d.]+ s/m);
+    expect(stdout).toMatch(/^peak RSS +: \d+ MB during the identity audit/m);
+    expect(stdout).toMatch(/^correctness : ok, every count exact: leaver records (\d+)\/\1, leavers with active accounts (\d+)\/\2/m);
     expect(stdout).toMatch(/^correctness : ok, every count exact: console-login-without-mfa 37\/37, root-activity 11\/11, logging-tampering 8\/8, admin-grants 8\/8, kms-key-deletion 5\/5,/m);
     expect(stdout).toMatch(/coverage gaps \(check\) 2\/2, coverage gaps \(pass\) 2\/2, records (\d+)\/\1, duplicate deliveries 4\/4, files read (\d+)\/\2, identical findings in every run 1\/1$/m);
     expect(stdout).toMatch(/^IAM set +: 200 users, 40 roles, 20 policies, 401-row credential report: parse [\d.]+ s, full audit [\d.]+ s \(9 checks\)/m);

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -14,10 +14,11 @@ import { readExportFile, type ReadBudget, type SourceFileInfo, type SourceText }
 export async function matchFiles(patterns: readonly string[], baseDir: string): Promise<string[]> {
   const matches = await glob([...patterns], { cwd: baseDir, absolute: true, onlyFiles: false, dot: false });
   const byRealFile = new Map<string, string>();
+  const realFolders = new Map<string, string>();
   for (const match of matches) {
     if (match.endsWith('/')) continue;
     const file = path.normalize(match);
-    const real = realPath(file);
+    const real = realPath(file, realFolders);
     const kept = byRealFile.get(real);
     if (kept === undefined || preferred(file, kept, real)) byRealFile.set(real, file);
   }
@@ -31,11 +32,22 @@ function preferred(candidate: string, kept: string, real: string): boolean {
   return candidate.length < kept.length || (candidate.length === kept.length && candidate < kept);
 }
 
-function realPath(file: string): string {
+/**
+ * The file's real path. Its folder's is resolved once for all the files in it (an export of 100,000 factor files
+ * would otherwise pay a lookup per path component per file); only a file that is itself a symlink is resolved whole.
+ */
+function realPath(file: string, realFolders: Map<string, string>): string {
   try {
-    return realpathSync.native(file);
+    if (lstatSync(file).isSymbolicLink()) return realpathSync.native(file);
+    const folder = path.dirname(file);
+    let real = realFolders.get(folder);
+    if (real === undefined) {
+      real = realpathSync.native(folder);
+      realFolders.set(folder, real);
+    }
+    return path.join(real, path.basename(file));
   } catch {
-    // A dangling symlink: reading it reports it.
+    // A dangling symlink (or a path gone since the glob listed it): reading it reports it.
     return file;
   }
 }

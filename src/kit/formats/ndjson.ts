@@ -13,8 +13,8 @@ export function parseNdjson(file: SourceText, options: Pick<JsonTextOptions, 'hi
 }
 
 /** One line's value validated with `schema`; its first issue is an error on that line, at the offending value's column. */
-function lineRecord<S extends z.ZodType>(file: SourceText, schema: S, text: string, line: number, hint: string): z.output<S> {
-  const parsed = schema.safeParse(parseJsonText(text, file.display, { hint, line }), { error: describeIssue });
+function lineRecord<S extends z.ZodType>(file: SourceText, schema: S, text: string, line: number, hint: string, checkLimits: boolean): z.output<S> {
+  const parsed = schema.safeParse(parseJsonText(text, file.display, { hint, line, checkLimits }), { error: describeIssue });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = issue?.path ?? [];
@@ -24,7 +24,11 @@ function lineRecord<S extends z.ZodType>(file: SourceText, schema: S, text: stri
   });
 }
 
-/** The records of an NDJSON file one by one (a log streamed), each validated with `schema` and its errors placed on its line. */
-export function* ndjsonRecords<S extends z.ZodType>(file: SourceText, schema: S, hint: string): Iterable<z.output<S>> {
-  for (const [index, text] of file.text.split(/\r?\n/).entries()) if (text.trim() !== '') yield lineRecord(file, schema, text, index + 1, hint);
+/**
+ * The records of an NDJSON file one by one (a log streamed), each validated with `schema` and its errors placed on its
+ * line. `checkLimits: false` skips the nesting and number walk, for a schema that keeps only strings it checks.
+ */
+export function* ndjsonRecords<S extends z.ZodType>(file: SourceText, schema: S, hint: string, options: { checkLimits?: boolean } = {}): Iterable<z.output<S>> {
+  const checkLimits = options.checkLimits ?? true;
+  for (const [index, text] of file.text.split(/\r?\n/).entries()) if (text.trim() !== '') yield lineRecord(file, schema, text, index + 1, hint, checkLimits);
 }
