@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureBenchSet, readBenchSet } from './generate.js';
 import { runChild, runPhase, type PhaseResult } from './phases.js';
 import { CHECK_IDS, CHECK_KEYS, MB } from './set.js';
+import { measureStartup } from './startup.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(root, 'dist', 'engine', 'stream', 'worker.js'))) throw new Error('dist/ is not built: run `npm run bench` (it builds first)');
   const manifest = await ensureBenchSet(options, (text) => process.stdout.write(text));
   if (options.generateOnly) return;
+  for (const line of measureStartup(root)) console.log(line);
   const ct = manifest.cloudtrail;
   const mb = ct.uncompressedBytes / MB;
   console.log(
