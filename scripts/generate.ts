@@ -175,6 +175,30 @@ export const formatters: readonly AnyFormatter[] = [${formatters.map((module) =>
 `;
 }
 
+/**
+ * `src/formatters/loaders.ts`: every formatter's name per view and a lazy loader for it, so a command imports only
+ * the formats it writes (names and views come from the folders: src/formatters/<view>/<name>.ts).
+ */
+export function renderFormatterLoaders(): string {
+  const byView = new Map<string, DefiningModule[]>();
+  for (const module of formatterModules()) {
+    const view = module.id.split('/')[0] ?? '';
+    byView.set(view, [...(byView.get(view) ?? []), module]);
+  }
+  const entry = (view: string, module: DefiningModule): string => `    '${module.id.slice(view.length + 1)}': () => import('${specifier('src/formatters', module.file)}'),`;
+  const views = [...byView].map(([view, modules]) => `  ${view}: {\n${modules.map((module) => entry(view, module)).join('\n')}\n  },`);
+  return `${HEADER}import type { Formatter, ViewName } from './define-formatter.js';
+
+/** Imports one formatter module and gives its default export. */
+export type FormatterLoader<V extends ViewName> = () => Promise<{ default: Formatter<V> }>;
+
+/** Every built-in formatter by view and name, loaded only when \`--format\` picks it. */
+export const formatterLoaders: { readonly [V in ViewName]: Readonly<Record<string, FormatterLoader<V>>> } = {
+${views.join('\n')}
+};
+`;
+}
+
 // --- frameworks ------------------------------------------------------------------------------------------------
 
 /** The framework registries in the shared reference, beside the repository; absent in a lone clone (CI), which keeps the committed modules. */
@@ -474,6 +498,7 @@ export const generatedFiles: Record<string, () => string> = {
   'src/providers/index.ts': renderProvidersIndex,
   'src/kit/views/index.ts': renderViewsIndex,
   'src/formatters/index.ts': renderFormattersIndex,
+  'src/formatters/loaders.ts': renderFormatterLoaders,
   'schema/report.schema.json': renderReportSchema,
   'schema/exceptions.schema.json': renderExceptionsSchema,
   'schema/coverage.schema.json': renderCoverageSchema,

@@ -20,6 +20,7 @@ import { ensureBenchSet, ensureIdentitySet } from './generate.js';
 import { identityComparisons } from './identity-phases.js';
 import { runChild, runPhase, type PhaseResult } from './phases.js';
 import { CHECK_IDS, CHECK_KEYS, MB, type IdentityManifest, type Manifest } from './set.js';
+import { measureStartup } from './startup.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
   const identity = only.has('identity') ? ensureIdentitySet(options, log) : undefined;
   if (options.generateOnly) return;
   console.log(`${os.availableParallelism()} cores, Node ${process.version}`);
+  for (const line of measureStartup(root)) console.log(line);
   let correct = true;
   if (manifest && only.has('cloudtrail')) correct = logAudit(manifest) && correct;
   if (manifest && only.has('iam')) iamAudit(manifest);

@@ -1,26 +1,9 @@
 import { Command, Option } from 'commander';
-import { runAudit } from '../engine/run-audit.js';
 import { DEFAULT_TIME_LIMIT_MS } from '../engine/time-limit.js';
 import { formatNames } from '../formatters/select.js';
-import { coverageOfRun } from '../report/coverage-view.js';
-import { loadCatalogArgument } from './catalog-path.js';
-import { tableWidth, useColor, type CliIo } from './io.js';
-import { parseCheckTimeout, parseWidth, pinnedAsOfWarning, repeatedOption, resolveAsOf } from './options.js';
-import { formattedTargets, rejectOutputsOntoCatalog, stdoutListsWarnings, writeOutputs } from './output-targets.js';
-import { printViewWarnings, printWarnings } from './print-errors.js';
-
-interface CoverageOptions {
-  format: string[];
-  output?: string;
-  asOf?: string;
-  framework?: string;
-  checkTimeout: string;
-  width?: string;
-  color: boolean;
-}
-
-/** Exceptions only decide which findings are allowed; how soon one is "expiring" does not change a lens. */
-const WARN_DAYS = 30;
+import type { CoverageOptions } from './actions/coverage.js';
+import type { CliIo } from './io.js';
+import { repeatedOption } from './options.js';
 
 export function coverageCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('coverage')
@@ -33,26 +16,5 @@ export function coverageCommand(io: CliIo, setExitCode: (code: number) => void):
     .option('--check-timeout <seconds>', 'a check still running after this long makes its test "error"', String(DEFAULT_TIME_LIMIT_MS / 1000))
     .option('--width <columns>', 'lay the table out in this many columns (default: the terminal\'s, else 80)')
     .addOption(new Option('--no-color', 'disable colour'))
-    .action(async (catalogArgument: string | undefined, options: CoverageOptions) => {
-      const timeLimitMs = parseCheckTimeout(options.checkTimeout);
-      const width = options.width === undefined ? undefined : parseWidth(options.width);
-      const targets = await formattedTargets('coverage', options.format, options.output, io.cwd);
-      const catalog = await loadCatalogArgument(catalogArgument, io);
-      await rejectOutputsOntoCatalog(targets, catalog);
-      const { asOf, source } = resolveAsOf(options.asOf, catalog);
-      if (source === 'catalog') printWarnings(io, [pinnedAsOfWarning(catalog)]);
-      // The lenses need the audit: a criterion is assured only by a control shown working, on this run's data.
-      const report = await runAudit(catalog, {
-        asOf,
-        asOfSource: source,
-        warnDays: WARN_DAYS,
-        timeLimitMs,
-        ...(options.framework === undefined ? {} : { framework: options.framework }),
-      });
-      const view = coverageOfRun(report);
-      // Table and Markdown on stdout list the warnings themselves; anything else gets them on stderr.
-      if (!stdoutListsWarnings(targets)) printViewWarnings(io, view.warnings);
-      await writeOutputs(io, targets, ({ formatter }, toStdout) => formatter.format(view, { color: toStdout && useColor(io, options.color), width: tableWidth(io, width, toStdout) }));
-      setExitCode(0);
-    });
+    .action(async (catalogArgument: string | undefined, options: CoverageOptions) => (await import('./actions/coverage.js')).coverage(io, setExitCode, catalogArgument, options));
 }

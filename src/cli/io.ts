@@ -1,4 +1,4 @@
-import { DEFAULT_WIDTH, MIN_WIDTH } from '../formatters/text/layout.js';
+import { DEFAULT_WIDTH, MIN_WIDTH } from '../formatters/text/widths.js';
 
 /** Everything a command reads from or writes to its surroundings; injectable so tests run commands in process. */
 export interface CliIo {

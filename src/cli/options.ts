@@ -2,7 +2,7 @@
 import type { LoadedCatalog } from '../catalog/model.js';
 import { UserError } from '../core/errors.js';
 import { parseAsOf } from '../core/time.js';
-import { MIN_WIDTH } from '../formatters/text/layout.js';
+import { MIN_WIDTH } from '../formatters/text/widths.js';
 
 /** A repeatable option whose every occurrence may hold a comma list: `--control A,B --control C`. */
 export function listOption(flag: string): (value: string, previous: readonly string[]) => string[] {

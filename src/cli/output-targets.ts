@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inputFiles, type InputFile } from '../catalog/input-files.js';
 import type { LoadedCatalog } from '../catalog/model.js';
 import { UserError } from '../core/errors.js';
 import type { Formatter, ViewName } from '../formatters/define-formatter.js';
 import { formatterNamed } from '../formatters/select.js';
-import { writeAtomic } from './write-atomic.js';
+import { realTarget, writeAtomic } from './write-atomic.js';
 
 /** One requested output: a format, written to a file (absolute) or, for at most one, to stdout. */
 export interface OutputTarget {
@@ -35,16 +35,6 @@ export function outputTargets(formats: readonly string[], output: string | undef
     throw new UserError('Only one format can go to stdout', { hint: 'Give the others a file: --format json=report.json.' });
   }
   return targets;
-}
-
-/** The file a write to `file` replaces, through symlinks: the file itself when it exists, else its real folder's entry. */
-export async function realTarget(file: string): Promise<string> {
-  try {
-    return await realpath(file);
-  } catch {
-    const folder = await realpath(path.dirname(file)).catch(() => path.dirname(file));
-    return path.join(folder, path.basename(file));
-  }
 }
 
 /**
@@ -126,7 +116,9 @@ export type FormattedTarget<V extends ViewName> = OutputTarget & { formatter: Fo
  * errors here, before the catalog is read.
  */
 export async function formattedTargets<V extends ViewName>(view: V, formats: readonly string[], output: string | undefined, cwd: string): Promise<FormattedTarget<V>[]> {
-  const targets = outputTargets(formats, output, cwd).map((target) => ({ ...target, formatter: formatterNamed(view, target.format) }));
+  const targets: FormattedTarget<V>[] = [];
+  // One after another: the first unknown format is the one reported.
+  for (const target of outputTargets(formats, output, cwd)) targets.push({ ...target, formatter: await formatterNamed(view, target.format) });
   await checkOutputTargets(targets);
   return targets;
 }

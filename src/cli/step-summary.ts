@@ -2,7 +2,7 @@
 import { appendFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
-import { formatterNamed } from '../formatters/select.js';
+import markdown from '../formatters/run/markdown.js';
 import type { Report } from '../report/model.js';
 import type { CliIo } from './io.js';
 
@@ -13,7 +13,6 @@ const TRUNCATED = '\n\n**Truncated here to fit GitHub\'s step summary limit: the
 
 /** The Markdown report within the limit: the one of the controls that need action when the whole one is too big, cut at a line if still too big. */
 export function stepSummaryText(report: Report, onlyFailing: boolean): string {
-  const markdown = formatterNamed('run', 'markdown');
   const whole = markdown.format(report, { color: false, onlyFailing });
   if (Buffer.byteLength(whole) <= STEP_SUMMARY_MAX_BYTES) return whole;
   const failing = markdown.format(report, { color: false, onlyFailing: true });

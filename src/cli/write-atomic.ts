@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { chmod, link, lstat, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, link, lstat, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
-import { realTarget } from './output-targets.js';
 
 /** Temp files being written; removed if the process is interrupted before their rename. */
 const pending = new Set<string>();
@@ -96,4 +95,14 @@ function cannotWrite(file: string, cause: unknown, described: { what: string; hi
     hint: described.hint,
     cause,
   });
+}
+
+/** The file a write to `file` replaces, through symlinks: the file itself when it exists, else its real folder's entry. */
+export async function realTarget(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    const folder = await realpath(path.dirname(file)).catch(() => path.dirname(file));
+    return path.join(folder, path.basename(file));
+  }
 }

@@ -2,10 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 
-/** The line width when the output is not a terminal and no --width is given, in visible characters. */
-export const DEFAULT_WIDTH = 80;
-/** The narrowest width the layout keeps to; a narrower terminal gets lines this wide. */
-export const MIN_WIDTH = 40;
+export { DEFAULT_WIDTH, MIN_WIDTH } from './widths.js';
 /** Space between table columns. */
 export const COLUMN_GAP = '  ';
 /** Indent of every table line. */
