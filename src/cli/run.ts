@@ -3,10 +3,11 @@ import { runAudit } from '../engine/run-audit.js';
 import { DEFAULT_TIME_LIMIT_MS } from '../engine/time-limit.js';
 import { formatNames } from '../formatters/select.js';
 import { DEFAULT_FAIL_ON, failOnReasons, parseFailOn } from '../report/fail-on.js';
+import { withScope } from '../report/scope.js';
 import { loadCatalogArgument } from './catalog-path.js';
 import { formatContext } from './format-context.js';
 import { tableWidth, useColor, type CliIo } from './io.js';
-import { listOption, parseCheckTimeout, parseMaxFindings, parseWidth, repeatedOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
+import { listOption, parseCheckTimeout, parseMaxFindings, parseScope, parseWidth, repeatedOption, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from './options.js';
 import { formattedTargets, rejectOutputsOntoCatalog, stdoutListsWarnings, writeOutputs } from './output-targets.js';
 import { printFailing, printWarnings } from './print-errors.js';
 import { progressReporter } from './progress.js';
@@ -25,6 +26,7 @@ interface RunOptions {
   maxFindings?: string;
   width?: string;
   sarifRoot?: string;
+  scope?: string;
   quiet?: boolean;
   color: boolean;
 }
@@ -41,6 +43,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--check-timeout <seconds>', 'a check still running after this long makes its test "error"', String(DEFAULT_TIME_LIMIT_MS / 1000))
     .option('--control <ids>', 'run only these controls (comma list, repeatable)', listOption('--control'), [])
     .option('--framework <key>', 'run only controls mapped to this framework')
+    .option('--scope <name>', 'the account, region or unit this run covers, recorded on the report and each test (for merge)')
     .option('--only-failing', 'show only controls that need attention (every one not assured)')
     .option('--max-findings <n>', 'findings listed per test, or all (default: 5 in the table, all in Markdown)')
     .option('--width <columns>', 'lay the table out in this many columns (default: the terminal\'s, else 80)')
@@ -55,6 +58,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const timeLimitMs = parseCheckTimeout(options.checkTimeout);
       const maxFindings = options.maxFindings === undefined ? undefined : parseMaxFindings(options.maxFindings);
       const width = options.width === undefined ? undefined : parseWidth(options.width);
+      const scope = options.scope === undefined ? undefined : parseScope(options.scope);
       const targets = await formattedTargets('run', options.format, options.output, io.cwd);
       const catalog = await loadCatalogArgument(catalogArgument, io);
       await rejectOutputsOntoCatalog(targets, catalog);
@@ -64,7 +68,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       if (source === 'catalog' && !options.quiet) printWarnings(io, [pinnedAsOfWarning(catalog)]);
       // The table already lists warnings; anything else on stdout gets them on stderr.
       if (!options.quiet && !stdoutListsWarnings(targets, ['table'])) printWarnings(io, catalog.warnings);
-      const report = await runAudit(catalog, {
+      const audited = await runAudit(catalog, {
         asOf,
         asOfSource: source,
         warnDays,
@@ -73,6 +77,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         ...(options.framework === undefined ? {} : { framework: options.framework }),
         onProgress: (counts) => progress.update(counts),
       }).finally(() => progress.end());
+      const report = scope === undefined ? audited : withScope(audited, scope);
       await writeOutputs(io, targets, ({ formatter }, toStdout) =>
         formatter.format(report, {
           ...context,
