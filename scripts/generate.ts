@@ -13,6 +13,7 @@ import type { Source } from '../src/kit/define-source.js';
 import type { ViewDefinition } from '../src/kit/define-view.js';
 import { catalogSchema } from '../src/catalog/schema.js';
 import { coverageViewSchema } from '../src/report/coverage-view.js';
+import { diffViewSchema } from '../src/report/diff.js';
 import { exceptionsViewSchema } from '../src/report/exceptions-view.js';
 import { reportSchema } from '../src/report/model.js';
 
@@ -482,6 +483,11 @@ export function renderCoverageSchema(): string {
   return `${JSON.stringify(z.toJSONSchema(coverageViewSchema), null, 2)}\n`;
 }
 
+/** `schema/diff.schema.json`: the published schema of `diff --format json`, from its zod model. */
+export function renderDiffSchema(): string {
+  return `${JSON.stringify(z.toJSONSchema(diffViewSchema), null, 2)}\n`;
+}
+
 /**
  * `schema/catalog.schema.json`: what editors check a catalog against (the yaml-language-server modeline points at it),
  * from the zod schema the loader validates with. It describes what a user writes, so it is the schema's input side
@@ -502,6 +508,7 @@ export const generatedFiles: Record<string, () => string> = {
   'schema/report.schema.json': renderReportSchema,
   'schema/exceptions.schema.json': renderExceptionsSchema,
   'schema/coverage.schema.json': renderCoverageSchema,
+  'schema/diff.schema.json': renderDiffSchema,
   'schema/catalog.schema.json': renderCatalogSchema,
   'README.md': renderReadme,
   ...Object.fromEntries(Object.entries(renderCheckDocs(builtinChecks)).map(([file, text]) => [file, () => text])),

@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../core/tool-version.js';
 import { checksCommand } from './checks.js';
 import { coverageCommand } from './coverage.js';
+import { diffCommand } from './diff.js';
 import { exceptionsCommand } from './exceptions.js';
 import { initCommand } from './init.js';
+import { mergeCommand } from './merge.js';
 import { processIo, type CliIo } from './io.js';
 import { inertStderr, printError } from './print-errors.js';
 import { runCommand } from './run.js';
@@ -17,6 +19,8 @@ export function commands(io: CliIo, setExitCode: (code: number) => void): Comman
     checksCommand(io, setExitCode),
     exceptionsCommand(io, setExitCode),
     coverageCommand(io, setExitCode),
+    diffCommand(io, setExitCode),
+    mergeCommand(io, setExitCode),
     initCommand(io, setExitCode),
   ];
 }

@@ -77,3 +77,13 @@ export function pinnedAsOfWarning(catalog: Pick<LoadedCatalog, 'asOf' | 'documen
     hint: 'Remove as_of from the catalog and pass --as-of when you mean a fixed day (--as-of now for today).',
   });
 }
+
+/** `--scope NAME`: the account, region or unit a run covers, as `merge` and `diff` will name it. */
+export function parseScope(text: string): string {
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}._:@/+-]{0,99}$/u.test(text)) {
+    throw new UserError(`Invalid --scope "${text}": expected a name of letters, digits and . _ : @ / + - (at most 100), starting with a letter or digit`, {
+      hint: 'Name the account, region or unit: --scope 111111111111, --scope eu-west-1 or --scope finance.',
+    });
+  }
+  return text;
+}

@@ -18,6 +18,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--check-timeout <seconds>', 'a check still running after this long makes its test "error"', String(DEFAULT_TIME_LIMIT_MS / 1000))
     .option('--control <ids>', 'run only these controls (comma list, repeatable)', listOption('--control'), [])
     .option('--framework <key>', 'run only controls mapped to this framework')
+    .option('--scope <name>', 'the account, region or unit this run covers, recorded on the report and each test (for merge)')
     .option('--only-failing', 'show only controls that need attention (every one not assured)')
     .option('--max-findings <n>', 'findings listed per test, or all (default: 5 in the table, all in Markdown)')
     .option('--width <columns>', 'lay the table out in this many columns (default: the terminal\'s, else 80)')

@@ -1,5 +1,6 @@
 import type { CheckInfo } from '../kit/define-check.js';
 import type { CoverageView } from '../report/coverage-view.js';
+import type { DiffView } from '../report/diff.js';
 import type { ExceptionsView } from '../report/exceptions-view.js';
 import { maskView } from '../report/mask-secrets.js';
 import type { Report } from '../report/model.js';
@@ -10,6 +11,7 @@ export interface ReportViews {
   run: Report;
   exceptions: ExceptionsView;
   coverage: CoverageView;
+  diff: DiffView;
 }
 
 export type ViewName = keyof ReportViews;

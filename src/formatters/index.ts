@@ -5,6 +5,9 @@ import coverageHtml from './coverage/html.js';
 import coverageJson from './coverage/json.js';
 import coverageMarkdown from './coverage/markdown.js';
 import coverageTable from './coverage/table.js';
+import diffJson from './diff/json.js';
+import diffMarkdown from './diff/markdown.js';
+import diffTable from './diff/table.js';
 import exceptionsCsv from './exceptions/csv.js';
 import exceptionsJson from './exceptions/json.js';
 import exceptionsMarkdown from './exceptions/markdown.js';
@@ -20,4 +23,4 @@ import runSarif from './run/sarif.js';
 import runTable from './run/table.js';
 
 /** Every built-in formatter; `--format NAME` picks one of those for the command's view. */
-export const formatters: readonly AnyFormatter[] = [coverageCsv, coverageHtml, coverageJson, coverageMarkdown, coverageTable, exceptionsCsv, exceptionsJson, exceptionsMarkdown, exceptionsTable, runCsv, runGithub, runHtml, runJson, runJunit, runMarkdown, runOscal, runSarif, runTable];
+export const formatters: readonly AnyFormatter[] = [coverageCsv, coverageHtml, coverageJson, coverageMarkdown, coverageTable, diffJson, diffMarkdown, diffTable, exceptionsCsv, exceptionsJson, exceptionsMarkdown, exceptionsTable, runCsv, runGithub, runHtml, runJson, runJunit, runMarkdown, runOscal, runSarif, runTable];

@@ -13,6 +13,11 @@ export const formatterLoaders: { readonly [V in ViewName]: Readonly<Record<strin
     'markdown': () => import('./coverage/markdown.js'),
     'table': () => import('./coverage/table.js'),
   },
+  diff: {
+    'json': () => import('./diff/json.js'),
+    'markdown': () => import('./diff/markdown.js'),
+    'table': () => import('./diff/table.js'),
+  },
   exceptions: {
     'csv': () => import('./exceptions/csv.js'),
     'json': () => import('./exceptions/json.js'),

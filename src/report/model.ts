@@ -40,6 +40,8 @@ export const testResultSchema = z.strictObject({
   error: z.string().optional(),
   /** Where the test is written in the catalog (report.catalog.path). */
   position: z.strictObject({ line: z.int().positive(), col: z.int().positive() }),
+  /** The account, region or business unit the test's data came from: `run --scope`, or set by `merge`. */
+  scope: z.string().optional(),
 });
 
 export const evidenceResultSchema = z.strictObject({
@@ -147,6 +149,16 @@ export const sourceResultSchema = z.strictObject({
     )
     .optional(),
   error: z.string().optional(),
+  /** The account, region or business unit whose export this is: `run --scope`, or set by `merge`. */
+  scope: z.string().optional(),
+});
+
+/** One report a merged report was made from. */
+export const mergedInputSchema = z.strictObject({
+  scope: z.string(),
+  tool: z.strictObject({ name: z.literal('controlproof'), version: z.string() }),
+  catalog: z.strictObject({ path: z.string(), name: z.string(), sha256: z.string() }),
+  as_of: z.string(),
 });
 
 export const summarySchema = z.strictObject({
@@ -215,6 +227,10 @@ export const reportSchema = z.strictObject({
   /** Where as_of came from: --as-of, the catalog's own as_of (which pins every run), or the clock. */
   as_of_source: z.enum(['option', 'catalog', 'now']),
   warn_days: z.int().nonnegative(),
+  /** The account, region or business unit this run covers (`run --scope`); absent in a merged report, whose tests carry theirs. */
+  scope: z.string().optional(),
+  /** For a report made by `merge`: the reports it combines, by scope. */
+  merged_from: z.array(mergedInputSchema).optional(),
   /** The filters of the run (--control, --framework); empty when every control ran. */
   filters: z.strictObject({ controls: z.array(z.string()).optional(), framework: z.string().optional() }),
   summary: summarySchema,
@@ -237,6 +253,7 @@ export type ExceptionResult = z.infer<typeof exceptionResultSchema>;
 export type ExceptionTier = z.infer<typeof exceptionTierSchema>;
 export type SourceResult = z.infer<typeof sourceResultSchema>;
 export type Summary = z.infer<typeof summarySchema>;
+export type MergedInput = z.infer<typeof mergedInputSchema>;
 export type Warning = z.infer<typeof warningSchema>;
 export type FrameworkCoverage = z.infer<typeof frameworkCoverageSchema>;
 export type CriterionCoverage = z.infer<typeof criterionCoverageSchema>;

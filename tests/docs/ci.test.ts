@@ -236,21 +236,25 @@ describe('docs/ci.md', () => {
 
 describe('docs/ci.md, one job per account', () => {
   const [workflow] = matrixWorkflows;
-  const [job] = Object.values(workflow?.jobs ?? {});
+  const job = workflow?.jobs.account;
+  const merge = workflow?.jobs.merge;
   const accounts = job?.strategy?.matrix.account ?? [];
   const steps = job?.steps ?? [];
   /** A step's text as one leg of the matrix sees it. */
   const forLeg = (text: string | undefined, account: string): string => (text ?? '').replaceAll('${{ matrix.account }}', account);
+  const legCommand = steps.find((step) => step.run?.includes('controlproof') === true)?.run ?? '';
+  const mergeCommand = merge?.steps.find((step) => step.run?.includes('controlproof merge') === true)?.run ?? '';
+  const diffCommand = merge?.steps.find((step) => step.run?.includes('controlproof diff') === true)?.run ?? '';
 
-  it('is one workflow with one matrix job over several accounts, none cancelling the others', () => {
+  it('is one workflow with a matrix job over several accounts, none cancelling the others, and a merge job after it', () => {
     expect(matrixWorkflows).toHaveLength(1);
-    expect(Object.keys(workflow?.jobs ?? {})).toHaveLength(1);
+    expect(Object.keys(workflow?.jobs ?? {})).toEqual(['account', 'merge']);
     expect(accounts.length).toBeGreaterThan(1);
     expect(new Set(accounts).size).toBe(accounts.length);
     expect(job?.strategy?.['fail-fast']).toBe(false);
   });
 
-  it('exports each leg’s own account with its read-only role, then runs the documented command', () => {
+  it('exports each leg’s own account with its read-only role, then audits it with its scope into a report of its own', () => {
     const credentials = steps.findIndex((step) => step.uses?.startsWith('aws-actions/configure-aws-credentials@') === true);
     const exported = steps.findIndex((step) => step.run?.includes('export-aws.sh --out exports') === true);
     const audit = steps.findIndex((step) => step.run?.includes('controlproof') === true);
@@ -259,22 +263,31 @@ describe('docs/ci.md, one job per account', () => {
     expect(credentials).toBeGreaterThanOrEqual(0);
     expect(credentials).toBeLessThan(exported);
     expect(exported).toBeLessThan(audit);
-    expect(steps[audit]?.run).toBe(COMMAND);
+    expect(forLeg(legCommand, '222222222222')).toBe('npx controlproof run --fail-on ineffective,expired-exceptions --scope 222222222222 --format json -o report-222222222222.json');
   });
 
   it('keeps every leg’s JSON report, under a name of its own, even when the leg fails', () => {
     const upload = steps.find((step) => step.uses?.startsWith('actions/upload-artifact@') === true);
     expect(upload?.if).toBe('always()');
-    expect(upload?.with?.path).toBe(REPORT_FILE);
+    expect(accounts.map((account) => forLeg(String(upload?.with?.path), account))).toEqual(accounts.map((account) => `report-${account}.json`));
     const names = accounts.map((account) => forLeg(String(upload?.with?.name), account));
     expect(names).toEqual(accounts.map((account) => `controlproof-report-${account}`));
   });
 
-  it('each leg, run on the example catalog with the account folder globbed, reads only its own account', { timeout: 60_000 }, async () => {
-    const [npx, name, ...args] = COMMAND.split(' ');
+  it('merges every leg’s report after the legs, downloaded together, and compares it with the main branch’s', () => {
+    const mergeSteps = merge?.steps ?? [];
+    const download = mergeSteps.find((step) => step.uses?.startsWith('actions/download-artifact@') === true);
+    expect(download?.with).toEqual({ pattern: 'controlproof-report-*', 'merge-multiple': true, path: 'reports' });
+    expect(mergeCommand).toBe('npx controlproof merge reports/report-*.json --format json -o controlproof-report.json');
+    expect(diffCommand).toBe('npx controlproof diff baseline/controlproof-report.json controlproof-report.json --format markdown -o controlproof-diff.md --fail-on regressed');
+    expect(mergeSteps.find((step) => step.uses?.startsWith('actions/upload-artifact@') === true)?.with?.name).toBe('controlproof-report');
+  });
+
+  it('runs the legs, the merge and the diff as documented on the example catalog: each leg reads only its account, the merge keeps every verdict', { timeout: 120_000 }, async () => {
+    const [npx, name, ...args] = legCommand.split(' ');
     expect([npx, name]).toEqual(['npx', 'controlproof']);
     // Each leg holds one account's export, as export.sh writes it: the example's account folder, renamed.
-    const legs = accounts.slice(0, 2).map((account) => {
+    const legs = accounts.map((account) => {
       const dir = mkdtempSync(path.join(tmpdir(), `controlproof-leg-${account}-`));
       const catalog = readFileSync(path.join(repoRoot, 'controls.example.yaml'), 'utf8').replaceAll('path: fixtures/aws/210987654321/', 'path: fixtures/aws/*/');
       writeFileSync(path.join(dir, 'controls.yaml'), catalog);
@@ -282,17 +295,37 @@ describe('docs/ci.md, one job per account', () => {
       renameSync(path.join(dir, 'fixtures/aws/210987654321'), path.join(dir, `fixtures/aws/${account}`));
       return { account, dir };
     });
+    const mergeDir = mkdtempSync(path.join(tmpdir(), 'controlproof-merge-job-'));
     try {
       for (const { account, dir } of legs) {
-        const result = await runCli([...args, '--as-of', '2026-11-01'], { cwd: dir });
+        const result = await runCli([...forLeg(args.join(' '), account).split(' '), '--as-of', '2026-11-01'], { cwd: dir });
         expect(result.code).toBe(1);
-        const report = reportSchema.parse(JSON.parse(readFileSync(path.join(dir, REPORT_FILE), 'utf8')));
+        const report = reportSchema.parse(JSON.parse(readFileSync(path.join(dir, `report-${account}.json`), 'utf8')));
+        expect(report.scope).toBe(account);
         const accountFiles = report.sources.flatMap((source) => source.files.map((file) => file.path)).filter((file) => /^fixtures\/aws\/\d{12}\//.test(file));
         expect(accountFiles.length).toBeGreaterThan(0);
         expect(accountFiles.filter((file) => !file.startsWith(`fixtures/aws/${account}/`))).toEqual([]);
+        // download-artifact with merge-multiple puts every leg's file into reports/.
+        cpSync(path.join(dir, `report-${account}.json`), path.join(mergeDir, 'reports', `report-${account}.json`));
       }
+      // The shell expands the glob of the documented merge command.
+      const [, , ...mergeArgs] = mergeCommand.split(' ');
+      const expanded = mergeArgs.flatMap((word) => (word === 'reports/report-*.json' ? accounts.map((account) => `reports/report-${account}.json`) : [word]));
+      const merged = await runCli(expanded, { cwd: mergeDir });
+      expect(merged.code).toBe(0);
+      const report = reportSchema.parse(JSON.parse(readFileSync(path.join(mergeDir, 'controlproof-report.json'), 'utf8')));
+      const leg = reportSchema.parse(JSON.parse(readFileSync(path.join(legs[0]?.dir ?? '', `report-${accounts[0] ?? ''}.json`), 'utf8')));
+      expect(report.merged_from?.map((input) => input.scope)).toEqual(accounts);
+      expect(report.controls.map((control) => [control.id, control.works])).toEqual(leg.controls.map((control) => [control.id, control.works]));
+      // The main branch's last merged report, as the download step leaves it: the same one, so nothing regressed.
+      cpSync(path.join(mergeDir, 'controlproof-report.json'), path.join(mergeDir, 'baseline', 'controlproof-report.json'));
+      const [, , ...diffArgs] = diffCommand.split(' ');
+      const compared = await runCli(diffArgs, { cwd: mergeDir });
+      expect(compared.code).toBe(0);
+      expect(readFileSync(path.join(mergeDir, 'controlproof-diff.md'), 'utf8')).toContain('0 regressed');
     } finally {
       for (const { dir } of legs) rmSync(dir, { recursive: true, force: true });
+      rmSync(mergeDir, { recursive: true, force: true });
     }
   });
 });

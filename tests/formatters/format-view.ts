@@ -2,6 +2,7 @@ import { frameworksInScope } from '../../src/catalog/catalog-frameworks.js';
 import type { AnyFormatter, FormatOptions } from '../../src/formatters/define-formatter.js';
 import { coverageOf } from '../../src/report/coverage.js';
 import { coverageOfRun } from '../../src/report/coverage-view.js';
+import { diffReports } from '../../src/report/diff.js';
 import { exceptionsOfRun } from '../../src/report/exceptions-view.js';
 import type { Report } from '../../src/report/model.js';
 
@@ -10,7 +11,7 @@ export function withCoverage(report: Report): Report {
   return { ...report, framework_coverage: report.framework_coverage ?? coverageOf(frameworksInScope({ frameworks: {}, controls: report.controls }), report.controls) };
 }
 
-/** What a formatter prints for a report: the run itself, or the exceptions or coverage view of it. */
+/** What a formatter prints for a report: the run itself, or the exceptions, coverage or diff view of it. */
 export function formatView(formatter: AnyFormatter, report: Report, options: FormatOptions): string {
   switch (formatter.view) {
     case 'run':
@@ -19,5 +20,12 @@ export function formatView(formatter: AnyFormatter, report: Report, options: For
       return formatter.format(exceptionsOfRun(report), options);
     case 'coverage':
       return formatter.format(coverageOfRun(withCoverage(report)), options);
+    case 'diff':
+      return formatter.format(diffReports({ file: 'old.json', report: withoutFindings(report) }, { file: 'new.json', report }), options);
   }
+}
+
+/** The report before its findings and metrics appeared, so a diff to it shows every one of them as new. */
+function withoutFindings(report: Report): Report {
+  return { ...report, exceptions: [], controls: report.controls.map((control) => ({ ...control, tests: control.tests.map((test) => ({ ...test, findings: [], metrics: {} })) })) };
 }

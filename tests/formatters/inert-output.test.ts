@@ -45,6 +45,17 @@ function named(view: string, name: string): AnyFormatter {
   return found;
 }
 
+/** A word each view's table colours itself, so colour still reaches what the formatter adds. */
+const COLOURED_BY_TABLE: Record<string, string> = {
+  run: '\u001b[31mexpired\u001b[39m',
+  exceptions: '\u001b[31mexpired\u001b[39m',
+  coverage: '\u001b[31mineffective\u001b[39m',
+  diff: '\u001b[1mChanges\u001b[22m',
+};
+
+/** A hostile slot each view carries into its JSON: the diff compares controls, so it shows their titles, not the run's warnings. */
+const HOSTILE_SLOT_IN_JSON: Record<string, string> = { diff: `title ${HOSTILE}` };
+
 const textFormatters = formatters.filter((formatter) => !formatter.escapesControlCharacters);
 const JSON_EXTENSIONS = new Set(['json', 'sarif']);
 const jsonFormatters = formatters.filter((formatter) => formatter.escapesControlCharacters && JSON_EXTENSIONS.has(formatter.extension));
@@ -56,6 +67,8 @@ describe('text formatters print data inert', () => {
       'coverage html',
       'coverage markdown',
       'coverage table',
+      'diff markdown',
+      'diff table',
       'exceptions csv',
       'exceptions markdown',
       'exceptions table',
@@ -77,7 +90,7 @@ describe('text formatters print data inert', () => {
   it.each(textFormatters.map((formatter) => [`${formatter.view} ${formatter.name}`, formatter] as const))('%s still colours what it adds itself', (_name, formatter) => {
     const output = outputOf(formatter, hostileReport(), true);
     expect(output).not.toContain(HOSTILE.slice(0, 8));
-    if (formatter.name === 'table') expect(output).toContain(formatter.view === 'coverage' ? '\u001b[31mineffective\u001b[39m' : '\u001b[31mexpired\u001b[39m');
+    if (formatter.name === 'table') expect(output).toContain(COLOURED_BY_TABLE[formatter.view]);
   });
 
   it('shows the control title, finding and exception owner of the hostile slots in the run table', () => {
@@ -91,6 +104,6 @@ describe('JSON formats', () => {
     const output = outputOf(formatter, hostileReport(), false);
     expect(output).not.toContain('\u001b');
     expect(output).toContain('\\u001b[31m');
-    expect(JSON.stringify(JSON.parse(output))).toContain(JSON.stringify(`warning ${HOSTILE}`).slice(1, -1));
+    expect(JSON.stringify(JSON.parse(output))).toContain(JSON.stringify(HOSTILE_SLOT_IN_JSON[formatter.view] ?? `warning ${HOSTILE}`).slice(1, -1));
   });
 });

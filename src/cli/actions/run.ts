@@ -1,9 +1,10 @@
 import { runAudit } from '../../engine/run-audit.js';
 import { failOnReasons, parseFailOn } from '../../report/fail-on.js';
+import { withScope } from '../../report/scope.js';
 import { loadCatalogArgument } from '../catalog-path.js';
 import { formatContext } from '../format-context.js';
 import { tableWidth, useColor, type CliIo } from '../io.js';
-import { parseCheckTimeout, parseMaxFindings, parseWidth, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from '../options.js';
+import { parseCheckTimeout, parseMaxFindings, parseScope, parseWidth, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from '../options.js';
 import { formattedTargets, rejectOutputsOntoCatalog, stdoutListsWarnings, writeOutputs } from '../output-targets.js';
 import { printFailing, printWarnings } from '../print-errors.js';
 import { progressReporter } from '../progress.js';
@@ -22,6 +23,7 @@ export interface RunOptions {
   maxFindings?: string;
   width?: string;
   sarifRoot?: string;
+  scope?: string;
   quiet?: boolean;
   color: boolean;
 }
@@ -35,6 +37,7 @@ export async function run(io: CliIo, setExitCode: (code: number) => void, catalo
   const timeLimitMs = parseCheckTimeout(options.checkTimeout);
   const maxFindings = options.maxFindings === undefined ? undefined : parseMaxFindings(options.maxFindings);
   const width = options.width === undefined ? undefined : parseWidth(options.width);
+  const scope = options.scope === undefined ? undefined : parseScope(options.scope);
   const targets = await formattedTargets('run', options.format, options.output, io.cwd);
   const catalog = await loadCatalogArgument(catalogArgument, io);
   await rejectOutputsOntoCatalog(targets, catalog);
@@ -44,7 +47,7 @@ export async function run(io: CliIo, setExitCode: (code: number) => void, catalo
   if (source === 'catalog' && !options.quiet) printWarnings(io, [pinnedAsOfWarning(catalog)]);
   // The table already lists warnings; anything else on stdout gets them on stderr.
   if (!options.quiet && !stdoutListsWarnings(targets, ['table'])) printWarnings(io, catalog.warnings);
-  const report = await runAudit(catalog, {
+  const audited = await runAudit(catalog, {
     asOf,
     asOfSource: source,
     warnDays,
@@ -53,6 +56,7 @@ export async function run(io: CliIo, setExitCode: (code: number) => void, catalo
     ...(options.framework === undefined ? {} : { framework: options.framework }),
     onProgress: (counts) => progress.update(counts),
   }).finally(() => progress.end());
+  const report = scope === undefined ? audited : withScope(audited, scope);
   await writeOutputs(io, targets, ({ formatter }, toStdout) =>
     formatter.format(report, {
       ...context,
