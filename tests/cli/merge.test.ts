@@ -47,6 +47,9 @@ describe('controlproof merge', { timeout: 60_000 }, () => {
     expect(merged.sources).toHaveLength(single.sources.length * 3);
     expect(merged.exceptions.map((exception) => [exception.id, exception.status])).toEqual(single.exceptions.map((exception) => [exception.id, exception.status]));
     expect(merged.framework_coverage?.map((framework) => framework.summary)).toEqual(single.framework_coverage?.map((framework) => framework.summary));
+    // Attack paths recomputed from the merged controls: the same as one run's.
+    expect(merged.scenarios).toEqual(single.scenarios);
+    expect(merged.scenarios?.length).toBeGreaterThan(0);
   });
 
   it('writes a merged report every run format renders', async () => {
