@@ -19,6 +19,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--control <ids>', 'run only these controls (comma list, repeatable)', listOption('--control'), [])
     .option('--framework <key>', 'run only controls mapped to this framework')
     .option('--scope <name>', 'the account, region or unit this run covers, recorded on the report and each test (for merge)')
+    .option('--brief', 'the leadership briefing: the whole Markdown output, first on the HTML page (needs --format markdown or html)')
     .option('--only-failing', 'show only controls that need attention (every one not assured)')
     .option('--max-findings <n>', 'findings listed per test, or all (default: 5 in the table, all in Markdown)')
     .option('--width <columns>', 'lay the table out in this many columns (default: the terminal\'s, else 80)')

@@ -61,20 +61,20 @@ const NOT_HELD: readonly { status: ScenarioStatus; text: string }[] = [
   { status: 'not-assessed', text: 'not assessed: the run left out every control named there' },
 ];
 
-/** One sentence: where the path is held, then each group of steps an assured control does not hold. */
+/** One sentence: where the path is held, then each group of steps an assured control does not hold, and why. */
 export function residualRisk(steps: readonly Pick<ScenarioStep, 'status'>[]): string {
   const numbered = (status: ScenarioStatus): number[] => steps.flatMap((step, index) => (step.status === status ? [index + 1] : []));
   const held = numbered('held');
   const rest = NOT_HELD.flatMap(({ status, text }) => {
     const numbers = numbered(status);
-    return numbers.length === 0 ? [] : [`${stepsText(numbers)} ${text}`];
+    return numbers.length === 0 ? [] : [`${stepsText(numbers)} (${text})`];
   });
-  if (held.length === steps.length) return 'Every step is held by an assured control.';
+  if (held.length === steps.length) return 'None shown: every step is held by an assured control.';
   const status = scenarioStatus(steps);
   if (status === 'not-assessed') return 'Not assessed: the run left out every control named on the path.';
   if (status === 'open' && rest.length === 1) return 'Open end to end: no control on the path is documented or shown working.';
-  const lead = held.length > 0 ? `Held at ${stepsText(held)} by an assured control.` : status === 'open' ? 'Open end to end where assessed.' : 'No step is held by an assured control.';
-  return `${lead} Residual risk: ${rest.join('; ')}.`;
+  const lead = held.length > 0 ? `Held at ${stepsText(held)} by an assured control` : status === 'open' ? 'Open end to end where assessed' : 'No step is held by an assured control';
+  return `${lead}; risk remains at ${rest.join('; ')}.`;
 }
 
 /** Every scenario with each step's controls and their lenses, from the controls of the run (absent ones were filtered out). */
@@ -105,3 +105,19 @@ export function scenarioShapes(scenarios: readonly ScenarioResult[]): ScenarioSh
     steps: scenario.steps.map((step) => ({ title: step.title, ...(step.description === undefined ? {} : { description: step.description }), controls: step.controls.map((control) => control.id) })),
   }));
 }
+
+const STATUS_TEXT: Readonly<Record<ScenarioStatus, string>> = {
+  held: 'held by an assured control',
+  undocumented: 'held, but only by controls without evidence',
+  paper: 'held only on paper',
+  open: 'open',
+  'not-assessed': 'not assessed',
+};
+
+/** What a step's or a scenario's status says, for every human format. */
+export function scenarioStatusText(status: ScenarioStatus): string {
+  return STATUS_TEXT[status];
+}
+
+/** The run's filters left a control out: a step says so rather than count it. */
+export const FILTERED_TEXT = 'not in this run (--control or --framework left it out)';

@@ -322,7 +322,7 @@ describe('runAudit: scenarios', () => {
     const [only] = filtered.scenarios ?? [];
     expect(only?.steps[0]?.controls[1]).toEqual({ id: 'ROOT-01', filtered: true });
     expect(only?.steps[1]).toMatchObject({ status: 'not-assessed', controls: [{ id: 'ACR-01', filtered: true }] });
-    expect(only?.residual_risk).toContain('step 2 not assessed');
+    expect(only?.residual_risk).toContain('step 2 (not assessed');
     // A catalog without scenarios reports none.
     expect(report.scenarios).toBeUndefined();
   });

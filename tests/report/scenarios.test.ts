@@ -38,16 +38,16 @@ describe('scenarioStatus and residualRisk', () => {
   });
 
   it('names the held steps and every group of steps no assured control holds', () => {
-    expect(residualRisk(steps('held', 'held'))).toBe('Every step is held by an assured control.');
+    expect(residualRisk(steps('held', 'held'))).toBe('None shown: every step is held by an assured control.');
     expect(residualRisk(steps('open', 'held', 'paper', 'open'))).toBe(
-      'Held at step 2 by an assured control. Residual risk: step 3 held only on paper: documented, not shown working; steps 1 and 4 open: no control there is documented or shown working.',
+      'Held at step 2 by an assured control; risk remains at step 3 (held only on paper: documented, not shown working); steps 1 and 4 (open: no control there is documented or shown working).',
     );
     expect(residualRisk(steps('paper', 'undocumented', 'paper', 'paper'))).toBe(
-      'No step is held by an assured control. Residual risk: step 2 held only by controls that work but have no evidence, which an audit will not see; steps 1, 3 and 4 held only on paper: documented, not shown working.',
+      'No step is held by an assured control; risk remains at step 2 (held only by controls that work but have no evidence, which an audit will not see); steps 1, 3 and 4 (held only on paper: documented, not shown working).',
     );
     expect(residualRisk(steps('open', 'open'))).toBe('Open end to end: no control on the path is documented or shown working.');
     expect(residualRisk(steps('open', 'not-assessed'))).toBe(
-      'Open end to end where assessed. Residual risk: step 1 open: no control there is documented or shown working; step 2 not assessed: the run left out every control named there.',
+      'Open end to end where assessed; risk remains at step 1 (open: no control there is documented or shown working); step 2 (not assessed: the run left out every control named there).',
     );
     expect(residualRisk(steps('not-assessed'))).toBe('Not assessed: the run left out every control named on the path.');
     expect(stepsText([1, 2, 3])).toBe('steps 1, 2 and 3');
@@ -71,7 +71,7 @@ describe('scenarioResults', () => {
     expect(result?.steps.map((step) => step.status)).toEqual(['held', 'paper', 'not-assessed']);
     expect(result?.steps[0]?.controls[0]).toEqual({ id: 'MFA-2', title: controls[0]?.title, function: controls[0]?.function, exists: 'evidenced', works: 'effective', assurance: 'assured' });
     expect(result?.steps[1]).toMatchObject({ description: 'Grant itself admin', controls: [{ id: 'IAM-1', assurance: 'paper-only' }, { id: 'GONE-1', filtered: true }] });
-    expect(result?.residual_risk).toBe('Held at step 1 by an assured control. Residual risk: step 2 held only on paper: documented, not shown working; step 3 not assessed: the run left out every control named there.');
+    expect(result?.residual_risk).toBe('Held at step 1 by an assured control; risk remains at step 2 (held only on paper: documented, not shown working); step 3 (not assessed: the run left out every control named there).');
   });
 
   it('recomputes from other controls: the shape read back from a result is the declared one', () => {

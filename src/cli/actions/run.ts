@@ -1,3 +1,4 @@
+import { UserError } from '../../core/errors.js';
 import { runAudit } from '../../engine/run-audit.js';
 import { failOnReasons, parseFailOn } from '../../report/fail-on.js';
 import { withScope } from '../../report/scope.js';
@@ -20,12 +21,23 @@ export interface RunOptions {
   control: string[];
   framework?: string;
   onlyFailing?: boolean;
+  brief?: boolean;
   maxFindings?: string;
   width?: string;
   sarifRoot?: string;
   scope?: string;
   quiet?: boolean;
   color: boolean;
+}
+
+/** The formats that show a briefing; --brief with none of them would print nothing of it. */
+const BRIEF_FORMATS = ['markdown', 'html'];
+
+function requireBriefFormat(formats: readonly string[]): void {
+  if (formats.some((format) => BRIEF_FORMATS.includes(format))) return;
+  throw new UserError(`--brief needs --format markdown or html (given: ${formats.join(', ')})`, {
+    hint: 'Add --format markdown (the briefing alone) or --format html (the briefing first on the page); other formats have no briefing.',
+  });
 }
 
 /** `controlproof run`, once commander has parsed its arguments: loaded only when this command runs. */
@@ -39,6 +51,7 @@ export async function run(io: CliIo, setExitCode: (code: number) => void, catalo
   const width = options.width === undefined ? undefined : parseWidth(options.width);
   const scope = options.scope === undefined ? undefined : parseScope(options.scope);
   const targets = await formattedTargets('run', options.format, options.output, io.cwd);
+  if (options.brief === true) requireBriefFormat(targets.map((target) => target.format));
   const catalog = await loadCatalogArgument(catalogArgument, io);
   await rejectOutputsOntoCatalog(targets, catalog);
   const context = formatContext(catalog, { sarifRoot: options.sarifRoot, cwd: io.cwd, formats: targets.map((target) => target.format) });
@@ -62,6 +75,7 @@ export async function run(io: CliIo, setExitCode: (code: number) => void, catalo
       ...context,
       color: toStdout && useColor(io, options.color),
       onlyFailing: options.onlyFailing === true,
+      ...(options.brief === true ? { brief: {} } : {}),
       width: tableWidth(io, width, toStdout),
       ...(maxFindings === undefined ? {} : { maxFindings }),
     }),
