@@ -60,6 +60,15 @@ describe('controlproof merge', { timeout: 60_000 }, () => {
     }
   });
 
+  it('writes the organisation\'s briefing with --brief: metrics read from every scope\'s tests, the path from the merged controls', async () => {
+    const result = await runCli(['merge', ...SCOPES.map((scope) => `report-${scope}.json`), '--format', 'markdown', '--brief'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^# Briefing: /);
+    const revoke = result.stdout.split('\n').find((line) => line.startsWith("- **Time to revoke leavers' access, p90:**"));
+    for (const scope of SCOPES) expect(revoke).toContain(`PPL-01 identity/leaver-access scope ${scope}`);
+    expect(result.stdout).toContain('## Attack path\n\n### ATK-01: ');
+  });
+
   it('is the same whatever order the reports are given in', async () => {
     const forward = await runCli(['merge', 'report-111111111111.json', 'report-222222222222.json'], { cwd: dir });
     const backward = await runCli(['merge', 'report-222222222222.json', 'report-111111111111.json'], { cwd: dir });

@@ -1,7 +1,7 @@
-import { UserError } from '../../core/errors.js';
 import { runAudit } from '../../engine/run-audit.js';
 import { failOnReasons, parseFailOn } from '../../report/fail-on.js';
 import { withScope } from '../../report/scope.js';
+import { requireBriefFormat } from '../brief.js';
 import { loadCatalogArgument } from '../catalog-path.js';
 import { formatContext } from '../format-context.js';
 import { tableWidth, useColor, type CliIo } from '../io.js';
@@ -28,16 +28,6 @@ export interface RunOptions {
   scope?: string;
   quiet?: boolean;
   color: boolean;
-}
-
-/** The formats that show a briefing; --brief with none of them would print nothing of it. */
-const BRIEF_FORMATS = ['markdown', 'html'];
-
-function requireBriefFormat(formats: readonly string[]): void {
-  if (formats.some((format) => BRIEF_FORMATS.includes(format))) return;
-  throw new UserError(`--brief needs --format markdown or html (given: ${formats.join(', ')})`, {
-    hint: 'Add --format markdown (the briefing alone) or --format html (the briefing first on the page); other formats have no briefing.',
-  });
 }
 
 /** `controlproof run`, once commander has parsed its arguments: loaded only when this command runs. */
