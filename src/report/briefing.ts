@@ -1,7 +1,7 @@
 // The leadership briefing (`run --brief`): evidence metrics and behaviour metrics in two blocks, never one score;
 // the top divergences with their actions; the attack paths. Pure: everything comes from the report.
 import { EVIDENCE_STATUSES, RISKS, type EvidenceStatus } from '../core/vocabulary.js';
-import { DIVERGENT, flaggedControls } from './corrective-actions.js';
+import { DIVERGENT } from './corrective-actions.js';
 import type { ControlResult, ExceptionTier, ScenarioResult, Summary } from './model.js';
 import { countBy } from './summarize.js';
 
@@ -80,15 +80,12 @@ function readings(controls: readonly ControlResult[], metric: string, unit: stri
   );
 }
 
-const DIVERGENCE_ORDER = (control: ControlResult): number[] => [RISKS.indexOf(control.risk), DIVERGENT.indexOf(control.assurance)];
+/** Highest risk first, then paper-only, failing, unproven. */
+const divergenceRank = (control: ControlResult): number => RISKS.indexOf(control.risk) * DIVERGENT.length + DIVERGENT.indexOf(control.assurance);
 
-/** The divergent controls, most pressing first; report order among equals. */
+/** The divergent controls, most pressing first; report order among equals (the sort is stable). */
 function rankedDivergences(controls: readonly ControlResult[]): ControlResult[] {
-  const divergent = flaggedControls(controls).filter((control) => DIVERGENT.includes(control.assurance));
-  return divergent
-    .map((control, index) => ({ control, key: [...DIVERGENCE_ORDER(control), index] }))
-    .sort((a, b) => a.key.reduce((order, value, at) => order || value - (b.key[at] ?? 0), 0))
-    .map(({ control }) => control);
+  return controls.filter((control) => DIVERGENT.includes(control.assurance)).sort((a, b) => divergenceRank(a) - divergenceRank(b));
 }
 
 /** The briefing of a report. */

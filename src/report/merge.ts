@@ -2,6 +2,7 @@
 import type { CatalogFramework } from '../catalog/catalog-frameworks.js';
 import { UserError } from '../core/errors.js';
 import { assurance, worksVerdict } from '../engine/verdicts.js';
+import { actionFlags } from './corrective-actions.js';
 import { coverageOf } from './coverage.js';
 import { EXISTS_ORDER } from './lens-order.js';
 import type { ControlResult, ExceptionResult, FrameworkCoverage, MergedInput, Report, TestResult, Warning } from './model.js';
@@ -84,7 +85,11 @@ function mergedControl(entries: readonly { input: MergeInput; control: ControlRe
   const tests = mergedTests(entries);
   const works = worksVerdict(tests.map((test) => test.status));
   const exists = worst.control.exists;
-  return { ...first.control, exists, works, assurance: assurance(exists, works), evidence: worst.control.evidence, tests };
+  const label = assurance(exists, works);
+  // What the actions ask depends on the merged assurance, not on the first input's.
+  const { action_flags: _inputFlags, ...control } = first.control;
+  const flags = actionFlags(label, control.actions ?? []);
+  return { ...control, exists, works, assurance: label, evidence: worst.control.evidence, tests, ...(flags.length === 0 ? {} : { action_flags: flags }) };
 }
 
 /** Values of `items` grouped by `key`, groups in the order their key first appears. */
