@@ -12,9 +12,9 @@ function scenarioLines(scenario: ScenarioResult, context: TableContext): string[
   return [
     ...wrap(`${chalk.bold(scenario.id)}  ${scenario.title}: ${chalk.bold(scenarioStatusText(scenario.status))}`, { width, indent: 2, hang: 4 }),
     ...scenario.steps.flatMap((step, index) =>
-      wrap(`${index + 1}. ${step.title}: ${scenarioStatusText(step.status)} ${chalk.dim(`(${step.controls.map(controlText).join(', ')})`)}`, { width, indent: 4, hang: 7 }),
+      wrap(`${index + 1}. ${step.title}: ${scenarioStatusText(step.status)} ${chalk.dim(`(${step.controls.map(controlText).join(', ')})`)}`, { width, indent: 4, hang: 3 }),
     ),
-    ...wrap(chalk.dim(`residual risk: ${scenario.residual_risk}`), { width, indent: 4, hang: 6 }),
+    ...wrap(chalk.dim(`residual risk: ${scenario.residual_risk}`), { width, indent: 4, hang: 2 }),
   ];
 }
 
