@@ -77,6 +77,21 @@ export const controlSchema = z.strictObject({
   actions: z.array(actionSchema).default([]),
 });
 
+/** One step of an attack path: what the attacker does, and the controls that should prevent, detect or respond there. */
+export const scenarioStepSchema = z.strictObject({
+  title: nonEmpty,
+  description: z.string().optional(),
+  controls: z.array(nonEmpty).min(1, { message: 'A step names at least one control' }),
+});
+
+/** A named attack path as ordered steps (`phished credential → privilege escalation → logging off → exfiltration`). */
+export const scenarioSchema = z.strictObject({
+  id: identifier,
+  title: nonEmpty,
+  description: z.string().optional(),
+  steps: z.array(scenarioStepSchema).min(1, { message: 'A scenario needs at least one step' }),
+});
+
 export const exceptionSchema = z.strictObject({
   id: identifier,
   control: nonEmpty,
@@ -118,6 +133,7 @@ export const catalogSchema = z.strictObject({
   plugins: z.array(nonEmpty).default([]),
   sources: z.record(identifier, sourceSchema).default({}),
   controls: z.array(controlSchema).min(1, { message: 'A catalog needs at least one control' }),
+  scenarios: z.array(scenarioSchema).default([]),
   // Objects are exceptions; strings are paths or globs of exception files. Each is validated on its own.
   exceptions: z.array(z.union([nonEmpty, z.record(z.string(), z.unknown())])).default([]),
 });
@@ -125,6 +141,7 @@ export const catalogSchema = z.strictObject({
 export type CatalogDocument = z.output<typeof catalogSchema>;
 export type ControlSpec = z.output<typeof controlSchema>;
 export type TestSpec = z.output<typeof testSchema>;
+export type ScenarioSpec = z.output<typeof scenarioSchema>;
 export type ActionSpec = z.output<typeof actionSchema>;
 export type EvidenceSpec = z.output<typeof evidenceSchema>;
 export type ExceptionSpec = z.output<typeof exceptionSchema>;

@@ -33,6 +33,7 @@ export function validateReferences(refs: References): { controls: LoadedControl[
     ...duplicateControlErrors(refs),
     ...mappingErrors(refs),
     ...exceptionControlErrors(refs),
+    ...scenarioErrors(refs),
   ];
   const controls = refs.document.controls.map((spec, controlIndex) => ({
     spec,
@@ -152,6 +153,36 @@ function exceptionControlErrors({ document, exceptions }: References): UserError
           hint: didYouMean(exception.spec.control, ids, 'Use the id of a control in the catalog.'),
         }),
     );
+}
+
+/** Scenario ids are unique, and every control a step names is a control of the catalog, named once in that step. */
+function scenarioErrors({ document, yaml }: References): UserError[] {
+  const ids = document.controls.map((control) => control.id);
+  const seen = new Map<string, number>();
+  return document.scenarios.flatMap((scenario, scenarioIndex) => {
+    const first = seen.get(scenario.id);
+    if (first === undefined) seen.set(scenario.id, scenarioIndex);
+    const duplicate =
+      first === undefined
+        ? []
+        : [
+            new UserError(`Duplicate scenario id "${scenario.id}" (first used at line ${yaml.positionOf(['scenarios', first, 'id']).line})`, {
+              position: yaml.positionOf(['scenarios', scenarioIndex, 'id']),
+              hint: 'Scenario ids must be unique; rename one of them.',
+            }),
+          ];
+    const steps = scenario.steps.flatMap((step, stepIndex) =>
+      step.controls.flatMap((id, index) => {
+        const at = yaml.positionOf(['scenarios', scenarioIndex, 'steps', stepIndex, 'controls', index]);
+        if (!ids.includes(id)) {
+          return [new UserError(`Unknown control "${id}" in step ${stepIndex + 1} of scenario ${scenario.id}`, { position: at, hint: didYouMean(id, ids, 'Use the id of a control in the catalog.') })];
+        }
+        if (step.controls.indexOf(id) === index) return [];
+        return [new UserError(`Control "${id}" is named twice in step ${stepIndex + 1} of scenario ${scenario.id}`, { position: at, hint: 'Name each control once per step.' })];
+      }),
+    );
+    return [...duplicate, ...steps];
+  });
 }
 
 function resolveTest(refs: References, controlIndex: number, testIndex: number): LoadedTest | UserError[] {

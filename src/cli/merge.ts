@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { formatNames } from '../formatters/select.js';
 import type { MergeOptions } from './actions/merge.js';
+import { BRIEF_OPTION_TEXT } from './brief.js';
 import type { CliIo } from './io.js';
 import { repeatedOption } from './options.js';
 
@@ -12,6 +13,7 @@ export function mergeCommand(io: CliIo, setExitCode: (code: number) => void): Co
     .option('-o, --output <file>', 'write the merged report to FILE (atomically) instead of stdout')
     .option('--allow-mixed', 'merge reports of different catalogs, tool versions or run settings (controls matched by id), with a warning each')
     .option('--fail-on <list>', 'exit 1 when any of these happen in the merged report (as run --fail-on; default none)', 'none')
+    .option('--brief', BRIEF_OPTION_TEXT)
     .option('--width <columns>', 'lay the table out in this many columns (default: the terminal\'s, else 80)')
     .addOption(new Option('--no-color', 'disable colour'))
     .action(async (files: string[], options: MergeOptions) => (await import('./actions/merge.js')).merge(io, setExitCode, files, options));

@@ -9,6 +9,7 @@ import { exceptionResults } from '../report/exception-results.js';
 import { catalogWarnings } from '../report/exceptions-view.js';
 import { REPORT_SCHEMA_ID, type ControlResult, type Report, type SourceResult } from '../report/model.js';
 import { correctiveActions } from '../report/corrective-actions.js';
+import { scenarioResults } from '../report/scenarios.js';
 import { summarize } from '../report/summarize.js';
 import { checkName } from './check-name.js';
 import { batchOutcome, inputRecords, streamOutcome, type CheckRun, type StreamedSource } from './outcomes.js';
@@ -118,6 +119,7 @@ export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): P
     controls: results,
     exceptions: exceptionReport,
     framework_coverage: coverageOf(frameworksInScope(catalog.document, options.framework), results),
+    ...(catalog.document.scenarios.length === 0 ? {} : { scenarios: scenarioResults(catalog.document.scenarios, results) }),
     warnings: [...catalogWarnings(catalog), ...examinedNothing(results)],
   };
 }

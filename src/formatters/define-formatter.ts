@@ -4,6 +4,7 @@ import type { DiffView } from '../report/diff.js';
 import type { ExceptionsView } from '../report/exceptions-view.js';
 import { maskView } from '../report/mask-secrets.js';
 import type { Report } from '../report/model.js';
+import type { Markup } from './html/markup.js';
 import { inertView } from './text/inert.js';
 
 /** The views of the report layer that formatters render, by name: the run report, the exceptions view, … */
@@ -35,6 +36,17 @@ export interface FormatOptions {
   catalogPath?: string;
   /** What the checks the report's tests use say about themselves, by check id: the report holds only their ids. */
   checks?: Readonly<Record<string, CheckDocs>>;
+  /** `run --brief`: the leadership briefing (Markdown: the briefing alone; HTML: first on the page). */
+  brief?: BriefOptions;
+}
+
+/** What a briefing shows beyond the report. */
+export interface BriefOptions {
+  /**
+   * The trajectory block, the slot `run --history DIR` fills once trend lands: rendered by trend from earlier reports,
+   * as Markdown lines and as HTML (markup built with `html`, so already escaped). Absent: the briefing says no history was given.
+   */
+  trajectory?: { markdown: readonly string[]; html: Markup };
 }
 
 /** A check's documentation, for formats that describe each check (SARIF rules). */

@@ -2,9 +2,11 @@
 import type { CatalogFramework } from '../catalog/catalog-frameworks.js';
 import { UserError } from '../core/errors.js';
 import { assurance, worksVerdict } from '../engine/verdicts.js';
+import { actionFlags } from './corrective-actions.js';
 import { coverageOf } from './coverage.js';
 import { EXISTS_ORDER } from './lens-order.js';
 import type { ControlResult, ExceptionResult, FrameworkCoverage, MergedInput, Report, TestResult, Warning } from './model.js';
+import { scenarioResults, scenarioShapes, type ScenarioShape } from './scenarios.js';
 import { summarize } from './summarize.js';
 
 /** One report given to merge: the file as the user named it and the scope its tests get when they carry none. */
@@ -83,7 +85,11 @@ function mergedControl(entries: readonly { input: MergeInput; control: ControlRe
   const tests = mergedTests(entries);
   const works = worksVerdict(tests.map((test) => test.status));
   const exists = worst.control.exists;
-  return { ...first.control, exists, works, assurance: assurance(exists, works), evidence: worst.control.evidence, tests };
+  const label = assurance(exists, works);
+  // What the actions ask depends on the merged assurance, not on the first input's.
+  const { action_flags: _inputFlags, ...control } = first.control;
+  const flags = actionFlags(label, control.actions ?? []);
+  return { ...control, exists, works, assurance: label, evidence: worst.control.evidence, tests, ...(flags.length === 0 ? {} : { action_flags: flags }) };
 }
 
 /** Values of `items` grouped by `key`, groups in the order their key first appears. */
@@ -130,6 +136,13 @@ function frameworkOf(coverage: FrameworkCoverage): CatalogFramework {
       ...(criterion.level === undefined ? {} : { level: criterion.level }),
     })),
   };
+}
+
+/** The inputs' scenarios by id in first-appearance order, each as the first input that has it declares it; undefined when none has any. */
+function scenariosOf(inputs: readonly MergeInput[]): ScenarioShape[] | undefined {
+  if (inputs.every((input) => input.report.scenarios === undefined)) return undefined;
+  const all = scenarioShapes(inputs.flatMap((input) => input.report.scenarios ?? []));
+  return groupBy(all, (scenario) => scenario.id).flatMap(([scenario]) => (scenario === undefined ? [] : [scenario]));
 }
 
 /** Warnings of the inputs: once when every input has it, else once, saying which scopes have it. */
@@ -180,6 +193,7 @@ export function mergeReports(given: readonly MergeInput[], options: MergeOptions
   const exceptionEntries = inputs.flatMap((input) => input.report.exceptions.map((exception) => ({ input, exception })));
   const exceptions = groupBy(exceptionEntries, ({ exception }) => exception.id).map((group) => mergedException(group, byId));
   const frameworks = frameworksOf(inputs);
+  const scenarios = scenariosOf(inputs);
   const versions = new Set(inputs.map((input) => input.report.tool.version));
   const filterControls = [...new Set(inputs.flatMap((input) => input.report.filters.controls ?? []))];
   const everyFiltered = inputs.every((input) => input.report.filters.controls !== undefined);
@@ -202,6 +216,7 @@ export function mergeReports(given: readonly MergeInput[], options: MergeOptions
     controls,
     exceptions,
     ...(frameworks === undefined ? {} : { framework_coverage: coverageOf(frameworks, controls) }),
+    ...(scenarios === undefined ? {} : { scenarios: scenarioResults(scenarios, controls) }),
     warnings: [...mixed, ...asOfWarning(inputs), ...mergedWarnings(inputs)],
   };
 }

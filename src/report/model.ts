@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_FLAGS, ACTION_STATUSES, ASSURANCE, COVERAGE_STATUSES, EVIDENCE_STATUSES, EXCEPTION_STATUSES, EXISTS, FUNCTIONS, RISKS, TEST_STATUSES, WORKS } from '../core/vocabulary.js';
+import { ACTION_FLAGS, ACTION_STATUSES, ASSURANCE, COVERAGE_STATUSES, SCENARIO_STATUSES, EVIDENCE_STATUSES, EXCEPTION_STATUSES, EXISTS, FUNCTIONS, RISKS, TEST_STATUSES, WORKS } from '../core/vocabulary.js';
 
 export const REPORT_SCHEMA_ID = 'controlproof/report@2';
 
@@ -217,6 +217,40 @@ export const frameworkCoverageSchema = z.strictObject({
   criteria: z.array(criterionCoverageSchema),
 });
 
+/** A control a scenario step names: its two lenses, or that the run's filters left it out. */
+export const scenarioControlSchema = z.union([
+  z.strictObject({
+    id: z.string(),
+    title: z.string(),
+    function: z.enum(FUNCTIONS),
+    exists: z.enum(EXISTS),
+    works: z.enum(WORKS),
+    assurance: z.enum(ASSURANCE),
+  }),
+  /** Not in this run (--control, --framework): neither counted as holding the step nor as leaving it open. */
+  z.strictObject({ id: z.string(), filtered: z.literal(true) }),
+]);
+
+export const scenarioStepSchema = z.strictObject({
+  title: z.string(),
+  description: z.string().optional(),
+  /** The strongest its controls give (see SCENARIO_STATUSES); `not-assessed` when every one was filtered out. */
+  status: z.enum(SCENARIO_STATUSES),
+  controls: z.array(scenarioControlSchema),
+});
+
+/** An attack path from the catalog's `scenarios:`, step by step, with where it is held and the risk that remains. */
+export const scenarioResultSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  /** The strongest status of its assessed steps: the attacker has to get through every step, so one held step breaks the path. */
+  status: z.enum(SCENARIO_STATUSES),
+  /** One sentence: where the path is held, and which steps are not held by an assured control. */
+  residual_risk: z.string(),
+  steps: z.array(scenarioStepSchema),
+});
+
 export const warningSchema = z.strictObject({ message: z.string(), hint: z.string().optional() });
 
 export const reportSchema = z.strictObject({
@@ -239,6 +273,8 @@ export const reportSchema = z.strictObject({
   exceptions: z.array(exceptionResultSchema),
   /** Per framework in scope: its criteria × the controls mapped to them × both lenses. Absent in reports written before it was added. */
   framework_coverage: z.array(frameworkCoverageSchema).optional(),
+  /** The catalog's attack paths, in catalog order; absent when it declares none. */
+  scenarios: z.array(scenarioResultSchema).optional(),
   warnings: z.array(warningSchema),
 });
 
@@ -254,6 +290,9 @@ export type ExceptionTier = z.infer<typeof exceptionTierSchema>;
 export type SourceResult = z.infer<typeof sourceResultSchema>;
 export type Summary = z.infer<typeof summarySchema>;
 export type MergedInput = z.infer<typeof mergedInputSchema>;
+export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
+export type ScenarioStep = z.infer<typeof scenarioStepSchema>;
+export type ScenarioControl = z.infer<typeof scenarioControlSchema>;
 export type Warning = z.infer<typeof warningSchema>;
 export type FrameworkCoverage = z.infer<typeof frameworkCoverageSchema>;
 export type CriterionCoverage = z.infer<typeof criterionCoverageSchema>;

@@ -51,6 +51,15 @@ const EXCEPTIONS = `exceptions:
     expires: 2026-12-31
 `;
 
+/** Lines 24-29 when appended to CATALOG. */
+const SCENARIO = `scenarios:
+  - id: ATK-01
+    title: Stolen root password
+    steps:
+      - title: Root signs in
+        controls: [IAM-01]
+`;
+
 /** An assert test over a JSON source; line 19 holds `expect`. */
 const ASSERT_CATALOG = `version: 1
 name: Bad input
@@ -366,6 +375,25 @@ const cases: BadInput[] = [
     at: 'controls.yaml:26:14',
     message: 'Exception EX-1 names unknown control "IAM-1"',
     hint: 'Did you mean "IAM-01"?',
+  },
+  {
+    name: 'scenario step naming an unknown control, with a suggestion',
+    catalog: CATALOG + edit(SCENARIO, 'controls: [IAM-01]', 'controls: [IAM-1]'),
+    at: 'controls.yaml:29:20',
+    message: 'Unknown control "IAM-1" in step 1 of scenario ATK-01',
+    hint: 'Did you mean "IAM-01"?',
+  },
+  {
+    name: 'scenario step naming a control twice',
+    catalog: CATALOG + edit(SCENARIO, 'controls: [IAM-01]', 'controls: [IAM-01, IAM-01]'),
+    at: 'controls.yaml:29:28',
+    message: 'Control "IAM-01" is named twice in step 1 of scenario ATK-01',
+  },
+  {
+    name: 'unknown key in a scenario step, at its position',
+    catalog: CATALOG + edit(SCENARIO, '      - title: Root signs in\n', '      - title: Root signs in\n        detect: [IAM-01]\n'),
+    at: 'controls.yaml:29:9',
+    message: 'Unknown key "detect" in scenarios[0].steps[0]',
   },
   {
     name: 'exception without expires in a separate exceptions file',

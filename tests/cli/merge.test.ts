@@ -47,6 +47,9 @@ describe('controlproof merge', { timeout: 60_000 }, () => {
     expect(merged.sources).toHaveLength(single.sources.length * 3);
     expect(merged.exceptions.map((exception) => [exception.id, exception.status])).toEqual(single.exceptions.map((exception) => [exception.id, exception.status]));
     expect(merged.framework_coverage?.map((framework) => framework.summary)).toEqual(single.framework_coverage?.map((framework) => framework.summary));
+    // Attack paths recomputed from the merged controls: the same as one run's.
+    expect(merged.scenarios).toEqual(single.scenarios);
+    expect(merged.scenarios?.length).toBeGreaterThan(0);
   });
 
   it('writes a merged report every run format renders', async () => {
@@ -55,6 +58,15 @@ describe('controlproof merge', { timeout: 60_000 }, () => {
       expect(result.code, `${format}: ${result.stderr}`).toBe(0);
       expect(result.stdout.length, format).toBeGreaterThan(0);
     }
+  });
+
+  it('writes the organisation\'s briefing with --brief: metrics read from every scope\'s tests, the path from the merged controls', async () => {
+    const result = await runCli(['merge', ...SCOPES.map((scope) => `report-${scope}.json`), '--format', 'markdown', '--brief'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^# Briefing: /);
+    const revoke = result.stdout.split('\n').find((line) => line.startsWith("- **Time to revoke leavers' access, p90:**"));
+    for (const scope of SCOPES) expect(revoke).toContain(`PPL-01 identity/leaver-access scope ${scope}`);
+    expect(result.stdout).toContain('## Attack path\n\n### ATK-01: ');
   });
 
   it('is the same whatever order the reports are given in', async () => {

@@ -350,3 +350,39 @@ describe.concurrent('the table: width, findings cut and progress', { timeout: 60
     expect(run.stderr).toBe('');
   });
 });
+
+describe('run --brief', () => {
+  const run = (...args: string[]) => runCli(['run', 'controls.example.yaml', '--as-of', '2026-11-01', '--fail-on', 'none', ...args], { cwd: repoRoot });
+
+  it('writes the briefing alone in Markdown: evidence and behaviour apart, trajectory slot, divergences, the attack path', async () => {
+    const { code, stdout } = await run('--format', 'markdown', '--brief');
+    expect(code).toBe(0);
+    const headings = stdout.split('\n').filter((line) => /^##? /.test(line));
+    expect(headings).toEqual([
+      '# Briefing: Example Co — security controls',
+      '## Evidence metrics: is it documented?',
+      '## Behaviour metrics: does it work?',
+      '## Trajectory',
+      '## Top divergences (5 of 20)',
+      '## Attack path',
+    ]);
+    expect(stdout).toContain('- **Control completion:** 14 evidenced · 2 stale · 2 missing · 7 none, of 25 controls');
+    expect(stdout).toContain("- **Time to revoke leavers' access, p90:** 33 h (max 24: missed) · PPL-01 identity/leaver-access");
+    expect(stdout).toContain('- **Security change failure rate:** 33.3% (max 15: missed) · CHG-01 aws/ct-security-change-failures');
+    // Never one score: no line gives an overall percentage of controls.
+    expect(stdout).not.toMatch(/compliance|score|\d+% of (?:the )?controls/i);
+  });
+
+  it('says "not measured" for a behaviour metric no test of the run measures', async () => {
+    const { stdout } = await run('--format', 'markdown', '--brief', '--control', 'IAM-01,LOG-04');
+    expect(stdout).toContain('- **Time to revoke leavers\' access, p90:** not measured');
+    expect(stdout).toContain('- **Log coverage (detection):** 100% · LOG-04 aws/ct-coverage');
+    expect(stdout).toContain('   - IAM-02: not in this run (--control or --framework left it out)');
+  });
+
+  it('refuses --brief without a format that shows it', async () => {
+    const { code, stderr } = await run('--format', 'json', '--brief');
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('--brief needs --format markdown or html (given: json)');
+  });
+});

@@ -294,3 +294,36 @@ describe('selection', () => {
     expect(iso.controls.map((result) => result.id)).toEqual(['IAM-06']);
   });
 });
+
+describe('runAudit: scenarios', () => {
+  const SCENARIOS = `scenarios:
+  - id: ATK-01
+    title: Stolen console password
+    steps:
+      - title: Sign in without MFA
+        controls: [IAM-02, ROOT-01]
+      - title: Review misses the new admin
+        controls: [ACR-01]
+`;
+
+  it('reports each step with its controls\' lenses, and says which --control left out rather than counting them open', async () => {
+    const dir = await tempTree({
+      'controls.yaml': `${CATALOG}${SCENARIOS}`,
+      'credential-report.csv': readFileSync(path.join(repoRoot, 'fixtures/aws/credential-report.csv'), 'utf8'),
+      'access-reviews.json': readFileSync(path.join(repoRoot, 'fixtures/governance/access-reviews.json'), 'utf8'),
+    });
+    const withScenario = await loadCatalog(path.join(dir, 'controls.yaml'));
+    const whole = await runAudit(withScenario, { asOf, warnDays: 30 });
+    const [scenario] = whole.scenarios ?? [];
+    const verdict = (id: string) => whole.controls.find((control) => control.id === id)?.assurance;
+    expect(scenario?.steps[0]?.controls.map((control) => ('filtered' in control ? 'filtered' : control.assurance))).toEqual([verdict('IAM-02'), verdict('ROOT-01')]);
+
+    const filtered = await runAudit(withScenario, { asOf, warnDays: 30, controls: ['IAM-02'] });
+    const [only] = filtered.scenarios ?? [];
+    expect(only?.steps[0]?.controls[1]).toEqual({ id: 'ROOT-01', filtered: true });
+    expect(only?.steps[1]).toMatchObject({ status: 'not-assessed', controls: [{ id: 'ACR-01', filtered: true }] });
+    expect(only?.residual_risk).toContain('step 2 (not assessed');
+    // A catalog without scenarios reports none.
+    expect(report.scenarios).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 import { reportSchema, type Report } from '../../src/report/model.js';
+import { scenarioResults } from '../../src/report/scenarios.js';
 import { sampleReport } from './sample-report.js';
 
 // The sample report with hostile and unicode strings in the slots the text formats show: what a CSV, a Markdown
@@ -20,6 +21,8 @@ export const HOSTILE = {
   error: 'line one\nline two, with "quotes"',
   remediation: 'Run `aws iam x --y` then | pipe, and `` a ` tick `` too',
   exceptionId: 'EX-3,line=1',
+  scenarioTitle: '1. <img src=x onerror=alert(1)> | ## path',
+  stepTitle: '- step *one* `two` <b>three</b>',
 };
 
 /** The sample report with HOSTILE in place. */
@@ -55,5 +58,10 @@ export function hostileReport(): Report {
   const [warning] = report.warnings;
   if (!warning) throw new Error('sample report changed: warnings');
   warning.message = HOSTILE.warning;
+  // An attack path over the hostile controls, one of them left out by the run's filters.
+  report.scenarios = scenarioResults(
+    [{ id: 'ATK-1', title: HOSTILE.scenarioTitle, description: HOSTILE.message, steps: [{ title: HOSTILE.stepTitle, controls: ['IAM-1', 'LOG-1'] }, { title: HOSTILE.listTitle, controls: ['MFA-2', 'GONE-1'] }] }],
+    report.controls,
+  );
   return reportSchema.parse(report);
 }

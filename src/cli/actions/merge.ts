@@ -4,6 +4,7 @@ import { toolVersion } from '../../core/tool-version.js';
 import { failOnReasons, parseFailOn } from '../../report/fail-on.js';
 import { mergeReports, type MergeInput } from '../../report/merge.js';
 import type { Report } from '../../report/model.js';
+import { requireBriefFormat } from '../brief.js';
 import { tableWidth, useColor, type CliIo } from '../io.js';
 import { parseWidth } from '../options.js';
 import { formattedTargets, rejectOutputsOntoInputs, stdoutListsWarnings, writeOutputs } from '../output-targets.js';
@@ -16,6 +17,7 @@ export interface MergeOptions {
   allowMixed?: boolean;
   failOn: string;
   width?: string;
+  brief?: boolean;
   color: boolean;
 }
 
@@ -32,6 +34,7 @@ export async function merge(io: CliIo, setExitCode: (code: number) => void, file
   const failOn = parseFailOn(options.failOn);
   const width = options.width === undefined ? undefined : parseWidth(options.width);
   const targets = await formattedTargets('run', options.format.length > 0 ? options.format : ['json'], options.output, io.cwd);
+  if (options.brief === true) requireBriefFormat(targets.map((target) => target.format));
   await rejectOutputsOntoInputs(targets, reportInputs(files, io.cwd, 'a report being merged'));
   const inputs = await Promise.all(
     files.map(async (file): Promise<MergeInput> => {
@@ -41,7 +44,7 @@ export async function merge(io: CliIo, setExitCode: (code: number) => void, file
   );
   const report = mergeReports(inputs, { allowMixed: options.allowMixed === true, toolVersion: toolVersion() });
   if (!stdoutListsWarnings(targets, ['table'])) printViewWarnings(io, report.warnings);
-  await writeOutputs(io, targets, ({ formatter }, toStdout) => formatter.format(report, { color: toStdout && useColor(io, options.color), width: tableWidth(io, width, toStdout) }));
+  await writeOutputs(io, targets, ({ formatter }, toStdout) => formatter.format(report, { color: toStdout && useColor(io, options.color), width: tableWidth(io, width, toStdout), ...(options.brief === true ? { brief: {} } : {}) }));
   const reasons = failOnReasons(report, failOn);
   printFailing(io, options.failOn, reasons);
   setExitCode(reasons.length > 0 ? 1 : 0);

@@ -1,6 +1,7 @@
 import { runAudit } from '../../engine/run-audit.js';
 import { failOnReasons, parseFailOn } from '../../report/fail-on.js';
 import { withScope } from '../../report/scope.js';
+import { requireBriefFormat } from '../brief.js';
 import { loadCatalogArgument } from '../catalog-path.js';
 import { formatContext } from '../format-context.js';
 import { tableWidth, useColor, type CliIo } from '../io.js';
@@ -20,6 +21,7 @@ export interface RunOptions {
   control: string[];
   framework?: string;
   onlyFailing?: boolean;
+  brief?: boolean;
   maxFindings?: string;
   width?: string;
   sarifRoot?: string;
@@ -39,6 +41,7 @@ export async function run(io: CliIo, setExitCode: (code: number) => void, catalo
   const width = options.width === undefined ? undefined : parseWidth(options.width);
   const scope = options.scope === undefined ? undefined : parseScope(options.scope);
   const targets = await formattedTargets('run', options.format, options.output, io.cwd);
+  if (options.brief === true) requireBriefFormat(targets.map((target) => target.format));
   const catalog = await loadCatalogArgument(catalogArgument, io);
   await rejectOutputsOntoCatalog(targets, catalog);
   const context = formatContext(catalog, { sarifRoot: options.sarifRoot, cwd: io.cwd, formats: targets.map((target) => target.format) });
@@ -62,6 +65,7 @@ export async function run(io: CliIo, setExitCode: (code: number) => void, catalo
       ...context,
       color: toStdout && useColor(io, options.color),
       onlyFailing: options.onlyFailing === true,
+      ...(options.brief === true ? { brief: {} } : {}),
       width: tableWidth(io, width, toStdout),
       ...(maxFindings === undefined ? {} : { maxFindings }),
     }),

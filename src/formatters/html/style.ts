@@ -60,7 +60,15 @@ table.coverage-matrix tr.criterion > * { border-top: 2px solid var(--line); }
 article.control { border: 1px solid var(--line); border-left: 0.5rem solid var(--tone, var(--line)); border-radius: 6px; padding: 0.6rem 1rem; margin: 0.8rem 0; }
 .filter { position: sticky; top: 0; background: var(--bg); padding: 0.4rem 0; z-index: 1; display: flex; gap: 0.8rem; align-items: center; flex-wrap: wrap; }
 .filter input { font: inherit; padding: 0.25rem 0.5rem; min-width: 18rem; color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 4px; }
-@media (max-width: 50rem) { .lenses { grid-template-columns: 1fr; } }
+ol.path { list-style: none; padding: 0; margin: 0.6rem 0; display: flex; flex-wrap: wrap; gap: 0.6rem 2rem; align-items: stretch; }
+ol.path > li.step { position: relative; flex: 1 1 13rem; border: 1px solid var(--line); border-top: 0.45rem solid var(--tone, var(--line)); border-radius: 6px; padding: 0.4rem 0.7rem; background: var(--card); min-width: 0; }
+ol.path > li.step:not(:last-child)::after { content: "\\2192" / ""; position: absolute; right: -1.6rem; top: 40%; font-size: 1.4rem; color: var(--muted); }
+ol.path li.step h4 { margin: 0.1rem 0 0.3rem; }
+ol.path li.step p { margin: 0.2rem 0; }
+ol.path li.step ul { padding-left: 1rem; margin: 0.3rem 0; font-size: 0.92em; }
+article.scenario { margin: 0.8rem 0 1.2rem; }
+section.briefing .blocks { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; align-items: start; }
+@media (max-width: 50rem) { .lenses, section.briefing .blocks { grid-template-columns: 1fr; } ol.path > li.step:not(:last-child)::after { content: "\\2193" / ""; right: auto; left: 45%; top: auto; bottom: -1.1rem; } }
 @media print {
   :root { --bg: #ffffff; --fg: #000000; --muted: #444444; --line: #999999; --card: #ffffff; --pattern: rgba(0, 0, 0, 0.5); --accent: #000000; }
   body { max-width: none; padding: 0; font-size: 10pt; }

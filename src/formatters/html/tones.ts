@@ -35,6 +35,9 @@ const TONES: ReadonlyMap<string, Tone> = new Map<string, Tone>([
   ['ok', 'good'],
   ['unassured', 'warn'],
   ['gap', 'bad'],
+  ['held', 'good'],
+  ['paper', 'bad'],
+  ['not-assessed', 'neutral'],
 ]);
 
 /** The tone of a verdict word; neutral for words it does not know. */

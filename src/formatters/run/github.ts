@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { RISKS } from '../../core/vocabulary.js';
 import { actionText, flagText } from '../../report/corrective-actions.js';
+import { scenarioStatusText } from '../../report/scenarios.js';
 import type { ControlResult, ExceptionResult, Report, TestResult } from '../../report/model.js';
 import { defineFormatter } from '../define-formatter.js';
 import { inert } from '../text/inert.js';
@@ -85,7 +86,8 @@ function exceptionAnnotation(exception: ExceptionResult, places: Places): string
 function summaryNotice(report: Report): string {
   const counts = (lens: Record<string, number>): string => Object.entries(lens).map(([word, count]) => `${count} ${word}`).join(' · ');
   const { summary } = report;
-  const message = `${plural(summary.controls, 'control')} as of ${report.as_of}\nworks: ${counts(summary.works)}\nexists: ${counts(summary.exists)}\nassurance: ${counts(summary.assurance)}`;
+  const paths = (report.scenarios ?? []).map((scenario) => `\nattack path ${scenario.id} ${scenario.title}: ${scenarioStatusText(scenario.status)}. ${scenario.residual_risk}`);
+  const message = `${plural(summary.controls, 'control')} as of ${report.as_of}\nworks: ${counts(summary.works)}\nexists: ${counts(summary.exists)}\nassurance: ${counts(summary.assurance)}${paths.join('')}`;
   return workflowCommand('notice', { title: `controlproof: ${report.catalog.name}` }, message);
 }
 
@@ -108,7 +110,7 @@ export default defineFormatter({
   view: 'run',
   description:
     'GitHub Actions annotations at the catalog lines: one error per control with failing tests (most critical first) and per expired exception, ' +
-    'a warning per expiring exception, per control with stale or missing evidence and per control whose tests could not run, then a notice with both lenses. ' +
+    'a warning per expiring exception, per control with stale or missing evidence and per control whose tests could not run, then a notice with both lenses and each attack path with its residual risk. ' +
     'Paths are relative to the working directory. When GITHUB_STEP_SUMMARY is set, run also appends the markdown report there.',
   extension: 'txt',
   format(report, options) {

@@ -4,6 +4,7 @@ import { actionLines } from './table/actions.js';
 import { attentionLines } from './table/attention.js';
 import { exceptionLines, tierLines } from './table/exceptions.js';
 import { otherControlsLines } from './table/other-controls.js';
+import { scenariosLines } from './table/scenarios.js';
 import { tableContext } from './table/context.js';
 import { warningLines } from '../text/warnings.js';
 import { erroredSourceLines } from './table/problems.js';
@@ -23,6 +24,7 @@ export default defineFormatter({
       attentionLines(report, context),
       options.onlyFailing ? [] : otherControlsLines(report, context),
       actionLines(report, context),
+      scenariosLines(report, context),
       erroredSourceLines(report, context),
       exceptionLines(report, context),
       tierLines(report, context),

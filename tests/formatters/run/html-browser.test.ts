@@ -138,6 +138,45 @@ describe.skipIf(!browser)('the HTML report in chromium', () => {
     await page.context().close();
   });
 
+  it('draws each attack path as step boxes joined by arrows, in order, with the report\'s statuses; the list reads without them', async () => {
+    const report = reportSchema.parse(JSON.parse(await exampleRun('json')));
+    const [scenario] = report.scenarios ?? [];
+    if (!scenario) throw new Error('the example declares no scenario');
+    const { page, errors } = await open(await exampleRun('html'));
+    expect(errors).toEqual([]);
+    const steps = page.locator(`#scenarios #scenario-${scenario.id} ol.path > li.step`);
+    await expect(steps.count()).resolves.toBe(scenario.steps.length);
+    const statuses = await steps.evaluateAll((items) => items.map((item) => item.getAttribute('data-status')));
+    expect(statuses).toEqual(scenario.steps.map((step) => step.status));
+    // The boxes of the first row run left to right, each but the last followed by an arrow that is not read out.
+    const xs = await steps.evaluateAll((items) => items.map((item) => item.getBoundingClientRect().x));
+    const arrows: unknown = await page.evaluate(`[...document.querySelectorAll('#scenario-${scenario.id} ol.path > li.step')].map((item) => getComputedStyle(item, '::after').content)`);
+    const boxes = xs.map((x, index) => ({ x, arrow: Array.isArray(arrows) ? arrows[index] : undefined }));
+    expect(boxes[1]?.x).toBeGreaterThan(boxes[0]?.x ?? Infinity);
+    expect(boxes.slice(0, -1).map((box) => box.arrow)).toEqual(boxes.slice(0, -1).map(() => '"→" / ""'));
+    expect(boxes.at(-1)?.arrow).toBe('none');
+    const text = await page.locator(`#scenario-${scenario.id}`).innerText();
+    for (const step of scenario.steps) expect(text).toContain(step.title);
+    expect(text).toContain(scenario.residual_risk);
+    await page.context().close();
+  });
+
+  it('puts the briefing first with --brief: evidence and behaviour apart, the divergences, the path; no error', async () => {
+    // The example's JSON report, already run for this file, rendered as run --format html --brief does.
+    const report = reportSchema.parse(JSON.parse(await exampleRun('json')));
+    const { page, errors } = await open(htmlFormat.format(report, { color: false, brief: {} }));
+    expect(errors).toEqual([]);
+    await expect(page.locator('main > section').first().getAttribute('id')).resolves.toBe('briefing');
+    await expect(page.locator('#brief-evidence h3').textContent()).resolves.toBe('Evidence metrics: is it documented?');
+    await expect(page.locator('#brief-behaviour h3').textContent()).resolves.toBe('Behaviour metrics: does it work?');
+    await expect(page.locator('#brief-behaviour dd[data-metric="time_to_revoke_hours_p90"]').innerText()).resolves.toContain('33 h (max 24: missed) · PPL-01');
+    await expect(page.locator('#briefing table.divergences tbody tr').count()).resolves.toBe(5);
+    await expect(page.locator('#briefing article.scenario ol.path > li.step').count()).resolves.toBe(4);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.locator('#briefing').screenshot({ path: path.join(ARTIFACTS, 'example-briefing.png') });
+    await page.context().close();
+  });
+
   it('carries the JSON report\'s framework_coverage in its coverage section', async () => {
     const report = reportSchema.parse(JSON.parse(await exampleRun('json')));
     const { page, errors } = await open(await exampleRun('html'));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { html } from '../../../src/formatters/html/markup.js';
 import markdown from '../../../src/formatters/run/markdown.js';
 import { reportSchema, type Report } from '../../../src/report/model.js';
 import { hostileReport } from '../hostile-report.js';
@@ -166,5 +167,35 @@ describe('run --format markdown', () => {
 
   it('gives identical bytes for the same report', () => {
     expect(render(hostileReport())).toBe(render(hostileReport()));
+  });
+});
+
+describe('run --format markdown: attack paths', () => {
+  const text = render(hostileReport());
+
+  it('draws each scenario as a numbered path: each step with its status, its controls and both lenses, then the residual risk', () => {
+    const lines = section(text, '## Attack paths (1)');
+    expect(lines.slice(2, 5)).toEqual(['### ATK-1: 1\\. &lt;img src=x onerror=alert(1)&gt; \\| \\#\\# path', '', expect.stringMatching(/^\*\*held by an assured control\*\* \(held\) · /)]);
+    expect(lines).toContain('1. **\\- step \\*one\\* \\`two\\` &lt;b&gt;three&lt;/b&gt;**: held only on paper');
+    expect(lines).toContain('   - **IAM-1** =HYPERLINK("https://evil.example","click"), 50% done :: "quoted"\\\\nnext line · prevent · exists **evidenced** · works **ineffective** · paper-only');
+    expect(lines).toContain('2. → **\\- not a list item**: held by an assured control');
+    expect(lines).toContain('   - GONE-1: not in this run (--control or --framework left it out)');
+    expect(lines.filter((line) => line !== '').at(-1)).toBe('**Residual risk:** Held at step 2 by an assured control; risk remains at step 1 (held only on paper: documented, not shown working).');
+  });
+
+  it('has no attack-path section when the catalog declares none', () => {
+    expect(render(sampleReport)).not.toContain('## Attack paths');
+  });
+});
+
+describe('run --format markdown --brief', () => {
+  it('is the briefing alone, with the trajectory block in its slot when one is given', () => {
+    const brief = markdown.format(hostileReport(), { color: false, brief: { trajectory: { markdown: ['- IAM-1 works: deteriorating'], html: html`` } } });
+    expect(section(brief, '## Trajectory')).toEqual(['## Trajectory', '', '- IAM-1 works: deteriorating', '']);
+    expect(brief).not.toContain('## Summary');
+    expect(brief).toContain('## Attack path\n\n### ATK-1: ');
+    const without = markdown.format(sampleReport, { color: false, brief: {} });
+    expect(section(without, '## Trajectory')).toEqual(['## Trajectory', '', 'No run history given: the trajectory needs earlier reports.', '']);
+    expect(section(without, '## Attack path')).toEqual(['## Attack path', '', 'The catalog declares no scenario.', '']);
   });
 });

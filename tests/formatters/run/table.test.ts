@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormatOptions } from '../../../src/formatters/define-formatter.js';
 import table from '../../../src/formatters/run/table.js';
 import { reportSchema, type Report } from '../../../src/report/model.js';
+import { scenarioResults } from '../../../src/report/scenarios.js';
 import { sampleReport } from '../sample-report.js';
 
 const ESC = '\u001b';
@@ -365,5 +366,22 @@ describe('table formatter', () => {
     expect(render()).toBe(output);
     expect(output.endsWith('other accounts are not covered\n')).toBe(true);
     expect(output.endsWith('\n\n')).toBe(false);
+  });
+});
+
+describe('run --format table: attack paths', () => {
+  it('lists each scenario with its status, each step with its controls\' assurance, the residual risk; none without scenarios', () => {
+    const report = structuredClone(sampleReport);
+    report.scenarios = scenarioResults([{ id: 'ATK-1', title: 'Phished admin', steps: [{ title: 'Sign in', controls: ['IAM-1', 'GONE-1'] }, { title: 'Escalate', controls: ['MFA-2'] }] }], report.controls);
+    const lines = table.format(report, { color: false, width: 100 }).split('\n');
+    const start = lines.indexOf('Attack paths (1)');
+    expect(lines.slice(start, start + 5)).toEqual([
+      'Attack paths (1)',
+      '  ATK-1  Phished admin: held by an assured control',
+      '    1. Sign in: held only on paper (IAM-1 paper-only, GONE-1 not in this run)',
+      '    2. Escalate: held by an assured control (MFA-2 assured)',
+      '    residual risk: Held at step 2 by an assured control; risk remains at step 1 (held only on paper:',
+    ]);
+    expect(table.format(sampleReport, { color: false })).not.toContain('Attack paths');
   });
 });
