@@ -4,6 +4,7 @@ import type { DiffView } from '../report/diff.js';
 import type { ExceptionsView } from '../report/exceptions-view.js';
 import { maskView } from '../report/mask-secrets.js';
 import type { Report } from '../report/model.js';
+import type { TrendView } from '../report/trend.js';
 import { inertView } from './text/inert.js';
 
 /** The views of the report layer that formatters render, by name: the run report, the exceptions view, … */
@@ -12,6 +13,7 @@ export interface ReportViews {
   exceptions: ExceptionsView;
   coverage: CoverageView;
   diff: DiffView;
+  trend: TrendView;
 }
 
 export type ViewName = keyof ReportViews;

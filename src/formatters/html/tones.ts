@@ -35,6 +35,9 @@ const TONES: ReadonlyMap<string, Tone> = new Map<string, Tone>([
   ['ok', 'good'],
   ['unassured', 'warn'],
   ['gap', 'bad'],
+  ['improving', 'good'],
+  ['stagnating', 'neutral'],
+  ['deteriorating', 'bad'],
 ]);
 
 /** The tone of a verdict word; neutral for words it does not know. */
