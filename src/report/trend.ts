@@ -342,6 +342,10 @@ function trendWarnings(runs: readonly TrendRun[], changes: readonly CatalogChang
       hint: 'Controls are followed by id; one added or removed inside the window shows as gap.',
     });
   }
+  const versions = [...new Set(window.map((input) => input.report.tool.version))];
+  if (versions.length > 1) {
+    warnings.push({ message: `The runs were made by different controlproof versions (${versions.join(', ')})`, hint: 'A verdict may move because a check changed, not the data: read the release notes of the versions between.' });
+  }
   const filters = new Set(window.map((input) => JSON.stringify(input.report.filters)));
   if (filters.size > 1) {
     warnings.push({ message: 'The runs used different --control or --framework filters: controls some of them did not run show as gap', hint: 'Compare runs with the same filters.' });

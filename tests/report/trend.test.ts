@@ -126,6 +126,30 @@ describe('trendOf', () => {
     );
   });
 
+  it('counts the log sources\' coverage scopes, gaps and gap hours of a run, and says when the tool version changed', () => {
+    const inputs = sequence(weekly(['effective', 'effective']));
+    const [, newest] = inputs;
+    if (!newest) throw new Error('sequence changed');
+    newest.report.tool.version = '9.9.9';
+    newest.report.sources.push({
+      name: 'trail',
+      type: 'aws/cloudtrail-logs',
+      status: 'ok',
+      files: [],
+      records: 10,
+      coverage: [
+        { scope: { account: '111111111111', region: 'eu-west-1' }, events: 6, first: '2026-10-01T00:00:00Z', last: '2026-10-11T00:00:00Z', gaps: [{ from: '2026-10-02T00:00:00Z', to: '2026-10-03T12:00:00Z', hours: 36 }] },
+        { scope: { account: '111111111111', region: 'us-east-1' }, events: 4, first: '2026-10-01T00:00:00Z', last: '2026-10-11T00:00:00Z', gaps: [{ from: '2026-10-05T00:00:00Z', to: '2026-10-05T12:30:00Z', hours: 12.5 }] },
+      ],
+    });
+    const view = trend(inputs);
+    expect(view.runs.map((run) => [run.detection.log_scopes, run.detection.log_gaps, run.detection.log_gap_hours])).toEqual([
+      [null, null, null],
+      [2, 2, 48.5],
+    ]);
+    expect(view.warnings.map((warning) => warning.message)).toContain(`The runs were made by different controlproof versions (${inputs[0]?.report.tool.version ?? ''}, 9.9.9)`);
+  });
+
   it('judges the newest --last runs only, and says how many were given', () => {
     const view = trend(sequence(MIXED), 2);
     expect(view.runs.map((run) => run.as_of.slice(0, 10))).toEqual(['2026-11-01', '2026-11-08']);
