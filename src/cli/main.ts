@@ -9,6 +9,7 @@ import { mergeCommand } from './merge.js';
 import { processIo, type CliIo } from './io.js';
 import { inertStderr, printError } from './print-errors.js';
 import { runCommand } from './run.js';
+import { trendCommand } from './trend.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, one file each. */
@@ -21,6 +22,7 @@ export function commands(io: CliIo, setExitCode: (code: number) => void): Comman
     coverageCommand(io, setExitCode),
     diffCommand(io, setExitCode),
     mergeCommand(io, setExitCode),
+    trendCommand(io, setExitCode),
     initCommand(io, setExitCode),
   ];
 }

@@ -87,3 +87,14 @@ export function parseScope(text: string): string {
   }
   return text;
 }
+
+const MAX_TREND_RUNS = 1000;
+
+/** `trend --last N`: the newest N runs a trajectory is judged over. */
+export function parseLast(text: string): number {
+  const last = Number(text);
+  if (!/^\d+$/.test(text.trim()) || last < 2 || last > MAX_TREND_RUNS) {
+    throw new UserError(`Invalid --last "${text}": expected a whole number of runs from 2 to ${MAX_TREND_RUNS}`, { hint: 'A trajectory needs two runs at least: for example --last 5.' });
+  }
+  return last;
+}

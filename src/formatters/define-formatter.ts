@@ -5,6 +5,7 @@ import type { ExceptionsView } from '../report/exceptions-view.js';
 import { maskView } from '../report/mask-secrets.js';
 import type { Report } from '../report/model.js';
 import type { Markup } from './html/markup.js';
+import type { TrendView } from '../report/trend.js';
 import { inertView } from './text/inert.js';
 
 /** The views of the report layer that formatters render, by name: the run report, the exceptions view, … */
@@ -13,6 +14,7 @@ export interface ReportViews {
   exceptions: ExceptionsView;
   coverage: CoverageView;
   diff: DiffView;
+  trend: TrendView;
 }
 
 export type ViewName = keyof ReportViews;

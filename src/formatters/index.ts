@@ -21,6 +21,10 @@ import runMarkdown from './run/markdown.js';
 import runOscal from './run/oscal.js';
 import runSarif from './run/sarif.js';
 import runTable from './run/table.js';
+import trendHtml from './trend/html.js';
+import trendJson from './trend/json.js';
+import trendMarkdown from './trend/markdown.js';
+import trendTable from './trend/table.js';
 
 /** Every built-in formatter; `--format NAME` picks one of those for the command's view. */
-export const formatters: readonly AnyFormatter[] = [coverageCsv, coverageHtml, coverageJson, coverageMarkdown, coverageTable, diffJson, diffMarkdown, diffTable, exceptionsCsv, exceptionsJson, exceptionsMarkdown, exceptionsTable, runCsv, runGithub, runHtml, runJson, runJunit, runMarkdown, runOscal, runSarif, runTable];
+export const formatters: readonly AnyFormatter[] = [coverageCsv, coverageHtml, coverageJson, coverageMarkdown, coverageTable, diffJson, diffMarkdown, diffTable, exceptionsCsv, exceptionsJson, exceptionsMarkdown, exceptionsTable, runCsv, runGithub, runHtml, runJson, runJunit, runMarkdown, runOscal, runSarif, runTable, trendHtml, trendJson, trendMarkdown, trendTable];

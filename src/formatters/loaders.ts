@@ -35,4 +35,10 @@ export const formatterLoaders: { readonly [V in ViewName]: Readonly<Record<strin
     'sarif': () => import('./run/sarif.js'),
     'table': () => import('./run/table.js'),
   },
+  trend: {
+    'html': () => import('./trend/html.js'),
+    'json': () => import('./trend/json.js'),
+    'markdown': () => import('./trend/markdown.js'),
+    'table': () => import('./trend/table.js'),
+  },
 };

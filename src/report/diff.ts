@@ -176,7 +176,7 @@ function unresolvedReason(control: ControlResult, check: string): 'test-error' |
 }
 
 /** Tests of a control keyed by check, bound inputs and scope, numbered when a control repeats one. */
-function testsByKey(control: ControlResult): Map<string, TestResult> {
+export function testsByKey(control: ControlResult): Map<string, TestResult> {
   const keyed = new Map<string, TestResult>();
   for (const test of control.tests) {
     const base = JSON.stringify([test.check, Object.entries(test.inputs).sort(([a], [b]) => compareText(a, b)), test.scope ?? null]);

@@ -37,9 +37,14 @@ describe('formatter registry', () => {
       ['run', 'oscal', 'json'],
       ['run', 'sarif', 'sarif'],
       ['run', 'table', 'txt'],
+      ['trend', 'html', 'html'],
+      ['trend', 'json', 'json'],
+      ['trend', 'markdown', 'md'],
+      ['trend', 'table', 'txt'],
     ]);
     expect(formatNames('run')).toEqual(['csv', 'github', 'html', 'json', 'junit', 'markdown', 'oscal', 'sarif', 'table']);
     expect(formatNames('coverage')).toEqual(['csv', 'html', 'json', 'markdown', 'table']);
+    expect(formatNames('trend')).toEqual(['html', 'json', 'markdown', 'table']);
   });
 
   it('finds a formatter of a view by name, and only of that view', async () => {

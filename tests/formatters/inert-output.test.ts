@@ -51,10 +51,11 @@ const COLOURED_BY_TABLE: Record<string, string> = {
   exceptions: '\u001b[31mexpired\u001b[39m',
   coverage: '\u001b[31mineffective\u001b[39m',
   diff: '\u001b[1mChanges\u001b[22m',
+  trend: '\u001b[1mTrend\u001b[22m',
 };
 
-/** A hostile slot each view carries into its JSON: the diff compares controls, so it shows their titles, not the run's warnings. */
-const HOSTILE_SLOT_IN_JSON: Record<string, string> = { diff: `title ${HOSTILE}` };
+/** A hostile slot each view carries into its JSON: the diff and the trend follow controls, so they show their titles, not the run's warnings. */
+const HOSTILE_SLOT_IN_JSON: Record<string, string> = { diff: `title ${HOSTILE}`, trend: `title ${HOSTILE}` };
 
 const textFormatters = formatters.filter((formatter) => !formatter.escapesControlCharacters);
 const JSON_EXTENSIONS = new Set(['json', 'sarif']);
@@ -77,6 +78,9 @@ describe('text formatters print data inert', () => {
       'run html',
       'run markdown',
       'run table',
+      'trend html',
+      'trend markdown',
+      'trend table',
     ]);
   });
 

@@ -124,7 +124,7 @@ const ACCESS_KEY_BASE = chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 15);
 
 describe('no formatter prints a secret', () => {
   it('covers every formatter of the registry, of every view', () => {
-    expect(new Set(formatters.map((formatter) => formatter.view))).toEqual(new Set(['run', 'exceptions', 'coverage', 'diff']));
+    expect(new Set(formatters.map((formatter) => formatter.view))).toEqual(new Set(['run', 'exceptions', 'coverage', 'diff', 'trend']));
     expect(formatters.length).toBeGreaterThanOrEqual(5);
   });
 

@@ -10,10 +10,10 @@ function sha256Source(text: string): string {
 }
 
 /** `default-src 'none'`, with the page's own stylesheet and script admitted by their hashes. */
-export function contentSecurityPolicy(script: string): string {
+export function contentSecurityPolicy(script: string, stylesheet: string = STYLESHEET): string {
   return [
     "default-src 'none'",
-    `style-src ${sha256Source(STYLESHEET)}`,
+    `style-src ${sha256Source(stylesheet)}`,
     `script-src ${script === '' ? "'none'" : sha256Source(script)}`,
     "img-src 'none'",
     "base-uri 'none'",
@@ -21,18 +21,22 @@ export function contentSecurityPolicy(script: string): string {
   ].join('; ');
 }
 
-/** A whole HTML document: `title` in the tab, `body` as the page, `script` (a constant of the code) run at its end. */
-export function htmlPage(page: { title: string; body: Content; script: string }): string {
+/**
+ * A whole HTML document: `title` in the tab, `body` as the page, `script` (a constant of the code) run at its end,
+ * `style` (a constant too) after the shared stylesheet.
+ */
+export function htmlPage(page: { title: string; body: Content; script: string; style?: string }): string {
+  const stylesheet = STYLESHEET + (page.style ?? '');
   const script = page.script === '' ? '' : html`<script>${trusted(page.script)}</script>`;
   return `<!DOCTYPE html>\n${render(html`<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page.script)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page.script, stylesheet)}">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="controlproof">
 <title>${page.title}</title>
-<style>${trusted(STYLESHEET)}</style>
+<style>${trusted(stylesheet)}</style>
 </head>
 <body>
 ${patternDefinitions()}

@@ -38,6 +38,9 @@ const TONES: ReadonlyMap<string, Tone> = new Map<string, Tone>([
   ['held', 'good'],
   ['paper', 'bad'],
   ['not-assessed', 'neutral'],
+  ['improving', 'good'],
+  ['stagnating', 'neutral'],
+  ['deteriorating', 'bad'],
 ]);
 
 /** The tone of a verdict word; neutral for words it does not know. */
