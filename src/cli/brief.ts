@@ -13,3 +13,11 @@ export function requireBriefFormat(formats: readonly string[]): void {
 }
 
 export const BRIEF_OPTION_TEXT = 'the leadership briefing: all of the Markdown output, first on the HTML page (needs --format markdown or html)';
+
+/** --history only feeds the briefing's trajectory: without --brief it would be read for nothing. */
+export function requireBriefForHistory(brief: boolean): void {
+  if (brief) return;
+  throw new UserError('--history needs --brief: the run history gives the briefing its trajectory', { hint: 'Add --brief --format markdown (or html), or use controlproof trend on the reports.' });
+}
+
+export const HISTORY_OPTION_TEXT = 'with --brief, the folder of earlier JSON reports of this catalog: the briefing shows the trajectory over them and this run';

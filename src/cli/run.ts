@@ -3,7 +3,7 @@ import { DEFAULT_TIME_LIMIT_MS } from '../engine/time-limit.js';
 import { formatNames } from '../formatters/select.js';
 import { DEFAULT_FAIL_ON } from '../report/fail-on.js';
 import type { RunOptions } from './actions/run.js';
-import { BRIEF_OPTION_TEXT } from './brief.js';
+import { BRIEF_OPTION_TEXT, HISTORY_OPTION_TEXT } from './brief.js';
 import type { CliIo } from './io.js';
 import { listOption, repeatedOption } from './options.js';
 
@@ -21,6 +21,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--framework <key>', 'run only controls mapped to this framework')
     .option('--scope <name>', 'the account, region or unit this run covers, recorded on the report and each test (for merge)')
     .option('--brief', BRIEF_OPTION_TEXT)
+    .option('--history <dir>', HISTORY_OPTION_TEXT)
     .option('--only-failing', 'show only controls that need attention (every one not assured)')
     .option('--max-findings <n>', 'findings listed per test, or all (default: 5 in the table, all in Markdown)')
     .option('--width <columns>', 'lay the table out in this many columns (default: the terminal\'s, else 80)')

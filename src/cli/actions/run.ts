@@ -1,13 +1,15 @@
 import { runAudit } from '../../engine/run-audit.js';
 import { failOnReasons, parseFailOn } from '../../report/fail-on.js';
 import { withScope } from '../../report/scope.js';
-import { requireBriefFormat } from '../brief.js';
+import { requireBriefFormat, requireBriefForHistory } from '../brief.js';
 import { loadCatalogArgument } from '../catalog-path.js';
 import { formatContext } from '../format-context.js';
+import { historyBrief, readHistory } from '../history.js';
 import { tableWidth, useColor, type CliIo } from '../io.js';
 import { parseCheckTimeout, parseMaxFindings, parseScope, parseWidth, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from '../options.js';
-import { formattedTargets, rejectOutputsOntoCatalog, stdoutListsWarnings, writeOutputs } from '../output-targets.js';
-import { printFailing, printWarnings } from '../print-errors.js';
+import { formattedTargets, rejectOutputsOntoCatalog, rejectOutputsOntoInputs, stdoutListsWarnings, writeOutputs } from '../output-targets.js';
+import { printFailing, printViewWarnings, printWarnings } from '../print-errors.js';
+import { reportInputs } from '../read-reports.js';
 import { progressReporter } from '../progress.js';
 import { appendStepSummary } from '../step-summary.js';
 
@@ -22,6 +24,7 @@ export interface RunOptions {
   framework?: string;
   onlyFailing?: boolean;
   brief?: boolean;
+  history?: string;
   maxFindings?: string;
   width?: string;
   sarifRoot?: string;
@@ -42,6 +45,9 @@ export async function run(io: CliIo, setExitCode: (code: number) => void, catalo
   const scope = options.scope === undefined ? undefined : parseScope(options.scope);
   const targets = await formattedTargets('run', options.format, options.output, io.cwd);
   if (options.brief === true) requireBriefFormat(targets.map((target) => target.format));
+  if (options.history !== undefined) requireBriefForHistory(options.brief === true);
+  const history = options.history === undefined ? undefined : await readHistory(options.history, io.cwd);
+  if (history) await rejectOutputsOntoInputs(targets, reportInputs(history.map((input) => input.file), io.cwd, 'a report of the run history'));
   const catalog = await loadCatalogArgument(catalogArgument, io);
   await rejectOutputsOntoCatalog(targets, catalog);
   const context = formatContext(catalog, { sarifRoot: options.sarifRoot, cwd: io.cwd, formats: targets.map((target) => target.format) });
@@ -60,12 +66,14 @@ export async function run(io: CliIo, setExitCode: (code: number) => void, catalo
     onProgress: (counts) => progress.update(counts),
   }).finally(() => progress.end());
   const report = scope === undefined ? audited : withScope(audited, scope);
+  const briefed = history === undefined ? { brief: {}, warnings: [] } : historyBrief(history, report);
+  if (!options.quiet) printViewWarnings(io, briefed.warnings);
   await writeOutputs(io, targets, ({ formatter }, toStdout) =>
     formatter.format(report, {
       ...context,
       color: toStdout && useColor(io, options.color),
       onlyFailing: options.onlyFailing === true,
-      ...(options.brief === true ? { brief: {} } : {}),
+      ...(options.brief === true ? { brief: briefed.brief } : {}),
       width: tableWidth(io, width, toStdout),
       ...(maxFindings === undefined ? {} : { maxFindings }),
     }),
