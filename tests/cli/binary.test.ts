@@ -2,6 +2,7 @@
 // test runs in process through main()).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatNames } from '../../src/formatters/select.js';
 import { checkLoaders } from '../../src/providers/index.js';
@@ -60,6 +61,21 @@ describe.concurrent('bin/controlproof.js', { timeout: 60_000 }, () => {
     expect([code, stdout]).toEqual([2, '']);
     expect(stderr.split('\n')[0]).toBe('controls.yaml:4:5: Plugin plugins/hang.mjs never finishes loading: its top-level code awaits something that never settles');
     expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
+  it('keeps the position of an error a plugin raises through the library entry, although the CLI runs its own bundled copy', async () => {
+    const library = JSON.stringify(pathToFileURL(path.join(repoRoot, 'dist/index.js')).href);
+    const plugin = [
+      `import { defineCheck, defineSource, parseJsonText } from ${library};`,
+      "const source = defineSource({ type: 'acme/items', kind: 'batch', description: 'Items.', read: (files) => files.flatMap((file) => parseJsonText(file.text, file.display)) });",
+      "const check = defineCheck({ id: 'acme/items-ok', title: 'Items are ok', description: 'Every item is ok.', inputs: { items: 'acme/items' }, remediation: 'Fix it.', run: ({ inputs: { items } }) => ({ examined: items.length, findings: [] }) });",
+      'export default [source, check];',
+    ].join('\n');
+    const catalog = 'version: 1\nname: Items\nplugins: [plugins/items.mjs]\nsources:\n  items: { type: acme/items, path: items.json }\ncontrols:\n  - { id: ITEMS-01, title: Items, owner: x@example.com, risk: low, function: detect, tests: [{ check: acme/items-ok, source: items }] }\n';
+    const dir = await tempTree({ 'plugins/items.mjs': plugin, 'items.json': '[{"id": "a", "ok": true},\n  {"id": "b" "ok": true}]\n', 'controls.yaml': catalog });
+    const { code, stdout, stderr } = await runBinary(['run', 'controls.yaml', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
+    expect([code, stderr]).toEqual([0, '']);
+    expect((JSON.parse(stdout) as { sources: { error?: string }[] }).sources[0]?.error).toBe('items.json:2:14: Invalid JSON: expected "," or "}" after the property value, found "\\""');
   });
 
   it('refuses to write the report over the catalog: exit 2, the catalog unchanged', async () => {
