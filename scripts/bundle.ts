@@ -4,7 +4,7 @@
 // parse. What the sources import lazily (commands' actions, formatters, checks and sources by id) stays lazy: a
 // dynamic import becomes a module initialised on first use. The library entry points (dist/index.js,
 // dist/testing/) stay as tsc writes them, for plugins and programmatic use.
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +19,21 @@ export const BUNDLE_DIR = 'dist/bundle';
 /** The CommonJS dependencies (yaml, commander, …) call require for Node's built-in modules, which ES modules lack. */
 const REQUIRE_SHIM = "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);";
 
+/**
+ * zod's namespace carries every locale (60 modules, half of zod's code), so no bundler can leave them out of `z`.
+ * controlproof speaks English only, and zod registers English itself (from its own en.js, not this index): the
+ * index becomes an empty module, and `z.locales` (and `z.core.locales`) with it.
+ */
+const ZOD_LOCALES: Plugin = {
+  name: 'zod-without-locales',
+  setup(plugins) {
+    plugins.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
+      /[\\/]zod[\\/]v4[\\/](classic[\\/]external|mini[\\/]external|core[\\/]index)\.js$/.test(importer) ? { path: 'zod-locales', namespace: 'zod-without-locales' } : undefined,
+    );
+    plugins.onLoad({ filter: /.*/, namespace: 'zod-without-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 export async function bundle(): Promise<void> {
   await build({
     absWorkingDir: root,
@@ -30,6 +45,7 @@ export async function bundle(): Promise<void> {
     target: 'node20',
     banner: { js: REQUIRE_SHIM },
     legalComments: 'none',
+    plugins: [ZOD_LOCALES],
     logLevel: 'warning',
   });
 }

@@ -8,7 +8,7 @@ import { formatNames } from '../../src/formatters/select.js';
 import { checkLoaders } from '../../src/providers/index.js';
 import { execFile, spawn } from 'node:child_process';
 import { itemsCatalog } from '../support/catalogs.js';
-import { binary, runBinary } from '../support/cli.js';
+import { binary, runBinary, runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 import { removeTempDirs, tempTree } from '../support/workspace.js';
 
@@ -51,6 +51,15 @@ describe.concurrent('bin/controlproof.js', { timeout: 60_000 }, () => {
     const { code, stdout, stderr } = await runBinary(['validate', 'controls.yaml'], { cwd: dir });
     expect([code, stdout]).toEqual([2, '']);
     expect(stderr).toBe('controls.yaml:3:11: controls: A catalog needs at least one control\n  hint: See the catalog reference in README.md.\n');
+  });
+
+  it('says what the in-process CLI says about a catalog the schema rejects: the bundle keeps zod\'s English messages', async () => {
+    const catalog = 'version: 1\nname: 5\nsources:\n  s: { type: csv, path: 4 }\ncontrols:\n  - { id: DOC-01, title: 7, owner: x@example.com, risk: huge, function: detect, colour: red }\n';
+    const dir = await tempTree({ 'controls.yaml': catalog });
+    const bundled = await runBinary(['validate', 'controls.yaml'], { cwd: dir });
+    expect(bundled.stderr).toContain('controls.yaml:2:7: name: expected string, received number\n');
+    expect(bundled.stderr).toContain('controls.yaml:4:25: sources.s.path: Invalid input\n');
+    expect(bundled).toEqual(await runCli(['validate', 'controls.yaml'], { cwd: dir }));
   });
 
   it('exits 2 naming a plugin whose top-level await never settles, at once: never a silent exit 13', async () => {
