@@ -77,7 +77,7 @@ describe('the packed package, installed in an empty folder', { timeout: 240_000 
   }, 240_000);
 
   it('ships what init and the quick start need, and nothing test-only', () => {
-    for (const file of ['LICENSE', 'README.md', 'bin/controlproof.js', 'dist/cli/main.js', 'dist/testing/index.js', 'templates/init/controls.yaml', 'templates/ci/github.yml', 'src/providers/aws/export.sh', 'docs/ci.md', 'schema/catalog.schema.json']) {
+    for (const file of ['LICENSE', 'README.md', 'bin/controlproof.js', 'dist/bundle/cli.js', 'dist/bundle/worker.js', 'dist/cli/main.js', 'dist/testing/index.js', 'templates/init/controls.yaml', 'templates/ci/github.yml', 'src/providers/aws/export.sh', 'docs/ci.md', 'schema/catalog.schema.json']) {
       expect(packed).toContain(file);
     }
     expect(packed.filter((file) => /^(tests|fixtures|scripts)\//.test(file) || (file.startsWith('src/') && file !== 'src/providers/aws/export.sh'))).toEqual([]);

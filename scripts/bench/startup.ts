@@ -3,6 +3,7 @@
 // the four commands, so a noisy neighbour on a shared machine moves them alike; the figure is the difference of
 // the medians, compared with the target, and min/max are those of the command's own times over the rounds.
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,6 +44,7 @@ const signed = (ms: number): string => `${ms < 0 ? '-' : '+'}${seconds(Math.abs(
 export function measureStartup(root: string, rounds = 7, commands: readonly StartupCommand[] = STARTUP_COMMANDS): string[] {
   const bare: number[] = [];
   const times = commands.map((): number[] => []);
+  const loadBefore = os.loadavg()[0] ?? 0;
   // One untimed round first: the files are in the page cache for every timed one.
   for (const command of [{ args: BARE_NODE }, ...commands]) timeProcess(command.args, root);
   for (let round = 0; round < rounds; round++) {
@@ -50,11 +52,13 @@ export function measureStartup(root: string, rounds = 7, commands: readonly Star
     commands.forEach((command, index) => times[index]?.push(timeProcess(command.args, root)));
   }
   const bareMs = medianOf(bare);
+  // On a shared machine the figures only mean something next to how busy it was while they were taken.
+  const load = `load ${loadBefore.toFixed(1)}→${(os.loadavg()[0] ?? 0).toFixed(1)} on ${os.availableParallelism()} cores`;
   return commands.map((command, index) => {
     const own = times[index] ?? [];
     const overMs = medianOf(own) - bareMs;
     const ok = overMs <= command.targetS * 1000;
-    return `start-up    : ${command.label.padEnd(8)} ${seconds(medianOf(own))} s, node -e 0 ${seconds(bareMs)} s: ${signed(overMs)} s (target +${command.targetS.toFixed(2)} s) ${ok ? 'ok' : 'MISSED'}; min ${seconds(Math.min(...own))}, max ${seconds(Math.max(...own))} s over ${rounds} interleaved rounds`;
+    return `start-up    : ${command.label.padEnd(8)} ${seconds(medianOf(own))} s, node -e 0 ${seconds(bareMs)} s: ${signed(overMs)} s (target +${command.targetS.toFixed(2)} s) ${ok ? 'ok' : 'MISSED'}; min ${seconds(Math.min(...own))}, max ${seconds(Math.max(...own))} s over ${rounds} interleaved rounds, ${load}`;
   });
 }
 

@@ -8,7 +8,7 @@ import type { CliIo } from './io.js';
 import { terminalText } from './print-errors.js';
 import { writeAtomic } from './write-atomic.js';
 
-/** The package's root: two levels above src/cli/ and dist/cli/. */
+/** The package's root: two levels above src/cli/, dist/cli/ and the bundle in dist/bundle/. */
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** One file init writes: where (relative to the folder), from which file of the package, and whether it runs. */

@@ -2,7 +2,7 @@
 import { appendFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
-import markdown from '../formatters/run/markdown.js';
+import { formatterNamed } from '../formatters/select.js';
 import type { Report } from '../report/model.js';
 import type { CliIo } from './io.js';
 
@@ -12,7 +12,9 @@ export const STEP_SUMMARY_MAX_BYTES = 1024 * 1024;
 const TRUNCATED = '\n\n**Truncated here to fit GitHub\'s step summary limit: the whole report is `--format markdown`.**\n';
 
 /** The Markdown report within the limit: the one of the controls that need action when the whole one is too big, cut at a line if still too big. */
-export function stepSummaryText(report: Report, onlyFailing: boolean): string {
+export async function stepSummaryText(report: Report, onlyFailing: boolean): Promise<string> {
+  // Loaded here, so a run that writes no step summary never loads the Markdown formatter.
+  const markdown = await formatterNamed('run', 'markdown');
   const whole = markdown.format(report, { color: false, onlyFailing });
   if (Buffer.byteLength(whole) <= STEP_SUMMARY_MAX_BYTES) return whole;
   const failing = markdown.format(report, { color: false, onlyFailing: true });
@@ -29,7 +31,7 @@ export async function appendStepSummary(io: CliIo, report: Report, onlyFailing: 
   const file = path.resolve(io.cwd, setting);
   const existing = await stat(file).catch(() => undefined);
   // A blank line keeps the report's first heading from joining what the step wrote before.
-  const text = (existing && existing.size > 0 ? '\n' : '') + stepSummaryText(report, onlyFailing);
+  const text = (existing && existing.size > 0 ? '\n' : '') + (await stepSummaryText(report, onlyFailing));
   await appendFile(file, text).catch((cause: unknown) => {
     throw new UserError('Cannot append the report to the job summary (GITHUB_STEP_SUMMARY)', {
       position: { file },

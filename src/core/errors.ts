@@ -7,6 +7,9 @@ export interface Position {
   col?: number;
 }
 
+/** Marks a UserError on its prototype; `Symbol.for`, so every copy of this module shares it. */
+const USER_ERROR = Symbol.for('controlproof.UserError');
+
 /**
  * An error a user can cause and fix (bad catalog, unreadable export, bad flag).
  * The CLI prints it as `file:line:col: message` plus a hint, exits 2, and never shows a stack.
@@ -14,6 +17,19 @@ export interface Position {
 export class UserError extends Error {
   readonly position: Position | undefined;
   readonly hint: string | undefined;
+
+  /**
+   * Any copy of controlproof's UserError is one: plugins import the package's library entry, while the CLI runs
+   * its own bundled copy of the same code (scripts/bundle.ts), and an error a plugin raises must keep its position.
+   */
+  static override [Symbol.hasInstance](value: unknown): value is UserError {
+    if (this !== UserError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return value !== null && typeof value === 'object' && USER_ERROR in value && value[USER_ERROR] === true;
+  }
+
+  get [USER_ERROR](): true {
+    return true;
+  }
 
   constructor(message: string, options: { position?: Position; hint?: string; cause?: unknown } = {}) {
     super(message, { cause: options.cause });

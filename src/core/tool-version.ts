@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 let cached: string | undefined;
 
-/** The package version, read once from package.json (two levels above src/core/ and dist/core/). */
+/** The package version, read once from package.json (two levels above src/core/, dist/core/ and dist/bundle/). */
 export function toolVersion(): string {
   if (cached === undefined) {
     const manifest: unknown = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));

@@ -2,12 +2,13 @@
 // test runs in process through main()).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatNames } from '../../src/formatters/select.js';
 import { checkLoaders } from '../../src/providers/index.js';
 import { execFile, spawn } from 'node:child_process';
 import { itemsCatalog } from '../support/catalogs.js';
-import { binary, runBinary } from '../support/cli.js';
+import { binary, runBinary, runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 import { removeTempDirs, tempTree } from '../support/workspace.js';
 
@@ -52,6 +53,15 @@ describe.concurrent('bin/controlproof.js', { timeout: 60_000 }, () => {
     expect(stderr).toBe('controls.yaml:3:11: controls: A catalog needs at least one control\n  hint: See the catalog reference in README.md.\n');
   });
 
+  it('says what the in-process CLI says about a catalog the schema rejects: the bundle keeps zod\'s English messages', async () => {
+    const catalog = 'version: 1\nname: 5\nsources:\n  s: { type: csv, path: 4 }\ncontrols:\n  - { id: DOC-01, title: 7, owner: x@example.com, risk: huge, function: detect, colour: red }\n';
+    const dir = await tempTree({ 'controls.yaml': catalog });
+    const bundled = await runBinary(['validate', 'controls.yaml'], { cwd: dir });
+    expect(bundled.stderr).toContain('controls.yaml:2:7: name: expected string, received number\n');
+    expect(bundled.stderr).toContain('controls.yaml:4:25: sources.s.path: Invalid input\n');
+    expect(bundled).toEqual(await runCli(['validate', 'controls.yaml'], { cwd: dir }));
+  });
+
   it('exits 2 naming a plugin whose top-level await never settles, at once: never a silent exit 13', async () => {
     const catalog = 'version: 1\nname: Hangs\nplugins:\n  - plugins/hang.mjs\ncontrols:\n  - { id: DOC-01, title: Policy, owner: x@example.com, risk: low, function: detect }\n';
     const dir = await tempTree({ 'controls.yaml': catalog, 'plugins/hang.mjs': 'await new Promise(() => {});\nexport default [];\n' });
@@ -60,6 +70,21 @@ describe.concurrent('bin/controlproof.js', { timeout: 60_000 }, () => {
     expect([code, stdout]).toEqual([2, '']);
     expect(stderr.split('\n')[0]).toBe('controls.yaml:4:5: Plugin plugins/hang.mjs never finishes loading: its top-level code awaits something that never settles');
     expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
+  it('keeps the position of an error a plugin raises through the library entry, although the CLI runs its own bundled copy', async () => {
+    const library = JSON.stringify(pathToFileURL(path.join(repoRoot, 'dist/index.js')).href);
+    const plugin = [
+      `import { defineCheck, defineSource, parseJsonText } from ${library};`,
+      "const source = defineSource({ type: 'acme/items', kind: 'batch', description: 'Items.', read: (files) => files.flatMap((file) => parseJsonText(file.text, file.display)) });",
+      "const check = defineCheck({ id: 'acme/items-ok', title: 'Items are ok', description: 'Every item is ok.', inputs: { items: 'acme/items' }, remediation: 'Fix it.', run: ({ inputs: { items } }) => ({ examined: items.length, findings: [] }) });",
+      'export default [source, check];',
+    ].join('\n');
+    const catalog = 'version: 1\nname: Items\nplugins: [plugins/items.mjs]\nsources:\n  items: { type: acme/items, path: items.json }\ncontrols:\n  - { id: ITEMS-01, title: Items, owner: x@example.com, risk: low, function: detect, tests: [{ check: acme/items-ok, source: items }] }\n';
+    const dir = await tempTree({ 'plugins/items.mjs': plugin, 'items.json': '[{"id": "a", "ok": true},\n  {"id": "b" "ok": true}]\n', 'controls.yaml': catalog });
+    const { code, stdout, stderr } = await runBinary(['run', 'controls.yaml', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
+    expect([code, stderr]).toEqual([0, '']);
+    expect((JSON.parse(stdout) as { sources: { error?: string }[] }).sources[0]?.error).toBe('items.json:2:14: Invalid JSON: expected "," or "}" after the property value, found "\\""');
   });
 
   it('refuses to write the report over the catalog: exit 2, the catalog unchanged', async () => {

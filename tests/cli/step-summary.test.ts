@@ -83,19 +83,19 @@ describe('stepSummaryText', () => {
     return reportSchema.parse({ ...report, controls: [...report.controls, ...copies] });
   }
 
-  it('is the whole report when it fits', () => {
-    expect(stepSummaryText(sampleReport, false)).toContain('## Other controls (5)');
+  it('is the whole report when it fits', async () => {
+    expect(await stepSummaryText(sampleReport, false)).toContain('## Other controls (5)');
   });
 
-  it('drops the other controls when only that makes it fit GitHub\'s limit', () => {
-    const text = stepSummaryText(bigReport('MFA-2', 3000), false);
+  it('drops the other controls when only that makes it fit GitHub\'s limit', async () => {
+    const text = await stepSummaryText(bigReport('MFA-2', 3000), false);
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(STEP_SUMMARY_MAX_BYTES);
     expect(text).not.toContain('## Other controls');
     expect(text).toContain('## Paper-only (2)');
   });
 
-  it('cuts at a line and says so when even the controls that need action do not fit', () => {
-    const text = stepSummaryText(bigReport('LOG-1', 3000), false);
+  it('cuts at a line and says so when even the controls that need action do not fit', async () => {
+    const text = await stepSummaryText(bigReport('LOG-1', 3000), false);
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(STEP_SUMMARY_MAX_BYTES);
     expect(text.endsWith("\n\n**Truncated here to fit GitHub's step summary limit: the whole report is `--format markdown`.**\n")).toBe(true);
   });

@@ -27,3 +27,17 @@ describe('positions shown from where they are read', () => {
     ]);
   });
 });
+
+describe('a UserError from another copy of controlproof', () => {
+  it('is a UserError here, keeping its position: a plugin imports the library entry while the CLI runs its bundle', async () => {
+    // The same module under another URL: a second copy, with a class of its own.
+    const copy = '../../src/core/errors.js?copy';
+    const other = (await import(/* @vite-ignore */ copy)) as typeof import('../../src/core/errors.js');
+    expect(other.UserError).not.toBe(UserError);
+    const raised = new other.UserError('bad row', { position: { file: '/w/a.json', line: 2, col: 3 } });
+    expect(raised instanceof UserError).toBe(true);
+    expect(errorMessage(raised, '/w')).toBe('a.json:2:3: bad row');
+    const others: unknown[] = [new Error('plain'), null, { message: 'x' }];
+    expect(others.map((value) => value instanceof UserError)).toEqual([false, false, false]);
+  });
+});
