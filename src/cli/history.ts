@@ -11,10 +11,18 @@ import { readReportArgument, reportFilesOf } from './read-reports.js';
 /** The file name the trend gives this run's report, which is written nowhere yet. */
 const THIS_RUN = '(this run)';
 
+export interface History {
+  /** The report files read, which no output may replace. */
+  files: readonly string[];
+  /** The briefing's trajectory for this run's report, and what to warn of. */
+  briefFor(report: Report): { brief: BriefOptions; warnings: Warning[] };
+}
+
 /** The reports in DIR (its `*.json`), read and validated before anything runs: a broken history fails the run early. */
-export async function readHistory(dir: string, cwd: string): Promise<TrendInput[]> {
+export async function historyOf(dir: string, cwd: string): Promise<History> {
   const files = await reportFilesOf([dir], cwd);
-  return Promise.all(files.map(async (file) => ({ file, report: await readReportArgument(file, cwd) })));
+  const inputs = await Promise.all(files.map(async (file): Promise<TrendInput> => ({ file, report: await readReportArgument(file, cwd) })));
+  return { files, briefFor: (report) => historyBrief(inputs, report) };
 }
 
 /**
@@ -22,7 +30,7 @@ export async function readHistory(dir: string, cwd: string): Promise<TrendInput[
  * run made before (a re-run): this one takes its place, and a warning says so. A report of a later moment than this
  * run is refused, since the trajectory would end before the run it briefs.
  */
-export function historyBrief(history: readonly TrendInput[], report: Report): { brief: BriefOptions; warnings: Warning[] } {
+function historyBrief(history: readonly TrendInput[], report: Report): { brief: BriefOptions; warnings: Warning[] } {
   const later = history.find((input) => Date.parse(input.report.as_of) > Date.parse(report.as_of));
   if (later) {
     throw new UserError(`This history report assesses ${later.report.as_of}, later than this run's ${report.as_of}`, {

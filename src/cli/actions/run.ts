@@ -4,7 +4,6 @@ import { withScope } from '../../report/scope.js';
 import { requireBriefFormat, requireBriefForHistory } from '../brief.js';
 import { loadCatalogArgument } from '../catalog-path.js';
 import { formatContext } from '../format-context.js';
-import { historyBrief, readHistory } from '../history.js';
 import { tableWidth, useColor, type CliIo } from '../io.js';
 import { parseCheckTimeout, parseMaxFindings, parseScope, parseWidth, parseWarnDays, pinnedAsOfWarning, resolveAsOf } from '../options.js';
 import { formattedTargets, rejectOutputsOntoCatalog, rejectOutputsOntoInputs, stdoutListsWarnings, writeOutputs } from '../output-targets.js';
@@ -46,8 +45,9 @@ export async function run(io: CliIo, setExitCode: (code: number) => void, catalo
   const targets = await formattedTargets('run', options.format, options.output, io.cwd);
   if (options.brief === true) requireBriefFormat(targets.map((target) => target.format));
   if (options.history !== undefined) requireBriefForHistory(options.brief === true);
-  const history = options.history === undefined ? undefined : await readHistory(options.history, io.cwd);
-  if (history) await rejectOutputsOntoInputs(targets, reportInputs(history.map((input) => input.file), io.cwd, 'a report of the run history'));
+  // Loaded only with --history: it brings the trend and its formatters.
+  const history = options.history === undefined ? undefined : await (await import('../history.js')).historyOf(options.history, io.cwd);
+  if (history) await rejectOutputsOntoInputs(targets, reportInputs(history.files, io.cwd, 'a report of the run history'));
   const catalog = await loadCatalogArgument(catalogArgument, io);
   await rejectOutputsOntoCatalog(targets, catalog);
   const context = formatContext(catalog, { sarifRoot: options.sarifRoot, cwd: io.cwd, formats: targets.map((target) => target.format) });
@@ -66,7 +66,7 @@ export async function run(io: CliIo, setExitCode: (code: number) => void, catalo
     onProgress: (counts) => progress.update(counts),
   }).finally(() => progress.end());
   const report = scope === undefined ? audited : withScope(audited, scope);
-  const briefed = history === undefined ? { brief: {}, warnings: [] } : historyBrief(history, report);
+  const briefed = history === undefined ? { brief: {}, warnings: [] } : history.briefFor(report);
   if (!options.quiet) printViewWarnings(io, briefed.warnings);
   await writeOutputs(io, targets, ({ formatter }, toStdout) =>
     formatter.format(report, {
