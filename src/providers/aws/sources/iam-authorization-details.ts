@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { defineSource, pathInCatalog, type SourceText } from '../../../kit/define-source.js';
+import { defineSource, pathInCatalog, type ChunkedFile, type SourceText } from '../../../kit/define-source.js';
+import { TopLevelObjectReader, validateStreamed, type TextPlace } from '../../../kit/formats/json-stream.js';
 import { parseJsonText, validateJson } from '../../../kit/formats/json.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
 import { awsTimestampSchema, parsePolicyDocument, policyDocumentSchema, PolicyDocumentError, type PolicyDocument } from '../lib/aws-values.js';
 import { isObject, notThisExport } from '../lib/export-file.js';
-import { rejectPartialExport } from '../../../kit/formats/paginated.js';
+import { pageMarkerIn, partialExportError, rejectPartialExport } from '../../../kit/formats/paginated.js';
 
 /** A managed policy attached to a user, group or role. */
 export interface AttachedPolicy {
@@ -255,13 +256,15 @@ const exportSchema = z.object({
   Policies: z.array(policySchema).optional(),
 });
 
+const PAGE_MARKERS = { present: ['NextToken'], whenTrue: ['IsTruncated'], hint: `Export again without --max-items (the CLI then follows every page itself): ${COMMAND}` };
+
 function readFile(file: SourceText): AuthorizationDetails {
   assertNotEmpty(file, 'the JSON output of aws iam get-account-authorization-details', HINT);
   const document = parseJsonText(file.text, file.display, HINT);
   if (!isObject(document) || !LIST_KEYS.some((key) => key in document)) {
     throw notThisExport(file, { expected: `get-account-authorization-details output with ${LIST_KEYS.join(', ')}`, hint: HINT }, document);
   }
-  rejectPartialExport(document, file, { present: ['NextToken'], whenTrue: ['IsTruncated'], hint: `Export again without --max-items (the CLI then follows every page itself): ${COMMAND}` });
+  rejectPartialExport(document, file, PAGE_MARKERS);
   const details = validateJson(exportSchema, document, file.text, file.display, HINT);
   return {
     file: pathInCatalog(file),
@@ -272,11 +275,61 @@ function readFile(file: SourceText): AuthorizationDetails {
   };
 }
 
+const LIST_KEY_SET: ReadonlySet<string> = new Set(LIST_KEYS);
+
+function isListKey(key: string): key is (typeof LIST_KEYS)[number] {
+  return LIST_KEY_SET.has(key);
+}
+
+/**
+ * The same record as `readFile`, from chunks of the file: each element of each list is parsed and validated as soon
+ * as it is read, so neither the text nor the raw document is ever held whole (an export can exceed 512 MiB).
+ */
+async function readChunks(file: ChunkedFile): Promise<AuthorizationDetails[]> {
+  const lists: { UserDetailList?: IamUser[]; GroupDetailList?: IamGroup[]; RoleDetailList?: IamRole[]; Policies?: ManagedPolicy[] } = {};
+  const members = new Map<string, { value: unknown; place: TextPlace }>();
+  const seen = (key: string): void => {
+    if (isListKey(key) && !lists[key]) lists[key] = [];
+  };
+  const reader = new TopLevelObjectReader(
+    file.display,
+    {
+      element(key, index, value, text, place) {
+        seen(key);
+        if (!isListKey(key)) return;
+        const at = { display: file.display, place, path: [key, index], hint: HINT };
+        if (key === 'UserDetailList') lists.UserDetailList?.push(validateStreamed(userSchema, value, text, at));
+        else if (key === 'GroupDetailList') lists.GroupDetailList?.push(validateStreamed(groupSchema, value, text, at));
+        else if (key === 'RoleDetailList') lists.RoleDetailList?.push(validateStreamed(roleSchema, value, text, at));
+        else lists.Policies?.push(validateStreamed(policySchema, value, text, at));
+      },
+      member(key, value, text, place) {
+        // A list that is not an array (null, an object) is refused as validating the whole file refuses it.
+        if (isListKey(key)) validateStreamed(z.array(z.unknown()).optional(), value, text, { display: file.display, place, path: [key], hint: HINT });
+        members.set(key, { value, place });
+      },
+    },
+    HINT,
+  );
+  for await (const chunk of file.chunks) reader.push(chunk);
+  reader.end();
+  for (const key of reader.arrayKeys()) seen(key);
+  const document = Object.fromEntries([...members].map(([key, { value }]) => [key, value]));
+  if (!LIST_KEYS.some((key) => lists[key] !== undefined)) {
+    throw notThisExport({ display: file.display, text: '' }, { expected: `get-account-authorization-details output with ${LIST_KEYS.join(', ')}`, hint: HINT }, { ...document, ...lists });
+  }
+  const marker = pageMarkerIn(document, PAGE_MARKERS);
+  const markerPlace = marker === undefined ? undefined : members.get(marker)?.place;
+  if (marker !== undefined) throw partialExportError(marker, { file: file.display, ...markerPlace }, PAGE_MARKERS);
+  return [{ file: file.path, users: lists.UserDetailList ?? [], groups: lists.GroupDetailList ?? [], roles: lists.RoleDetailList ?? [], policies: lists.Policies ?? [] }];
+}
+
 export default defineSource({
   type: 'aws/iam-authorization-details',
   kind: 'batch',
   description: 'IAM users, groups, roles and managed policies from `aws iam get-account-authorization-details` (CLI v1 or v2 JSON); one record per file.',
   read: (files) => files.map(readFile),
+  readChunks,
 });
 
 declare module '../../../kit/record-types.js' {
