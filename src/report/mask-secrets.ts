@@ -129,9 +129,29 @@ function maskTree(value: unknown, byKey: boolean, key?: string): unknown {
   return value;
 }
 
+/**
+ * Arrays and objects that masking returned, with how (`true`: by key too, which masks more). The engine masks a
+ * report and every formatter masks its view again: what was masked before is not scanned twice. Reports are not
+ * changed after they are built, so nothing unmasked can have been put into one since.
+ */
+const maskedAlready = new WeakMap<object, boolean>();
+
+function wasMasked(value: object, byKey: boolean): boolean {
+  const how = maskedAlready.get(value);
+  return how === true || (how === false && !byKey);
+}
+
+function remember<T extends object>(value: T, byKey: boolean): T {
+  if (maskedAlready.get(value) !== true) maskedAlready.set(value, byKey);
+  return value;
+}
+
 // An array or object with nothing to mask is returned as it is: a report of 100,000 findings is then not copied
 // twice (engine and formatter), which would cost more in garbage collection than the scan itself.
 function maskItems(items: readonly unknown[], byKey: boolean, key: string | undefined): readonly unknown[] {
+  // Under a secret-named key the items themselves are masked: such a list is never taken as masked already.
+  const underSecret = byKey && key !== undefined && isSecretKey(key);
+  if (!underSecret && wasMasked(items, byKey)) return items;
   let masked: unknown[] | undefined;
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
@@ -139,10 +159,11 @@ function maskItems(items: readonly unknown[], byKey: boolean, key: string | unde
     if (shown !== item) masked ??= items.slice(0, index);
     masked?.push(shown);
   }
-  return masked ?? items;
+  return underSecret ? (masked ?? items) : remember(masked ?? items, byKey);
 }
 
 function maskMembers(members: object, byKey: boolean): object {
+  if (wasMasked(members, byKey)) return members;
   const entries = Object.entries(members);
   let changed = Object.getPrototypeOf(members) !== Object.prototype;
   const shown = entries.map(([name, item]): [string, unknown] => {
@@ -150,7 +171,7 @@ function maskMembers(members: object, byKey: boolean): object {
     if (entry[0] !== name || entry[1] !== item) changed = true;
     return entry;
   });
-  return changed ? Object.fromEntries(shown) : members;
+  return remember(changed ? Object.fromEntries(shown) : members, byKey);
 }
 
 /** A value quoting data, masked: strings are scanned, and any string or number under a secret-named key is replaced. */

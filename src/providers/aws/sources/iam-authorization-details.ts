@@ -3,7 +3,7 @@ import { defineSource, pathInCatalog, type ChunkedFile, type SourceText } from '
 import { TopLevelObjectReader, validateStreamed, type TextPlace } from '../../../kit/formats/json-stream.js';
 import { parseJsonText, validateJson } from '../../../kit/formats/json.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
-import { awsTimestampSchema, parsePolicyDocument, policyDocumentSchema, PolicyDocumentError, type PolicyDocument } from '../lib/aws-values.js';
+import { awsTimestampSchema, parseAwsTimestamp, parsePolicyDocument, policyDocumentSchema, PolicyDocumentError, type PolicyDocument } from '../lib/aws-values.js';
 import { isObject, notThisExport } from '../lib/export-file.js';
 import { pageMarkerIn, partialExportError, rejectPartialExport } from '../../../kit/formats/paginated.js';
 
@@ -275,6 +275,84 @@ function readFile(file: SourceText): AuthorizationDetails {
   };
 }
 
+/** A JSON object (what `z.object` accepts), or undefined. */
+function jsonObject(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  return isObject(value) ? value : undefined;
+}
+
+/** Each item of an optional list read by `item`; undefined when the list or an item is not what the schema accepts. */
+function listOf<T>(value: unknown, item: (element: unknown) => T | undefined): T[] | undefined {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return undefined;
+  const items: T[] = [];
+  for (const element of value) {
+    const read = item(element);
+    if (read === undefined) return undefined;
+    items.push(read);
+  }
+  return items;
+}
+
+const stringItem = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+function attachedItem(value: unknown): AttachedPolicy | undefined {
+  const policy = jsonObject(value);
+  return typeof policy?.PolicyName === 'string' && typeof policy.PolicyArn === 'string' ? { name: policy.PolicyName, arn: policy.PolicyArn } : undefined;
+}
+
+function inlineItem(value: unknown): InlinePolicy | undefined {
+  const policy = jsonObject(value);
+  if (typeof policy?.PolicyName !== 'string' || policy.PolicyDocument === undefined) return undefined;
+  try {
+    return { name: policy.PolicyName, document: parsePolicyDocument(policy.PolicyDocument) };
+  } catch (error) {
+    if (error instanceof PolicyDocumentError) return undefined;
+    throw error;
+  }
+}
+
+function tagItem(value: unknown): Tag | undefined {
+  const tag = jsonObject(value);
+  return typeof tag?.Key === 'string' && typeof tag.Value === 'string' ? { key: tag.Key, value: tag.Value } : undefined;
+}
+
+/** `PermissionsBoundary` as the schema reads it: null when absent, undefined when it is not what the schema accepts. */
+function boundaryArn(value: unknown): string | null | undefined {
+  if (value === undefined) return null;
+  const arn = jsonObject(value)?.PermissionsBoundaryArn;
+  return typeof arn === 'string' ? arn : undefined;
+}
+
+/**
+ * A user element read without zod (most of a large export is users): exactly what `userSchema` gives, or undefined
+ * for anything it is not sure of, which zod then reads, with its error when there is one.
+ */
+export function readUserFast(value: unknown): IamUser | undefined {
+  const user = jsonObject(value);
+  if (!user || typeof user.UserName !== 'string' || typeof user.UserId !== 'string' || typeof user.Arn !== 'string' || typeof user.Path !== 'string') return undefined;
+  const createDate = parseAwsTimestamp(user.CreateDate);
+  const groupNames = listOf(user.GroupList, stringItem);
+  const inline = listOf(user.UserPolicyList, inlineItem);
+  const attachedList = jsonObject(user.AttachedManagedPolicies) ? [user.AttachedManagedPolicies] : user.AttachedManagedPolicies;
+  const attached = listOf(attachedList, attachedItem);
+  const boundary = boundaryArn(user.PermissionsBoundary);
+  const tagList = listOf(user.Tags, tagItem);
+  if (!createDate || !groupNames || !inline || !attached || boundary === undefined || !tagList) return undefined;
+  return {
+    kind: 'user',
+    name: user.UserName,
+    id: user.UserId,
+    arn: user.Arn,
+    path: user.Path,
+    createDate,
+    groupNames,
+    inlinePolicies: inline,
+    attachedPolicies: attached,
+    permissionsBoundaryArn: boundary,
+    tags: tagList,
+  };
+}
+
 const LIST_KEY_SET: ReadonlySet<string> = new Set(LIST_KEYS);
 
 function isListKey(key: string): key is (typeof LIST_KEYS)[number] {
@@ -298,7 +376,7 @@ async function readChunks(file: ChunkedFile): Promise<AuthorizationDetails[]> {
         seen(key);
         if (!isListKey(key)) return;
         const at = { display: file.display, place, path: [key, index], hint: HINT };
-        if (key === 'UserDetailList') lists.UserDetailList?.push(validateStreamed(userSchema, value, text, at));
+        if (key === 'UserDetailList') lists.UserDetailList?.push(readUserFast(value) ?? validateStreamed(userSchema, value, text, at));
         else if (key === 'GroupDetailList') lists.GroupDetailList?.push(validateStreamed(groupSchema, value, text, at));
         else if (key === 'RoleDetailList') lists.RoleDetailList?.push(validateStreamed(roleSchema, value, text, at));
         else lists.Policies?.push(validateStreamed(policySchema, value, text, at));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../../src/core/errors.js';
-import adapter, { type AuthorizationDetails } from '../../../../src/providers/aws/sources/iam-authorization-details.js';
+import adapter, { readUserFast, type AuthorizationDetails } from '../../../../src/providers/aws/sources/iam-authorization-details.js';
 import type { ChunkedFile, SourceText } from '../../../../src/kit/define-source.js';
 import { readExportFile } from '../../../../src/kit/files/read-file.js';
 import { thrownUserError } from '../../../support/errors.js';
@@ -304,5 +304,46 @@ describe('aws/iam-authorization-details: read in chunks (files too large to hold
   it('refuses two equal top-level keys, which reading whole would merge', async () => {
     const error = await chunkedErrorOf('{"UserDetailList": [],\n "UserDetailList": []}', 4);
     expect(error.located).toBe('exports/iam.json:2:2: Expected each top-level key once, found "UserDetailList" twice');
+  });
+});
+
+describe('aws/iam-authorization-details: users read without zod', () => {
+  const base = {
+    Path: '/',
+    UserName: 'u',
+    UserId: 'AIDAEXAMPLE000000001',
+    Arn: 'arn:aws:iam::210987654321:user/u',
+    CreateDate: '2024-01-01T00:00:00Z',
+    GroupList: ['admins'],
+    UserPolicyList: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' } } }],
+    AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+    PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: 'arn:aws:iam::210987654321:policy/b' },
+    Tags: [{ Key: 'team', Value: 'ops' }],
+  };
+  const variants: Record<string, unknown>[] = [base];
+  const odd = [undefined, null, 'x', 7, true, [], {}, ['x'], [{}], [null], { PolicyName: 'p', PolicyArn: 'a' }, '2024-01-01 00:00:00+00:00', 1600721892, '%7B%7D'];
+  for (const key of Object.keys(base)) for (const value of odd) variants.push({ ...base, [key]: value });
+  variants.push({ ...base, UserPolicyList: [{ PolicyName: 'p', PolicyDocument: encodeURIComponent(JSON.stringify({ Statement: [] })) }] });
+  variants.push({ ...base, UserPolicyList: [{ PolicyName: 'p' }] });
+
+  it('gives exactly what the schema gives, or leaves the element to it', async () => {
+    const { text } = await fixture('aws/iam-authorization-details.json');
+    const users: unknown = JSON.parse(text).UserDetailList;
+    const all = [...(Array.isArray(users) ? users : []), ...variants];
+    let fast = 0;
+    for (const user of all) {
+      const viaZod = (() => {
+        try {
+          return adapter.read([source(JSON.stringify({ UserDetailList: [user] }))])[0]?.users[0];
+        } catch {
+          return undefined;
+        }
+      })();
+      const quick = readUserFast(user);
+      if (quick !== undefined) fast += 1;
+      if (quick !== undefined || viaZod === undefined) expect(quick, JSON.stringify(user)).toEqual(viaZod);
+    }
+    expect(all.length).toBeGreaterThan(140);
+    expect(fast).toBeGreaterThan(20);
   });
 });
