@@ -1,13 +1,15 @@
 // The IAM measurements of `npm run bench`, each in a child process of its own: the floor (read the two files, bare
 // JSON.parse of the authorization details and a CSV split of the credential report), the full IAM audit and the
 // console-MFA check alone (each `controlproof run` on a catalog of its own, the whole process: catalog, sources,
-// checks, the JSON report written to a file), and DuckDB on the same console-MFA predicate.
+// checks, the JSON report written to a file), and DuckDB on the same console-MFA predicate. The CLI and DuckDB each
+// run as a plain `node` process of their own, timed from start to exit, so neither pays for this script's loader.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { readBenchSet } from './generate.js';
-import { duckdbConsoleMfa } from './iam-peers.js';
+import { consoleMfaQuery, DUCKDB_CONSOLE_MFA, DUCKDB_THREADS } from './iam-peers.js';
 import { AS_OF, MB, type Manifest } from './set.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -89,22 +91,35 @@ interface ReportTest {
   error?: unknown;
 }
 
-/** `controlproof run` from dist in this process on a catalog of `checks`, timed from loading the CLI to the written report. */
-async function runCatalog(dataDir: string, name: string, checks: readonly string[]): Promise<IamPhaseResult> {
+/** Loaded first into a timed process: writes its peak RSS (MB) to the file named by BENCH_RSS_FILE when it exits. */
+const RSS_PRELOAD = "process.on('exit', () => require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, String(Math.round(process.resourceUsage().maxRSS / 1024))));";
+
+/** Runs `node args` in `dataDir`'s IAM folder: its wall time from spawn to exit, its peak RSS and its stdout. */
+function timedNode(dataDir: string, args: readonly string[]): { ms: number; maxRssMb: number; stdout: string } {
+  const preload = path.join(dataDir, 'iam', 'rss-preload.cjs');
+  const rssFile = path.join(dataDir, 'iam', 'rss.txt');
+  writeFileSync(preload, RSS_PRELOAD);
+  rmSync(rssFile, { force: true });
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--require', preload, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * MB, env: { ...process.env, BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const ms = performance.now() - started;
+  if (child.status !== 0) throw new Error(`node ${args.slice(0, 2).join(' ')} exited ${String(child.status)}`);
+  return { ms, maxRssMb: Number(readFileSync(rssFile, 'utf8')), stdout: child.stdout };
+}
+
+/** `controlproof run` (bin/controlproof.js on dist) on a catalog of `checks`, as a process of its own. */
+function runCatalog(dataDir: string, name: string, checks: readonly string[]): IamPhaseResult {
   const manifest = manifestOf(dataDir);
   const catalog = writeCatalog(dataDir, manifest, name, checks);
   const report = catalog.replace(/\.yaml$/, '-report.json');
-  const started = performance.now();
-  const { main }: typeof import('../../src/cli/main.js') = await import(pathToFileURL(path.join(root, 'dist', 'cli', 'main.js')).href);
-  const exitCode = await main(['node', 'controlproof', 'run', catalog, '--as-of', AS_OF, '--format', 'json', '--output', report, '--fail-on', 'none', '--quiet']);
-  const ms = performance.now() - started;
-  if (exitCode !== 0) throw new Error(`controlproof run exited ${exitCode}`);
+  const cli = path.join(root, 'bin', 'controlproof.js');
+  const { ms, maxRssMb } = timedNode(dataDir, [cli, 'run', catalog, '--as-of', AS_OF, '--format', 'json', '--output', report, '--fail-on', 'none', '--quiet']);
   const text = readFileSync(report, 'utf8');
   const parsed: { controls: { tests: ReportTest[] }[]; sources: { name: string; status: string; records: number }[] } = JSON.parse(text);
   const tests = parsed.controls.flatMap((control) => control.tests);
   return {
     ms,
-    maxRssMb: maxRssMb(),
+    maxRssMb,
     reportMb: Math.round(text.length / MB),
     checks: Object.fromEntries(tests.map((test) => [test.check, { status: test.status, examined: test.examined, findings: test.findings?.length ?? 0 }])),
     sources: Object.fromEntries(parsed.sources.map((source) => [source.name, { status: source.status, records: source.records }])),
@@ -112,16 +127,20 @@ async function runCatalog(dataDir: string, name: string, checks: readonly string
   };
 }
 
-function auditPhase(dataDir: string): Promise<IamPhaseResult> {
+function auditPhase(dataDir: string): IamPhaseResult {
   return runCatalog(dataDir, 'catalog.yaml', iamTests(manifestOf(dataDir)).map(([check]) => check));
 }
 
-function consoleMfaPhase(dataDir: string): Promise<IamPhaseResult> {
+function consoleMfaPhase(dataDir: string): IamPhaseResult {
   return runCatalog(dataDir, 'console-mfa.yaml', ['aws/iam-console-mfa']);
 }
 
-async function duckdbConsoleMfaPhase(dataDir: string): Promise<IamPhaseResult> {
-  return { ...(await duckdbConsoleMfa(dataDir, manifestOf(dataDir))) };
+/** DuckDB on the console-MFA predicate (iam-peers.ts), as a process of its own. */
+function duckdbConsoleMfaPhase(dataDir: string): IamPhaseResult {
+  const report = path.join(dataDir, manifestOf(dataDir).iam.credentialReport);
+  const { ms, maxRssMb, stdout } = timedNode(dataDir, ['--input-type=module', '-e', DUCKDB_CONSOLE_MFA, consoleMfaQuery(report)]);
+  const counts: { consoleUsers: number; withoutMfa: number } = JSON.parse(stdout.trim().split('\n').pop() ?? '{}');
+  return { ms, maxRssMb, threads: DUCKDB_THREADS, ...counts };
 }
 
 function maxRssMb(): number {
