@@ -185,11 +185,19 @@ function accessKey(row: RowCells, slot: 1 | 2): AccessKeySlot {
   };
 }
 
+/**
+ * A kept cell as a string of its own. Cells split from the report are slices of its text, and one slice kept alive
+ * keeps the whole text: hundreds of megabytes for a large account. A one-character prefix makes V8 copy the cell.
+ */
+function ownCopy(cell: string): string {
+  return ` ${cell}`.slice(1);
+}
+
 function toRow(row: RowCells): CredentialReportRow {
-  const user = text(row, 'user');
+  const user = ownCopy(text(row, 'user'));
   return {
     user,
-    arn: text(row, 'arn'),
+    arn: ownCopy(text(row, 'arn')),
     isRoot: user === ROOT_USER,
     userCreationTime: date(row, 'user_creation_time'),
     passwordEnabled: optionalBool(row, 'password_enabled'),
