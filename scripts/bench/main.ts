@@ -1,9 +1,9 @@
 // `npm run bench`: generates (once, into bench-data/) a deterministic synthetic CloudTrail set, IAM set and identity
 // set, then measures from one run: the full log audit (every stream check, one pass, worker threads) against a one-thread
 // gunzip + JSON.parse baseline of the same files, peak RSS, exact finding counts against what the generator
-// seeded, the IAM audit against the time to parse it, and the identity audit of a large organisation (HR, Okta users
-// and factors, GitHub members, aliases, Okta System Log: `controlproof run` on its catalog) against bare parsing of
-// its files, with its peak RSS and exact leaver counts. Each measurement runs in its own child process, so
+// seeded, the IAM audit (`controlproof run`) against bare parsing of its files and its console-MFA check against
+// DuckDB, and the identity audit of a large organisation (HR, Okta users and factors, GitHub members, aliases, Okta
+// System Log: `controlproof run` on its catalog) against bare parsing of its files, with its peak RSS and exact leaver counts. Each measurement runs in its own child process, so
 // peak RSS and timings do not mix; baseline and audit alternate --runs times (default 3) and the medians are
 // compared, so a noisy neighbour on a shared machine moves both. The same baseline work split over the audit's
 // threads shows what the cores can give at all (the audit's ratio is bounded by it). Options: --size-mb N (default 1024),
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   for (const line of measureStartup(root)) console.log(line);
   let correct = true;
   if (manifest && only.has('cloudtrail')) correct = logAudit(manifest) && correct;
-  if (manifest && only.has('iam')) iamAudit(manifest);
+  if (manifest && only.has('iam')) correct = iamAudit(manifest) && correct;
   if (identity) correct = identityAudit(identity) && correct;
   if (!correct) process.exitCode = 1;
 }
@@ -162,15 +162,62 @@ function logAudit(manifest: Manifest): boolean {
   return correct;
 }
 
-/** The IAM audit against the time its sources take to parse. */
-function iamAudit(manifest: Manifest): void {
-  const iam = runChild('iam', options.dataDir, options.workers);
-  const iamRatio = iam.ms / Number(iam.parseMs);
-  const ran = Array.isArray(iam.ran) ? iam.ran.length : 0;
-  console.log(
-    `IAM set     : ${manifest.iam.users} users, ${manifest.iam.roles} roles, ${manifest.iam.policies} policies, ${manifest.iam.reportRows + 1}-row credential report: parse ${seconds(Number(iam.parseMs))} s, full audit ${seconds(iam.ms)} s (${ran} checks), ${iamRatio.toFixed(2)}x (target < 2x) ${verdict(iamRatio < 2)}`,
-  );
-  if (Array.isArray(iam.skipped) && iam.skipped.length > 0) console.log(`              not run: ${iam.skipped.join(', ')}`);
+/**
+ * The IAM audit (`controlproof run`, every IAM check) against the floor of bare parsing of its two files, and the
+ * console-MFA check alone against DuckDB on the same predicate, alternating --runs times: ratios of each round, their
+ * median and spread, peak RSS, and DuckDB's counts against controlproof's.
+ */
+function iamAudit(manifest: Manifest): boolean {
+  const { dataDir, workers } = options;
+  const iam = manifest.iam;
+  console.log(`IAM set     : ${iam.users} users, ${iam.roles} roles, ${iam.policies} policies, ${iam.groups} groups, ${iam.reportRows + 1}-row credential report`);
+  const [floors, audits, consoles, peers]: [PhaseResult[], PhaseResult[], PhaseResult[], PhaseResult[]] = [[], [], [], []];
+  for (let run = 0; run < options.runs; run++) {
+    floors.push(runChild('iam-floor', dataDir, workers));
+    audits.push(runChild('iam-audit', dataDir, workers));
+    consoles.push(runChild('iam-console-mfa', dataDir, workers));
+    peers.push(runChild('iam-duckdb-mfa', dataDir, workers));
+  }
+  const [floor, audit, consoleMfa, peer] = [median(floors), median(audits), median(consoles), median(peers)];
+  const auditChecks = isRecord(audit.checks) ? Object.keys(audit.checks).length : 0;
+  const auditRss = Math.max(...audits.map((run) => run.maxRssMb));
+  console.log(`IAM audit   : controlproof run, ${auditChecks} checks, JSON report (${String(audit.reportMb)} MB): ${seconds(audit.ms)} s, peak RSS ${auditRss} MB${runsText(audits)}`);
+  if (floor.unparseable === true) console.log('IAM floor   : none: the authorization details are longer than V8\'s longest string, so JSON.parse cannot read them whole');
+  else {
+    console.log(`IAM floor   : read + JSON.parse of the authorization details + CSV split of the report, no checks: ${seconds(floor.ms)} s${runsText(floors)}`);
+    console.log(`IAM ratio   : ${ratioText(audits, floors)} the floor (target < 3x) ${verdict(roundRatio(audits, floors) < 3)}`);
+  }
+  console.log(`console-MFA : controlproof run of aws/iam-console-mfa alone: ${seconds(consoleMfa.ms)} s, peak RSS ${Math.max(...consoles.map((run) => run.maxRssMb))} MB${runsText(consoles)}`);
+  console.log(`DuckDB      : read_csv + the same predicate, ${String(peer.threads)} threads, rows read into JavaScript: ${seconds(peer.ms)} s${runsText(peers)}`);
+  console.log(`MFA ratio   : ${ratioText(consoles, peers)} DuckDB's time (target < 2x) ${verdict(roundRatio(consoles, peers) < 2)}`);
+  const mfa = isRecord(consoleMfa.checks) && isRecord(consoleMfa.checks['aws/iam-console-mfa']) ? consoleMfa.checks['aws/iam-console-mfa'] : {};
+  const comparisons: [string, unknown, unknown][] = [
+    ['console users examined', mfa.examined, peer.consoleUsers],
+    ['console users without MFA', mfa.findings, peer.withoutMfa],
+    ['report rows', isRecord(audit.sources) && isRecord(audit.sources['credential-report']) ? audit.sources['credential-report'].records : undefined, iam.reportRows + 1],
+    ['checks in error', Object.values(isRecord(audit.checks) ? audit.checks : {}).filter((check) => isRecord(check) && check.status === 'error').length, 0],
+    ['identical report in every run', audits.every((run) => run.digest === audit.digest) ? 1 : 0, 1],
+  ];
+  const correct = comparisons.every(([, found, want]) => found === want);
+  console.log(`correctness : ${correct ? 'ok, DuckDB and controlproof agree' : 'MISMATCH'}: ${comparisons.map(([name, found, want]) => `${name} ${String(found)}/${String(want)}`).join(', ')}`);
+  return correct;
+}
+
+/** Each round's ratio of `runs` to `bases`, sorted. */
+function roundRatios(runs: readonly PhaseResult[], bases: readonly PhaseResult[]): number[] {
+  return runs.map((run, index) => run.ms / (bases[index]?.ms ?? Number.NaN)).sort((a, b) => a - b);
+}
+
+/** The median of the rounds' ratios (the lower middle one for an even count). */
+function roundRatio(runs: readonly PhaseResult[], bases: readonly PhaseResult[]): number {
+  const ratios = roundRatios(runs, bases);
+  return ratios[Math.floor((ratios.length - 1) / 2)] ?? Number.NaN;
+}
+
+function ratioText(runs: readonly PhaseResult[], bases: readonly PhaseResult[]): string {
+  const ratios = roundRatios(runs, bases);
+  const spread = ratios.length > 1 ? ` (median; min ${ratios[0]?.toFixed(2)}x, max ${ratios.at(-1)?.toFixed(2)}x over ${ratios.length} interleaved rounds)` : '';
+  return `${roundRatio(runs, bases).toFixed(2)}x${spread}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 // The measurements of `npm run bench`, each run in a child process of its own: the baseline (one thread of gunzip +
-// JSON.parse), the ceiling (that work split over the threads), the full log audit and the IAM audit.
+// JSON.parse), the ceiling (that work split over the threads) and the full log audit; the IAM and identity phases
+// are in iam-phases.ts and identity-phases.ts.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { readBenchSet } from './generate.js';
+import { IAM_PHASES } from './iam-phases.js';
 import { IDENTITY_PHASES } from './identity-phases.js';
 import { ACCOUNTS, AS_OF, MB, REGIONS, type Manifest } from './set.js';
 
@@ -126,48 +128,6 @@ async function auditPhase({ dataDir, manifest, workers }: PhaseContext): Promise
   };
 }
 
-/** The IAM set: time to parse it with the sources, against parsing plus every built-in check that reads it. */
-async function iamPhase({ dataDir, manifest }: PhaseContext): Promise<PhaseResult> {
-  const { Registry }: typeof import('../../src/providers/registry.js') = await import(distModule('providers/registry.js'));
-  const { readExportFile }: typeof import('../../src/kit/files/read-file.js') = await import(distModule('kit/files/read-file.js'));
-  const registry = new Registry();
-  const checks = await distChecks();
-  const known: Record<string, Record<string, unknown>> = { 'aws/iam-privilege-drift': { baseline: manifest.iam.approvedAdmins } };
-  const sources = [
-    ['aws/iam-credential-report', manifest.iam.credentialReport],
-    ['aws/iam-authorization-details', manifest.iam.authorizationDetails],
-  ] as const;
-  const asOf = new Date(AS_OF);
-  let parseMs = 0;
-  let auditMs = 0;
-  const ran: string[] = [];
-  const skipped: string[] = [];
-  for (const [type, file] of sources) {
-    const source = await registry.source(type);
-    if (source?.kind !== 'batch') {
-      skipped.push(`${type} (no source)`);
-      continue;
-    }
-    const started = performance.now();
-    const { text } = await readExportFile(path.join(dataDir, file));
-    const records = source.read([text]);
-    const parsed = performance.now();
-    parseMs += parsed - started;
-    for (const check of checks) {
-      if (check.kind !== 'batch' || !check.inputs.records?.includes(type)) continue;
-      const params = check.params.safeParse(known[check.id] ?? {});
-      if (!params.success) {
-        skipped.push(`${check.id} (needs params)`);
-        continue;
-      }
-      check.run({ inputs: { records }, params: params.data, asOf });
-      ran.push(check.id);
-    }
-    auditMs += performance.now() - started;
-  }
-  return { ms: auditMs, parseMs, maxRssMb: maxRssMb(), ran, skipped };
-}
-
 function maxRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
@@ -183,7 +143,6 @@ const PHASES: Record<string, (context: PhaseContext) => PhaseResult | Promise<Ph
   baseline: baselinePhase,
   ceiling: ceilingPhase,
   audit: auditPhase,
-  iam: iamPhase,
 };
 
 /** Runs one phase in a child process of its own, so peak RSS and timings do not mix; it prints its result as JSON. */
@@ -198,10 +157,10 @@ export function runChild(phase: string, dataDir: string, workers: number | undef
 
 /** The child process's side: measures `phase` and prints its result. */
 export async function runPhase(phase: string, dataDir: string, workers: number | undefined): Promise<void> {
-  const identity = IDENTITY_PHASES[phase];
-  if (identity) return console.log(JSON.stringify(await identity(dataDir)));
+  const ofDataDir = IDENTITY_PHASES[phase] ?? IAM_PHASES[phase];
+  if (ofDataDir) return console.log(JSON.stringify(await ofDataDir(dataDir)));
   const measure = PHASES[phase];
-  if (!measure) throw new Error(`Unknown --phase "${phase}": expected ${[...Object.keys(PHASES), ...Object.keys(IDENTITY_PHASES)].join(', ')}`);
+  if (!measure) throw new Error(`Unknown --phase "${phase}": expected ${[...Object.keys(PHASES), ...Object.keys(IDENTITY_PHASES), ...Object.keys(IAM_PHASES)].join(', ')}`);
   const manifest = readBenchSet(dataDir);
   if (!manifest) throw new Error(`${dataDir} holds no bench set`);
   console.log(JSON.stringify(await measure({ dataDir, manifest, workers })));

@@ -1,8 +1,10 @@
 // Reads each whole-file source once, however many tests use it, and its views once, however many tests read them.
 import type { LoadedSource } from '../catalog/model.js';
-import { errorMessage } from '../core/errors.js';
-import { readMatchedFiles } from '../kit/files/match-files.js';
-import { ReadBudget, type ReadLimits } from '../kit/files/read-file.js';
+import { errorMessage, UserError } from '../core/errors.js';
+import type { BatchSource } from '../kit/define-source.js';
+import { readMatchedFiles, requireMatches } from '../kit/files/match-files.js';
+import { readExportFile, ReadBudget, type ReadLimits, type ReadOptions, type SourceFileInfo } from '../kit/files/read-file.js';
+import { streamExportFile } from '../kit/files/stream-file.js';
 import type { SourceResult } from '../report/model.js';
 
 /** One source after reading: its records, or why it could not be read. */
@@ -38,16 +40,52 @@ async function readBatchSource(source: LoadedSource, { dir, limits }: ReadContex
   let held = 0;
   try {
     if (source.definition.kind !== 'batch') throw new Error(`source type "${source.type}" is streamed, not read whole`);
+    const { definition } = source;
+    if (definition.readChunks) {
+      const chunked = await readInChunks(source, definition, { base: dir, fileBytes: limits.fileBytes }, budget);
+      return { result: { ...result, files: chunked.infos, records: chunked.records.length }, records: chunked.records };
+    }
     const files = await readMatchedFiles(source.patterns, dir, source.pathPosition, { fileBytes: limits.fileBytes, budget });
     held = files.size;
     result.files = files.infos;
-    const records = source.definition.read(files.texts, source.readParams);
+    const records = definition.read(files.texts, source.readParams);
     result.records = records.length;
     return { result, records };
   } catch (error) {
     budget.release(held);
     return { result: { ...result, status: 'error', error: errorMessage(error, dir) }, records: [] };
   }
+}
+
+/**
+ * A source that parses files from chunks of their bytes (no text is held, so none counts against the budget), one file
+ * after another. A file whose chunked read throws a `UserError` is read again whole with `read`, whose error is
+ * exact; when the file cannot be held as text at all, the chunked read's error stands.
+ */
+async function readInChunks(source: LoadedSource, definition: BatchSource, options: ReadOptions, budget: ReadBudget): Promise<{ infos: SourceFileInfo[]; records: unknown[]; size: number }> {
+  const read: { infos: SourceFileInfo[]; records: unknown[]; size: number } = { infos: [], records: [], size: 0 };
+  try {
+    for (const file of await requireMatches(source.patterns, options.base ?? '.', source.pathPosition)) {
+      let info: SourceFileInfo;
+      let records: readonly unknown[];
+      try {
+        ({ info, result: records } = await streamExportFile(file, options, (chunked) => definition.readChunks?.(chunked, source.readParams) ?? Promise.resolve([])));
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        const whole = await readExportFile(file, options).catch(() => Promise.reject(error));
+        budget.take(whole.size, whole.text.display);
+        read.size += whole.size;
+        info = whole.info;
+        records = definition.read([whole.text], source.readParams);
+      }
+      read.infos.push(info);
+      for (const record of records) read.records.push(record);
+    }
+  } catch (error) {
+    budget.release(read.size);
+    throw error;
+  }
+  return read;
 }
 
 /** Records of sources in the shape of their views, each computed once. */

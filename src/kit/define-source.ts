@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { pathInCatalog, type SourceText } from './files/read-file.js';
+import type { ChunkedFile } from './files/stream-file.js';
 import type { RecordType, RecordTypes } from './record-types.js';
 
-export { pathInCatalog, type SourceText };
+export { pathInCatalog, type ChunkedFile, type SourceText };
 
 /** One record's place in a log's coverage: its scope (the provider's `coverageScope`, in order) and its time (epoch ms). */
 export interface CoveragePoint {
@@ -29,6 +30,12 @@ export interface BatchSourceDefinition<T extends RecordType, P extends z.ZodType
   params?: P;
   /** Parses every file into records, with the source's params parsed by `params`; throws `UserError` with the file and position. */
   read(files: readonly SourceText[], params: z.output<P>): RecordTypes[T][];
+  /**
+   * Parses one file from chunks of its bytes, never its whole text: for exports larger than a string can be. When
+   * present the engine reads each file so, and a file it throws on is read again whole with `read` (when it fits), so
+   * that the error is `read`'s, with its exact position. It must give what `read` gives for the same file.
+   */
+  readChunks?(file: ChunkedFile, params: z.output<P>): Promise<RecordTypes[T][]>;
   views?: { readonly [V in RecordType]?: (records: readonly RecordTypes[T][]) => RecordTypes[V][] };
 }
 
@@ -65,6 +72,7 @@ export interface BatchSource {
   description: string;
   params?: z.ZodType;
   read(files: readonly SourceText[], params?: unknown): unknown[];
+  readChunks?(file: ChunkedFile, params?: unknown): Promise<unknown[]>;
   views?: Readonly<Record<string, Bivariant<(records: readonly unknown[]) => unknown[]> | undefined>>;
 }
 

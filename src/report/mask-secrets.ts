@@ -53,37 +53,44 @@ function maskPair(match: string, quote: string, key: string, separator: string, 
   return `${quote}${key}${quote}${separator}${masked}`;
 }
 
-/** Each rule finds one kind of secret; the replacer returns what stays. */
-const RULES: readonly { pattern: RegExp; replace: (match: string, ...groups: string[]) => string }[] = [
-  { pattern: KEY_VALUE, replace: maskPair },
+/**
+ * Each rule finds one kind of secret; the replacer returns what stays. `needs` is what any match of the rule contains,
+ * tested first: most strings that pass ANY_RULE hold one word of it (`#password` in a resource), not every rule's.
+ */
+const RULES: readonly { pattern: RegExp; needs: RegExp; replace: (match: string, ...groups: string[]) => string }[] = [
+  { pattern: KEY_VALUE, needs: /[:=]/, replace: maskPair },
   // PEM private key blocks, to the end of the text when cut off before their END line
   {
     pattern: /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----|$)/gi,
+    needs: /-----begin/i,
     replace: () => MASK,
   },
   // The password of a URL's user:password@
-  { pattern: /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*:)[^\s/?#]+(?=@)/gi, replace: (_match, kept) => `${kept}${MASK}` },
+  { pattern: /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*:)[^\s/?#]+(?=@)/gi, needs: /:\/\//, replace: (_match, kept) => `${kept}${MASK}` },
   // JSON Web Tokens
-  { pattern: /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, replace: () => MASK },
+  { pattern: /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, needs: /eyJ/, replace: () => MASK },
   // GitHub personal, OAuth, app, user-to-server and refresh tokens, and fine-grained personal access tokens
-  { pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g, replace: () => MASK },
+  { pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g, needs: /gh[pousr]_|github_pat_/, replace: () => MASK },
   // Slack tokens and webhook URLs
-  { pattern: /\bxox[abeoprs]-[A-Za-z0-9-]{10,}/g, replace: () => MASK },
-  { pattern: /(https:\/\/hooks\.slack\.com\/(?:services|workflows)\/)[A-Za-z0-9+/_-]{20,}/g, replace: (_match, kept) => `${kept}${MASK}` },
+  { pattern: /\bxox[abeoprs]-[A-Za-z0-9-]{10,}/g, needs: /xox/, replace: () => MASK },
+  { pattern: /(https:\/\/hooks\.slack\.com\/(?:services|workflows)\/)[A-Za-z0-9+/_-]{20,}/g, needs: /:\/\//, replace: (_match, kept) => `${kept}${MASK}` },
   // AWS STS session tokens, by the prefixes STS gives them
-  { pattern: /\b(?:IQoJb3JpZ2luX2V|FwoGZXIvYXdzE|FQoGZXIvYXdzE|AQoDYXdzE|AQoEXAMPLE)[A-Za-z0-9/+=]{20,}/g, replace: () => MASK },
+  { pattern: /\b(?:IQoJb3JpZ2luX2V|FwoGZXIvYXdzE|FQoGZXIvYXdzE|AQoDYXdzE|AQoEXAMPLE)[A-Za-z0-9/+=]{20,}/g, needs: /IQoJ|FwoG|FQoG|AQo/, replace: () => MASK },
   // HTTP credentials after their scheme, in any case
   {
     pattern: /\b(bearer\s+)([A-Za-z0-9\-._~+/]+=*)/gi,
+    needs: /bearer/i,
     replace: (match, scheme, token) => (isBearerToken(token) ? `${scheme}${MASK}` : match),
   },
   {
     pattern: /\b(basic\s+)([A-Za-z0-9+/]{4,}={0,2})(?![A-Za-z0-9+/=])/gi,
+    needs: /basic/i,
     replace: (match, scheme, encoded) => (isBasicCredential(encoded) ? `${scheme}${MASK}` : match),
   },
   // An AWS secret access key shortly after the word secret: `SecretAccessKey wJalr…`, `secret key is wJalr…`
   {
     pattern: /(secret[\w\s"'.:=-]{0,24}?)(?<![A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+    needs: /secret/i,
     replace: (match, before, key) => (isAwsSecretShape(key) ? `${before}${MASK}` : match),
   },
 ];
@@ -94,7 +101,7 @@ const ANY_RULE = /password|passwd|secret|token|api[-_. ]?key|private|session|aut
 /** `text` with every secret in it masked; identifiers such as access key ids (AKIA…) and ARNs stay. */
 export function maskText(text: string): string {
   if (!ANY_RULE.test(text)) return text;
-  return RULES.reduce((masked, rule) => masked.replace(rule.pattern, rule.replace), text);
+  return RULES.reduce((masked, rule) => (!rule.needs.test(masked) ? masked : masked.replace(rule.pattern, rule.replace)), text);
 }
 
 /** Keys repeat across records (`password_last_used` in every row), so each is masked once; bounded, since keys are data too. */
@@ -117,11 +124,54 @@ function maskKey(key: string): string {
 function maskTree(value: unknown, byKey: boolean, key?: string): unknown {
   if (byKey && key !== undefined && isSecretKey(key) && (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint')) return MASK;
   if (typeof value === 'string') return maskText(value);
-  if (Array.isArray(value)) return value.map((item) => maskTree(item, byKey, key));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([name, item]) => [maskKey(name), maskTree(item, byKey || name === 'details', name)]));
-  }
+  if (Array.isArray(value)) return maskItems(value, byKey, key);
+  if (value !== null && typeof value === 'object') return maskMembers(value, byKey);
   return value;
+}
+
+/**
+ * Arrays and objects that masking returned, with how (`true`: by key too, which masks more). The engine masks a
+ * report and every formatter masks its view again: what was masked before is not scanned twice. Reports are not
+ * changed after they are built, so nothing unmasked can have been put into one since.
+ */
+const maskedAlready = new WeakMap<object, boolean>();
+
+function wasMasked(value: object, byKey: boolean): boolean {
+  const how = maskedAlready.get(value);
+  return how === true || (how === false && !byKey);
+}
+
+function remember<T extends object>(value: T, byKey: boolean): T {
+  if (maskedAlready.get(value) !== true) maskedAlready.set(value, byKey);
+  return value;
+}
+
+// An array or object with nothing to mask is returned as it is: a report of 100,000 findings is then not copied
+// twice (engine and formatter), which would cost more in garbage collection than the scan itself.
+function maskItems(items: readonly unknown[], byKey: boolean, key: string | undefined): readonly unknown[] {
+  // Under a secret-named key the items themselves are masked: such a list is never taken as masked already.
+  const underSecret = byKey && key !== undefined && isSecretKey(key);
+  if (!underSecret && wasMasked(items, byKey)) return items;
+  let masked: unknown[] | undefined;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    const shown = maskTree(item, byKey, key);
+    if (shown !== item) masked ??= items.slice(0, index);
+    masked?.push(shown);
+  }
+  return underSecret ? (masked ?? items) : remember(masked ?? items, byKey);
+}
+
+function maskMembers(members: object, byKey: boolean): object {
+  if (wasMasked(members, byKey)) return members;
+  const entries = Object.entries(members);
+  let changed = Object.getPrototypeOf(members) !== Object.prototype;
+  const shown = entries.map(([name, item]): [string, unknown] => {
+    const entry: [string, unknown] = [maskKey(name), maskTree(item, byKey || name === 'details', name)];
+    if (entry[0] !== name || entry[1] !== item) changed = true;
+    return entry;
+  });
+  return remember(changed ? Object.fromEntries(shown) : members, byKey);
 }
 
 /** A value quoting data, masked: strings are scanned, and any string or number under a secret-named key is replaced. */

@@ -90,6 +90,27 @@ describe('parseInstant', () => {
   ])('refuses %s', (_name, value) => {
     expect(parseInstant(value)).toBeUndefined();
   });
+
+  // The two common shapes are read digit by digit; with a fraction added, the same text goes through the grammar.
+  it('reads the common shapes exactly as the grammar does, for any character in any place', () => {
+    const bases = ['2024-02-29T23:59:59Z', '2026-12-31t00:00:00+23:59', '1999-01-31 12:30:45-05:30'];
+    const replacements = ['0', '1', '2', '3', '5', '6', '9', ':', '-', '+', 'T', 't', ' ', 'Z', 'z', '.', 'x', '\u0660'];
+    let compared = 0;
+    for (const base of bases) {
+      for (let index = 0; index < base.length; index++) {
+        for (const replacement of replacements) {
+          const value = `${base.slice(0, index)}${replacement}${base.slice(index + 1)}`;
+          const withFraction = `${value.slice(0, 19)}.0${value.slice(19)}`;
+          expect(parseInstant(value)?.getTime(), value).toBe(parseInstant(withFraction)?.getTime());
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBe(1260);
+    expect(parseInstant('0999-01-01T00:00:00Z')?.toISOString()).toBe('0999-01-01T00:00:00.000Z');
+    expect(parseInstant('2100-02-29T00:00:00Z')).toBeUndefined();
+    expect(parseInstant('2000-02-29T00:00:00Z')?.toISOString()).toBe('2000-02-29T00:00:00.000Z');
+  });
 });
 
 describe('parseDate', () => {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
@@ -50,6 +52,53 @@ describe('readBatchSources', () => {
   it('refuses to read a streamed source whole', async () => {
     const read = await readBatchSources([source('trail')], catalog);
     expect(read.get('trail')?.result).toMatchObject({ status: 'error', error: 'source type "aws/cloudtrail-logs" is streamed, not read whole' });
+  });
+});
+
+describe('readBatchSources: a source read in chunks', () => {
+  const details = readFileSync(path.join(fixturesDir, 'aws/iam-authorization-details.json'));
+  const chunkedCatalog = async (files: Record<string, string | Buffer>): Promise<LoadedCatalog> => {
+    const text = `version: 1\nname: Chunks\nsources:\n  details:\n    type: aws/iam-authorization-details\n    path: details.json*\ncontrols:\n${MFA_CONTROL}`;
+    const dir = await tempTree({ 'controls.yaml': text, ...files });
+    return loadCatalog(path.join(dir, 'controls.yaml'));
+  };
+  const detailsSource = (loaded: LoadedCatalog): LoadedSource => {
+    const found = loaded.sources.get('details');
+    if (!found) throw new Error('no source details');
+    return found;
+  };
+
+  it('reads a plain and a gzipped file in chunks into what reading them whole gives, with the facts of their bytes', async () => {
+    const loaded = await chunkedCatalog({ 'details.json': details, 'details.json.gz': gzipSync(details) });
+    const read = (await readBatchSources([detailsSource(loaded)], loaded)).get('details');
+    const definition = detailsSource(loaded).definition;
+    if (definition.kind !== 'batch') throw new Error('not a batch source');
+    const whole = definition.read([{ display: 'x', text: details.toString('utf8'), path: 'details.json' }]);
+    expect(read?.result).toMatchObject({ status: 'ok', records: 2, files: [{ path: 'details.json', bytes: details.length, sha256: createHash('sha256').update(details).digest('hex') }, { path: 'details.json.gz' }] });
+    expect(read?.records[0]).toEqual(whole[0]);
+    expect(JSON.stringify(read?.records[1])).toBe(JSON.stringify(whole[0]).replace('"file":"details.json"', '"file":"details.json.gz"'));
+  });
+
+  it('reads a file its chunked read refuses again whole, so the error is the exact one of reading whole', async () => {
+    const bad = readFileSync(path.join(fixturesDir, 'aws/bad/iam-authorization-details.json'));
+    const loaded = await chunkedCatalog({ 'details.json': bad });
+    const read = (await readBatchSources([detailsSource(loaded)], loaded)).get('details');
+    expect(read?.result.error).toBe('details.json:13:13: Invalid JSON: expected "," or "}" after the property value, found "\\""');
+  });
+
+  it('takes the records of reading whole when only the chunked read refuses the file (UTF-16 text)', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(details.toString('utf8'), 'utf16le')]);
+    const loaded = await chunkedCatalog({ 'details.json': utf16 });
+    const read = (await readBatchSources([detailsSource(loaded)], loaded)).get('details');
+    expect(read?.result).toMatchObject({ status: 'ok', records: 1, files: [{ path: 'details.json', bytes: utf16.length }] });
+  });
+
+  it('keeps an error that is not a UserError (a bug in the reader): it is not hidden by reading whole', async () => {
+    const loaded = await chunkedCatalog({ 'details.json': details });
+    const real = detailsSource(loaded);
+    const definition: BatchSource = { kind: 'batch', type: real.type, description: 'd', read: () => ['whole'], readChunks: () => Promise.reject(new TypeError('reader bug')) };
+    const read = (await readBatchSources([{ ...real, definition }], loaded)).get('details');
+    expect(read?.result).toMatchObject({ status: 'error', error: expect.stringContaining('reader bug') });
   });
 });
 

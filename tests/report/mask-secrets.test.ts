@@ -129,3 +129,15 @@ describe('maskView', () => {
     expect(maskView(maskView(view))).toEqual(maskView(view));
   });
 });
+
+describe('maskView, a second time', () => {
+  it('returns what has nothing to mask as it is, and masks a list shared under a secret-named key', () => {
+    const shared = ['hunter2hunter2'];
+    const finding = { resource: 'arn:aws:iam::210987654321:user/u#password', message: 'user u has a console password', details: { names: shared } };
+    const view = { findings: [finding] };
+    const once = maskView(view);
+    expect(once).toBe(view);
+    expect(maskView(once)).toBe(view);
+    expect(maskView({ findings: [{ ...finding, details: { password: shared } }] })).toEqual({ findings: [{ ...finding, details: { password: ['[masked]'] } }] });
+  });
+});

@@ -2,7 +2,7 @@
 // files only, bounded in size, and never more than a few open at once.
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { UserError } from '../../core/errors.js';
 import { formatSize } from '../../core/size.js';
 
@@ -43,13 +43,8 @@ async function withOpenFile<T>(task: () => Promise<T>): Promise<T> {
 /** Reads a whole regular file of at most `cap.bytes` bytes, without blocking the thread. */
 export function readRegularFile(file: string, cap: SizeCap): Promise<Buffer> {
   return withOpenFile(async () => {
-    const handle = await open(file, READ_FLAGS).catch((cause: unknown) => {
-      throw cannotOpen(file, cause, cap);
-    });
+    const handle = await openRegularFile(file, cap);
     try {
-      const stats = await handle.stat();
-      requireRegular(file, stats, cap.what);
-      requireAtMost(file, stats.size, cap);
       const bytes = await handle.readFile();
       requireAtMost(file, bytes.length, cap);
       return bytes;
@@ -76,6 +71,25 @@ export function readRegularFileSync(file: string, cap: SizeCap): Buffer {
     return bytes;
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Opens a regular file of at most `cap.bytes` bytes for reading in chunks (exports too large to hold as text); the
+ * caller closes the handle. Not counted against MAX_OPEN_FILES by itself: a caller reading files side by side does that.
+ */
+export async function openRegularFile(file: string, cap: SizeCap): Promise<FileHandle> {
+  const handle = await open(file, READ_FLAGS).catch((cause: unknown) => {
+    throw cannotOpen(file, cause, cap);
+  });
+  try {
+    const stats = await handle.stat();
+    requireRegular(file, stats, cap.what);
+    requireAtMost(file, stats.size, cap);
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
   }
 }
 
@@ -117,7 +131,7 @@ export function tooLarge(file: string, size: string, cap: SizeCap): UserError {
   return new UserError(`File ${size}, above the ${formatSize(cap.bytes)} limit for ${cap.what}`, { position: { file }, hint: cap.hint });
 }
 
-function requireAtMost(file: string, bytes: number, cap: SizeCap): void {
+export function requireAtMost(file: string, bytes: number, cap: SizeCap): void {
   if (bytes > cap.bytes) throw tooLarge(file, `is ${formatSize(bytes)}`, cap);
 }
 

@@ -92,7 +92,7 @@ export function relativeTo(base: string, absolute: string): string {
   return path.relative(base, absolute).split(path.sep).join('/');
 }
 
-function fileCap(options: ReadOptions): SizeCap {
+export function fileCap(options: ReadOptions): SizeCap {
   return { bytes: options.fileBytes ?? DEFAULT_READ_LIMITS.fileBytes, what: 'an export file', hint: LIMITS_HINT };
 }
 

@@ -1,6 +1,6 @@
 // A listing cut short: APIs and CLIs mark a page that is not the last one (AWS `NextToken` or `IsTruncated`,
 // Microsoft Graph `@odata.nextLink`, ...). A file that still holds such a marker is a partial export, never data.
-import { UserError } from '../../core/errors.js';
+import { UserError, type Position } from '../../core/errors.js';
 import type { SourceText } from '../files/read-file.js';
 import { jsonPathPosition } from './json.js';
 
@@ -14,10 +14,16 @@ export interface PageMarkers {
 
 /** Throws at the marker when the top level of `document` holds one. */
 export function rejectPartialExport(document: Readonly<Record<string, unknown>>, file: SourceText, markers: PageMarkers): void {
-  const key = markers.present?.find((candidate) => candidate in document) ?? markers.whenTrue?.find((candidate) => document[candidate] === true);
-  if (key === undefined) return;
-  throw new UserError(`Partial export: the file has "${key}", so the export stopped before the last page`, {
-    position: { file: file.display, ...jsonPathPosition(file.text, [key]) },
-    hint: markers.hint,
-  });
+  const key = pageMarkerIn(document, markers);
+  if (key !== undefined) throw partialExportError(key, { file: file.display, ...jsonPathPosition(file.text, [key]) }, markers);
+}
+
+/** The key of the first marker the top level of `document` holds. */
+export function pageMarkerIn(document: Readonly<Record<string, unknown>>, markers: PageMarkers): string | undefined {
+  return markers.present?.find((candidate) => candidate in document) ?? markers.whenTrue?.find((candidate) => document[candidate] === true);
+}
+
+/** The error for a page marker under `key`, whose value is at `position`. */
+export function partialExportError(key: string, position: Position, markers: PageMarkers): UserError {
+  return new UserError(`Partial export: the file has "${key}", so the export stopped before the last page`, { position, hint: markers.hint });
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { defineSource, pathInCatalog, type SourceText } from '../../../kit/define-source.js';
+import { defineSource, pathInCatalog, type ChunkedFile, type SourceText } from '../../../kit/define-source.js';
+import { TopLevelObjectReader, validateStreamed, type TextPlace } from '../../../kit/formats/json-stream.js';
 import { parseJsonText, validateJson } from '../../../kit/formats/json.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
-import { awsTimestampSchema, parsePolicyDocument, policyDocumentSchema, PolicyDocumentError, type PolicyDocument } from '../lib/aws-values.js';
+import { awsTimestampSchema, parseAwsTimestamp, parsePolicyDocument, policyDocumentSchema, PolicyDocumentError, type PolicyDocument } from '../lib/aws-values.js';
 import { isObject, notThisExport } from '../lib/export-file.js';
-import { rejectPartialExport } from '../../../kit/formats/paginated.js';
+import { pageMarkerIn, partialExportError, rejectPartialExport } from '../../../kit/formats/paginated.js';
 
 /** A managed policy attached to a user, group or role. */
 export interface AttachedPolicy {
@@ -255,13 +256,15 @@ const exportSchema = z.object({
   Policies: z.array(policySchema).optional(),
 });
 
+const PAGE_MARKERS = { present: ['NextToken'], whenTrue: ['IsTruncated'], hint: `Export again without --max-items (the CLI then follows every page itself): ${COMMAND}` };
+
 function readFile(file: SourceText): AuthorizationDetails {
   assertNotEmpty(file, 'the JSON output of aws iam get-account-authorization-details', HINT);
   const document = parseJsonText(file.text, file.display, HINT);
   if (!isObject(document) || !LIST_KEYS.some((key) => key in document)) {
     throw notThisExport(file, { expected: `get-account-authorization-details output with ${LIST_KEYS.join(', ')}`, hint: HINT }, document);
   }
-  rejectPartialExport(document, file, { present: ['NextToken'], whenTrue: ['IsTruncated'], hint: `Export again without --max-items (the CLI then follows every page itself): ${COMMAND}` });
+  rejectPartialExport(document, file, PAGE_MARKERS);
   const details = validateJson(exportSchema, document, file.text, file.display, HINT);
   return {
     file: pathInCatalog(file),
@@ -272,11 +275,139 @@ function readFile(file: SourceText): AuthorizationDetails {
   };
 }
 
+/** A JSON object (what `z.object` accepts), or undefined. */
+function jsonObject(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  return isObject(value) ? value : undefined;
+}
+
+/** Each item of an optional list read by `item`; undefined when the list or an item is not what the schema accepts. */
+function listOf<T>(value: unknown, item: (element: unknown) => T | undefined): T[] | undefined {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return undefined;
+  const items: T[] = [];
+  for (const element of value) {
+    const read = item(element);
+    if (read === undefined) return undefined;
+    items.push(read);
+  }
+  return items;
+}
+
+const stringItem = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+function attachedItem(value: unknown): AttachedPolicy | undefined {
+  const policy = jsonObject(value);
+  return typeof policy?.PolicyName === 'string' && typeof policy.PolicyArn === 'string' ? { name: policy.PolicyName, arn: policy.PolicyArn } : undefined;
+}
+
+function inlineItem(value: unknown): InlinePolicy | undefined {
+  const policy = jsonObject(value);
+  if (typeof policy?.PolicyName !== 'string' || policy.PolicyDocument === undefined) return undefined;
+  try {
+    return { name: policy.PolicyName, document: parsePolicyDocument(policy.PolicyDocument) };
+  } catch (error) {
+    if (error instanceof PolicyDocumentError) return undefined;
+    throw error;
+  }
+}
+
+function tagItem(value: unknown): Tag | undefined {
+  const tag = jsonObject(value);
+  return typeof tag?.Key === 'string' && typeof tag.Value === 'string' ? { key: tag.Key, value: tag.Value } : undefined;
+}
+
+/** `PermissionsBoundary` as the schema reads it: null when absent, undefined when it is not what the schema accepts. */
+function boundaryArn(value: unknown): string | null | undefined {
+  if (value === undefined) return null;
+  const arn = jsonObject(value)?.PermissionsBoundaryArn;
+  return typeof arn === 'string' ? arn : undefined;
+}
+
+/**
+ * A user element read without zod (most of a large export is users): exactly what `userSchema` gives, or undefined
+ * for anything it is not sure of, which zod then reads, with its error when there is one.
+ */
+export function readUserFast(value: unknown): IamUser | undefined {
+  const user = jsonObject(value);
+  if (!user || typeof user.UserName !== 'string' || typeof user.UserId !== 'string' || typeof user.Arn !== 'string' || typeof user.Path !== 'string') return undefined;
+  const createDate = parseAwsTimestamp(user.CreateDate);
+  const groupNames = listOf(user.GroupList, stringItem);
+  const inline = listOf(user.UserPolicyList, inlineItem);
+  const attachedList = jsonObject(user.AttachedManagedPolicies) ? [user.AttachedManagedPolicies] : user.AttachedManagedPolicies;
+  const attached = listOf(attachedList, attachedItem);
+  const boundary = boundaryArn(user.PermissionsBoundary);
+  const tagList = listOf(user.Tags, tagItem);
+  if (!createDate || !groupNames || !inline || !attached || boundary === undefined || !tagList) return undefined;
+  return {
+    kind: 'user',
+    name: user.UserName,
+    id: user.UserId,
+    arn: user.Arn,
+    path: user.Path,
+    createDate,
+    groupNames,
+    inlinePolicies: inline,
+    attachedPolicies: attached,
+    permissionsBoundaryArn: boundary,
+    tags: tagList,
+  };
+}
+
+const LIST_KEY_SET: ReadonlySet<string> = new Set(LIST_KEYS);
+
+function isListKey(key: string): key is (typeof LIST_KEYS)[number] {
+  return LIST_KEY_SET.has(key);
+}
+
+/**
+ * The same record as `readFile`, from chunks of the file: each element of each list is parsed and validated as soon
+ * as it is read, so neither the text nor the raw document is ever held whole (an export can exceed 512 MiB).
+ */
+async function readChunks(file: ChunkedFile): Promise<AuthorizationDetails[]> {
+  const lists: { UserDetailList?: IamUser[]; GroupDetailList?: IamGroup[]; RoleDetailList?: IamRole[]; Policies?: ManagedPolicy[] } = {};
+  const members = new Map<string, { value: unknown; place: TextPlace }>();
+  const seen = (key: string): void => {
+    if (isListKey(key) && !lists[key]) lists[key] = [];
+  };
+  const reader = new TopLevelObjectReader(
+    file.display,
+    {
+      element(key, index, value, text, place) {
+        seen(key);
+        if (!isListKey(key)) return;
+        const at = { display: file.display, place, path: [key, index], hint: HINT };
+        if (key === 'UserDetailList') lists.UserDetailList?.push(readUserFast(value) ?? validateStreamed(userSchema, value, text, at));
+        else if (key === 'GroupDetailList') lists.GroupDetailList?.push(validateStreamed(groupSchema, value, text, at));
+        else if (key === 'RoleDetailList') lists.RoleDetailList?.push(validateStreamed(roleSchema, value, text, at));
+        else lists.Policies?.push(validateStreamed(policySchema, value, text, at));
+      },
+      member(key, value, text, place) {
+        // A list that is not an array (null, an object) is refused as validating the whole file refuses it.
+        if (isListKey(key)) validateStreamed(z.array(z.unknown()).optional(), value, text, { display: file.display, place, path: [key], hint: HINT });
+        members.set(key, { value, place });
+      },
+    },
+    HINT,
+  );
+  for await (const chunk of file.chunks) reader.push(chunk);
+  reader.end();
+  for (const key of reader.arrayKeys()) seen(key);
+  const document = Object.fromEntries([...members].map(([key, { value }]) => [key, value]));
+  if (!LIST_KEYS.some((key) => lists[key] !== undefined)) {
+    throw notThisExport({ display: file.display, text: '' }, { expected: `get-account-authorization-details output with ${LIST_KEYS.join(', ')}`, hint: HINT }, { ...document, ...lists });
+  }
+  const marker = pageMarkerIn(document, PAGE_MARKERS);
+  const markerPlace = marker === undefined ? undefined : members.get(marker)?.place;
+  if (marker !== undefined) throw partialExportError(marker, { file: file.display, ...markerPlace }, PAGE_MARKERS);
+  return [{ file: file.path, users: lists.UserDetailList ?? [], groups: lists.GroupDetailList ?? [], roles: lists.RoleDetailList ?? [], policies: lists.Policies ?? [] }];
+}
+
 export default defineSource({
   type: 'aws/iam-authorization-details',
   kind: 'batch',
   description: 'IAM users, groups, roles and managed policies from `aws iam get-account-authorization-details` (CLI v1 or v2 JSON); one record per file.',
   read: (files) => files.map(readFile),
+  readChunks,
 });
 
 declare module '../../../kit/record-types.js' {

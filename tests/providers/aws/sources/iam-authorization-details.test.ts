@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../../src/core/errors.js';
-import adapter, { type AuthorizationDetails } from '../../../../src/providers/aws/sources/iam-authorization-details.js';
-import type { SourceText } from '../../../../src/kit/define-source.js';
+import adapter, { readUserFast, type AuthorizationDetails } from '../../../../src/providers/aws/sources/iam-authorization-details.js';
+import type { ChunkedFile, SourceText } from '../../../../src/kit/define-source.js';
 import { readExportFile } from '../../../../src/kit/files/read-file.js';
 import { thrownUserError } from '../../../support/errors.js';
 import { fixturesDir } from '../../../support/paths.js';
@@ -246,5 +246,104 @@ describe('aws/iam-authorization-details: errors', () => {
     };
     const error = userErrorOf([source(JSON.stringify({ Policies: [policy] }))]);
     expect(error.message).toMatch(/^Policies\[0\]\.PolicyVersionList\[0\]\.Document: invalid policy document: the URL-encoded policy document is not valid JSON/);
+  });
+});
+
+/** `text` as the engine hands a file read in chunks of `size` bytes. */
+function chunkedFile(text: string, size: number, display = 'exports/iam.json'): ChunkedFile {
+  const bytes = Buffer.from(text, 'utf8');
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
+  }
+  return { display, path: display, chunks: chunks() };
+}
+
+async function readInChunks(text: string, size: number): Promise<AuthorizationDetails[]> {
+  if (!adapter.readChunks) throw new Error('the adapter reads no chunks');
+  return adapter.readChunks(chunkedFile(text, size));
+}
+
+async function chunkedErrorOf(text: string, size: number): Promise<UserError> {
+  const error: unknown = await readInChunks(text, size).then(() => undefined, (thrown: unknown) => thrown);
+  if (!(error instanceof UserError)) throw new Error(`expected a UserError, got ${String(error)}`);
+  return error;
+}
+
+describe('aws/iam-authorization-details: read in chunks (files too large to hold as text)', () => {
+  it.each(['aws/iam-authorization-details.json', 'aws/v1/iam-authorization-details.json'])('reads %s into the same record as reading it whole, however it is cut', async (relative) => {
+    const { text } = await fixture(relative);
+    const whole = adapter.read([source(text)]);
+    for (const size of [1, 3, 64, 4096, text.length]) expect(await readInChunks(text, size), `chunks of ${size}`).toEqual(whole);
+  });
+
+  it('reads empty lists, other members and a byte order mark as reading whole does', async () => {
+    const text = '\uFEFF{"UserDetailList": [], "Marker": null, "IsTruncated": false, "Other": [1, {"a": [2]}], "Policies": []}';
+    expect(await readInChunks(text, 5)).toEqual(adapter.read([source(text.slice(1))]));
+  });
+
+  it.each([
+    ['a missing comma inside an element', '{\n  "UserDetailList": [\n    {"UserName": "u" "UserId": "x"}\n  ]\n}'],
+    ['a missing comma between members', '{\n  "UserDetailList": []\n  "Policies": []\n}'],
+    ['a NextToken', '{\n  "UserDetailList": [],\n  "NextToken": "eyJNYXJrZXIiOiBudWxsfQ=="\n}'],
+    ['IsTruncated: true', '{"UserDetailList": [], "IsTruncated": true, "Marker": "EXAMPLEkakv9"}'],
+    ['a missing identity field', '{"RoleDetailList": [\n  {"RoleName": "r"}\n]}'],
+    ['a bad timestamp deep in a one-line file', `{"Other": "${'é'.repeat(3000)}", "RoleDetailList": [{"Path": "/", "RoleName": "r", "RoleId": "AROA", "Arn": "arn:aws:iam::210987654321:role/r", "CreateDate": "yesterday"}]}`],
+    ['a list that is not an array', '{\n  "UserDetailList": {"UserName": "u"}\n}'],
+    ['an empty object', '{}'],
+    ['a file cut short', '{\n  "UserDetailList": [\n    {"UserName": "u"'],
+  ])('refuses %s at the same place and with the same message as reading whole', async (_name, text) => {
+    const whole = userErrorOf([source(text)]);
+    for (const size of [1, 7, text.length]) expect((await chunkedErrorOf(text, size)).located, `chunks of ${size}`).toBe(whole.located);
+  });
+
+  it('refuses the malformed fixture at the same place as reading it whole', async () => {
+    const { text } = await fixture('aws/bad/iam-authorization-details.json');
+    expect((await chunkedErrorOf(text, 16)).located).toBe(userErrorOf([source(text)]).located);
+  });
+
+  it('refuses two equal top-level keys, which reading whole would merge', async () => {
+    const error = await chunkedErrorOf('{"UserDetailList": [],\n "UserDetailList": []}', 4);
+    expect(error.located).toBe('exports/iam.json:2:2: Expected each top-level key once, found "UserDetailList" twice');
+  });
+});
+
+describe('aws/iam-authorization-details: users read without zod', () => {
+  const base = {
+    Path: '/',
+    UserName: 'u',
+    UserId: 'AIDAEXAMPLE000000001',
+    Arn: 'arn:aws:iam::210987654321:user/u',
+    CreateDate: '2024-01-01T00:00:00Z',
+    GroupList: ['admins'],
+    UserPolicyList: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' } } }],
+    AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+    PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: 'arn:aws:iam::210987654321:policy/b' },
+    Tags: [{ Key: 'team', Value: 'ops' }],
+  };
+  const variants: Record<string, unknown>[] = [base];
+  const odd = [undefined, null, 'x', 7, true, [], {}, ['x'], [{}], [null], { PolicyName: 'p', PolicyArn: 'a' }, '2024-01-01 00:00:00+00:00', 1600721892, '%7B%7D'];
+  for (const key of Object.keys(base)) for (const value of odd) variants.push({ ...base, [key]: value });
+  variants.push({ ...base, UserPolicyList: [{ PolicyName: 'p', PolicyDocument: encodeURIComponent(JSON.stringify({ Statement: [] })) }] });
+  variants.push({ ...base, UserPolicyList: [{ PolicyName: 'p' }] });
+
+  it('gives exactly what the schema gives, or leaves the element to it', async () => {
+    const { text } = await fixture('aws/iam-authorization-details.json');
+    const users: unknown = JSON.parse(text).UserDetailList;
+    const all = [...(Array.isArray(users) ? users : []), ...variants];
+    let fast = 0;
+    for (const user of all) {
+      const viaZod = (() => {
+        try {
+          return adapter.read([source(JSON.stringify({ UserDetailList: [user] }))])[0]?.users[0];
+        } catch {
+          return undefined;
+        }
+      })();
+      const quick = readUserFast(user);
+      if (quick !== undefined) fast += 1;
+      if (quick !== undefined || viaZod === undefined) expect(quick, JSON.stringify(user)).toEqual(viaZod);
+    }
+    expect(all.length).toBeGreaterThan(140);
+    expect(fast).toBeGreaterThan(20);
   });
 });

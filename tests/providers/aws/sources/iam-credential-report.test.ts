@@ -118,6 +118,28 @@ describe('aws/iam-credential-report source', () => {
     expect(ops?.isRoot).toBe(false);
   });
 
+  it('places a bad cell far down a large report at its exact line and column', () => {
+    const alice = FIXTURE_CSV.split('\n')[2] ?? '';
+    const cells = alice.split(',');
+    const bad = [...cells.slice(0, 7), 'yes', ...cells.slice(8)].join(',');
+    const text = `${HEADER}\n${`${alice}\n`.repeat(3000)}${bad}\n${alice}\n`;
+    const error = thrownUserError(() => read(text));
+    expect(error.message).toBe('Invalid mfa_active "yes" for user alice: expected true or false');
+    expect(error.position).toEqual({ file: 'report.csv', line: 3002, col: cells.slice(0, 7).join(',').length + 2 });
+  });
+
+  it('reads a large report with quoted and unquoted rows as the full parser does', () => {
+    const quoted = `"ops,admin","arn:aws:iam::210987654321:user/ops,admin",2025-05-05T10:00:00+00:00,true,N/A,N/A,N/A,false,${NO_KEYS}`;
+    const body = FIXTURE_CSV.split('\n').slice(1).join('\n');
+    const rows = read(`${HEADER}\n${body}${quoted}\n${body}`);
+    expect(rows).toHaveLength(19);
+    expect(rows[9]?.user).toBe('ops,admin');
+    expect(rows.slice(10)).toEqual(read(FIXTURE_CSV));
+    // A quoted cell spanning lines is left to csv-parse whole, and read the same way.
+    const spanning = read(`${HEADER}\n${body}${quoted.replace('ops,admin"', 'ops,\nadmin"')}\n`);
+    expect(spanning[9]?.user).toBe('ops,\nadmin');
+  });
+
   it('yields no rows for a report with a header only', () => {
     expect(read(`${HEADER}\n`)).toEqual([]);
   });
