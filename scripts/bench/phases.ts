@@ -85,8 +85,8 @@ async function distChecks(): Promise<import('../../src/kit/define-check.js').Che
   return checks.filter((check) => check !== undefined);
 }
 
-/** The full log audit from dist: one stream pass, every built-in stream check, as the engine runs it. */
-async function auditPhase({ dataDir, manifest, workers }: PhaseContext): Promise<PhaseResult> {
+/** The full log audit from dist: one stream pass, every built-in stream check, as the engine runs it (`strict`: as `run --strict`). */
+async function auditPhase({ dataDir, manifest, workers }: PhaseContext, strict = false): Promise<PhaseResult> {
   const { runStreamPass, passResults }: typeof import('../../src/engine/stream/pass.js') = await import(distModule('engine/stream/pass.js'));
   const { Registry }: typeof import('../../src/providers/registry.js') = await import(distModule('providers/registry.js'));
   const registry = new Registry();
@@ -104,7 +104,7 @@ async function auditPhase({ dataDir, manifest, workers }: PhaseContext): Promise
   const files = [...eventFiles(dataDir, manifest), ...digests].sort();
   const asOf = new Date(AS_OF);
   const started = performance.now();
-  const pass = await runStreamPass({ source, files, tests, asOf, ...(provider?.coverageScope ? { coverageScope: provider.coverageScope } : {}), ...(workers === undefined ? {} : { workers }) });
+  const pass = await runStreamPass({ source, files, tests, asOf, strict, ...(provider?.coverageScope ? { coverageScope: provider.coverageScope } : {}), ...(workers === undefined ? {} : { workers }) });
   const results = passResults(pass, tests, asOf);
   const ms = performance.now() - started;
   const findings = Object.fromEntries([...results].map(([key, value]) => [key, value instanceof Error ? `error: ${value.message}` : value.findings.length]));
@@ -182,7 +182,8 @@ export interface PhaseContext {
 const PHASES: Record<string, (context: PhaseContext) => PhaseResult | Promise<PhaseResult>> = {
   baseline: baselinePhase,
   ceiling: ceilingPhase,
-  audit: auditPhase,
+  audit: (context) => auditPhase(context),
+  'audit-strict': (context) => auditPhase(context, true),
   iam: iamPhase,
 };
 

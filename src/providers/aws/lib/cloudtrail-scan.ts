@@ -1,231 +1,10 @@
-// The fast path through a CloudTrail log file: one walk over the bytes finds each record's boundaries and the few
-// fields the pass itself needs (time, id, account, region, event name), checking the JSON grammar as it goes; only
-// the records some check can match are parsed in full. Whatever it cannot vouch for falls back to the full parse.
+// The fast path through a CloudTrail log file as a trail delivers it (compact JSON, fields in CloudTrail's order): the
+// native string search finds each record's boundaries and the fields the pass needs (time, id, event name, account,
+// region) at the places CloudTrail writes them, without parsing; only the records some check can match are parsed.
+import { isAscii } from 'node:buffer';
 import { RecordSummary, type RecordFilter } from '../../../kit/define-source.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-
-/** Bytes that end the plain run of a string: the quote, a backslash, and the control characters JSON forbids raw. */
-const STRING_STOP = new Uint8Array(256);
-for (let byte = 0; byte < 0x20; byte++) STRING_STOP[byte] = 1;
-STRING_STOP[QUOTE] = 1;
-STRING_STOP[BACKSLASH] = 1;
-
-const WHITESPACE = new Uint8Array(256);
-for (const byte of [0x20, 0x09, 0x0a, 0x0d]) WHITESPACE[byte] = 1;
-
-/** Nesting past this inside a record is parsed in full, so the JSON limits are checked where they always are. */
-const VOUCHED_DEPTH = 64;
-/** A number literal this long, or with an exponent, might not fit a double: parsed in full. */
-const VOUCHED_DIGITS = 300;
-
-/** The record-level fields the scan keeps, by their index in a record's field table. */
-const FIELDS = ['eventTime', 'eventID', 'eventName', 'eventSource', 'awsRegion', 'recipientAccountId'] as const;
-const [TIME, ID, NAME, , REGION, ACCOUNT] = [0, 1, 2, 3, 4, 5];
-const FIELD_BYTES = FIELDS.map((name) => Buffer.from(name, 'latin1'));
-const RECORDS_KEY = Buffer.from('"Records"', 'latin1');
-
-/** The file is not one the scan can vouch for: the caller reads it in full. */
-class Unvouched extends Error {}
-const UNVOUCHED = new Unvouched('the fast path cannot vouch for this file');
-
-// The walk's state, shared by the functions below (plain functions over local indices are what V8 runs fastest): one
-// file is walked at a time on a thread, start to end, synchronously.
-/** The record being walked has a string with an escape, a deep value or a long number: parse it in full. */
-let unsure = false;
-/** The record being walked holds one of the mentions as a string. */
-let mentioned = false;
-/** By byte length: whether a mention is that long (a quick test before comparing bytes). */
-let mentionLengths = new Uint8Array(0);
-let mentionBytes: readonly Buffer[] = [];
-
-/** Past a string that starts (with its quote) at `at`. */
-function skipString(bytes: Buffer, at: number): number {
-  const length = bytes.length;
-  const start = at + 1;
-  at = start;
-  for (;;) {
-    while (at < length && STRING_STOP[bytes[at] as number] === 0) at++;
-    if (at >= length) throw UNVOUCHED;
-    const byte = bytes[at];
-    if (byte === QUOTE) break;
-    if (byte !== BACKSLASH) throw UNVOUCHED;
-    // Escapes are left to JSON.parse: the record is parsed in full, which checks them.
-    unsure = true;
-    at += 2;
-  }
-  const size = at - start;
-  if (size < mentionLengths.length && mentionLengths[size] === 1) mentioned ||= mentionAt(bytes, start, size);
-  return at + 1;
-}
-
-function mentionAt(bytes: Buffer, start: number, size: number): boolean {
-  for (const mention of mentionBytes) if (mention.length === size && bytes.compare(mention, 0, size, start, start + size) === 0) return true;
-  return false;
-}
-
-function skipWhitespace(bytes: Buffer, at: number): number {
-  while (at < bytes.length && WHITESPACE[bytes[at] as number] === 1) at++;
-  return at;
-}
-
-/** Past the value at `at`, checking its grammar; `depth`: the value's nesting level within the record. */
-function skipValue(bytes: Buffer, at: number, depth: number): number {
-  const byte = bytes[at];
-  if (byte === QUOTE) return skipString(bytes, at);
-  if (byte === OPEN_OBJECT) return skipObject(bytes, at, depth + 1);
-  if (byte === OPEN_ARRAY) return skipArray(bytes, at, depth + 1);
-  if (byte === 0x74) return skipWord(bytes, at, TRUE);
-  if (byte === 0x66) return skipWord(bytes, at, FALSE);
-  if (byte === 0x6e) return skipWord(bytes, at, NULL);
-  return skipNumber(bytes, at);
-}
-
-function checkDepth(depth: number): void {
-  if (depth > VOUCHED_DEPTH) unsure = true;
-  // Far past any limit: the full parse says where.
-  if (depth > 500) throw UNVOUCHED;
-}
-
-function skipObject(bytes: Buffer, at: number, depth: number): number {
-  checkDepth(depth);
-  at = skipWhitespace(bytes, at + 1);
-  if (bytes[at] === CLOSE_OBJECT) return at + 1;
-  for (;;) {
-    if (bytes[at] !== QUOTE) throw UNVOUCHED;
-    at = skipString(bytes, at);
-    if (WHITESPACE[bytes[at] as number] === 1) at = skipWhitespace(bytes, at);
-    if (bytes[at] !== COLON) throw UNVOUCHED;
-    at = skipWhitespace(bytes, at + 1);
-    at = skipValue(bytes, at, depth);
-    if (WHITESPACE[bytes[at] as number] === 1) at = skipWhitespace(bytes, at);
-    const byte = bytes[at++];
-    if (byte === CLOSE_OBJECT) return at;
-    if (byte !== COMMA) throw UNVOUCHED;
-    if (WHITESPACE[bytes[at] as number] === 1) at = skipWhitespace(bytes, at);
-  }
-}
-
-function skipArray(bytes: Buffer, at: number, depth: number): number {
-  checkDepth(depth);
-  at = skipWhitespace(bytes, at + 1);
-  if (bytes[at] === CLOSE_ARRAY) return at + 1;
-  for (;;) {
-    at = skipValue(bytes, at, depth);
-    if (WHITESPACE[bytes[at] as number] === 1) at = skipWhitespace(bytes, at);
-    const byte = bytes[at++];
-    if (byte === CLOSE_ARRAY) return at;
-    if (byte !== COMMA) throw UNVOUCHED;
-    if (WHITESPACE[bytes[at] as number] === 1) at = skipWhitespace(bytes, at);
-  }
-}
-
-const TRUE = Buffer.from('true');
-const FALSE = Buffer.from('false');
-const NULL = Buffer.from('null');
-
-function skipWord(bytes: Buffer, at: number, word: Buffer): number {
-  for (let index = 0; index < word.length; index++) if (bytes[at + index] !== word[index]) throw UNVOUCHED;
-  return at + word.length;
-}
-
-/** `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, as JSON has it. */
-function skipNumber(bytes: Buffer, at: number): number {
-  const start = at;
-  if (bytes[at] === 0x2d) at++;
-  if (bytes[at] === 0x30) at++;
-  else if (isDigit(bytes[at])) while (isDigit(bytes[at])) at++;
-  else throw UNVOUCHED;
-  if (bytes[at] === 0x2e) {
-    at++;
-    if (!isDigit(bytes[at])) throw UNVOUCHED;
-    while (isDigit(bytes[at])) at++;
-  }
-  if (bytes[at] === 0x65 || bytes[at] === 0x45) {
-    unsure = true;
-    at++;
-    if (bytes[at] === 0x2b || bytes[at] === 0x2d) at++;
-    if (!isDigit(bytes[at])) throw UNVOUCHED;
-    while (isDigit(bytes[at])) at++;
-  }
-  if (at - start > VOUCHED_DIGITS) unsure = true;
-  return at;
-}
-
-function isDigit(byte: number | undefined): boolean {
-  return byte !== undefined && byte >= 0x30 && byte <= 0x39;
-}
-
-/** Which of FIELDS the key between `start` and `end` names, or -1. */
-function fieldAt(bytes: Buffer, start: number, end: number): number {
-  const length = end - start;
-  for (let field = 0; field < FIELD_BYTES.length; field++) {
-    const name = FIELD_BYTES[field] as Buffer;
-    if (name.length !== length) continue;
-    let index = 0;
-    while (index < length && bytes[start + index] === name[index]) index++;
-    if (index === length) return field;
-  }
-  return -1;
-}
-
-/** Start and end (exclusive, quotes excluded) of each field in FIELDS in the record walked last, -1 when absent. */
-const starts = new Int32Array(FIELDS.length);
-const ends = new Int32Array(FIELDS.length);
-
-/**
- * Past one record (an object) at `at`: its fields in FIELDS found at its top level, every other value walked. A field
- * that is not a plain string, or that appears twice, leaves the record to the full parse (`unsure`).
- */
-function skipRecord(bytes: Buffer, at: number): number {
-  unsure = false;
-  mentioned = false;
-  starts.fill(-1);
-  if (bytes[at] !== OPEN_OBJECT) {
-    // Not an event object: the full parse reports it.
-    unsure = true;
-    return skipValue(bytes, at, 0);
-  }
-  at = skipWhitespace(bytes, at + 1);
-  if (bytes[at] === CLOSE_OBJECT) {
-    unsure = true;
-    return at + 1;
-  }
-  for (;;) {
-    if (bytes[at] !== QUOTE) throw UNVOUCHED;
-    const keyStart = at + 1;
-    at = skipString(bytes, at);
-    const field = fieldAt(bytes, keyStart, at - 1);
-    if (WHITESPACE[bytes[at] as number] === 1) at = skipWhitespace(bytes, at);
-    if (bytes[at] !== COLON) throw UNVOUCHED;
-    at = skipWhitespace(bytes, at + 1);
-    if (field >= 0 && bytes[at] === QUOTE) {
-      if (starts[field] !== -1) unsure = true;
-      starts[field] = at + 1;
-      at = skipString(bytes, at);
-      ends[field] = at - 1;
-    } else {
-      if (field >= 0) unsure = true;
-      at = skipValue(bytes, at, 1);
-    }
-    if (WHITESPACE[bytes[at] as number] === 1) at = skipWhitespace(bytes, at);
-    const byte = bytes[at++];
-    if (byte === CLOSE_OBJECT) break;
-    if (byte !== COMMA) throw UNVOUCHED;
-    if (WHITESPACE[bytes[at] as number] === 1) at = skipWhitespace(bytes, at);
-  }
-  for (let field = 0; field < FIELDS.length; field++) if (starts[field] === -1) unsure = true;
-  return at;
-}
-
-/** What a file's records are turned into: the full record (the source's `normalise`), or a summary. */
+/** What a file's records are turned into: the full record (the source's parse of one record), or a summary. */
 export interface ScanSettings<T> {
   /** The full parse of one record's JSON text; throws on a record that is not a valid event. */
   parseRecord(text: string): T;
@@ -234,22 +13,83 @@ export interface ScanSettings<T> {
   filter: RecordFilter;
 }
 
+const HEAD = '{"Records":[';
+const RECORD_START = '{"eventVersion":"';
+/** Between two records: a record ends where the next one starts (a quote cannot be inside a string unescaped). */
+const NEXT_RECORD = '},{"eventVersion":"';
+/** userIdentity closes, then CloudTrail writes these four in this order. */
+const TIME = '},"eventTime":"';
+const SOURCE = '","eventSource":"';
+const NAME = '","eventName":"';
+const REGION = '","awsRegion":"';
+const ID = ',"eventID":"';
+/** CloudTrail writes `readOnly` right after `eventID`: a nested `eventID` key is not taken for the record's. */
+const AFTER_ID = '","readOnly":';
+const ACCOUNT = ',"recipientAccountId":"';
+
+/** The file does not have the shape the scan reads: the caller reads it in full. */
+class Unvouched extends Error {}
+const UNVOUCHED = new Unvouched('the fast path cannot vouch for this file');
+
 /**
- * The records of a `{"Records": [...]}` log file in order: in full those a check can match (by event name or a
- * mention) and those the walk cannot vouch for, a RecordSummary of each other one. Undefined for a file of any other
- * shape, one whose grammar breaks, or one with a record the full parse rejects: the caller then parses the file whole,
- * which reports the problem at its position.
+ * The records of a delivered log file in order: in full those a check can match (by event name or a mention) and
+ * those whose fields are not where CloudTrail writes them or that hold an escape, and a RecordSummary of every
+ * other one. Undefined for a file of any other shape (not ASCII, not compact, cut short, another document) or with a
+ * record that does not parse on its own or that the source rejects: the caller then parses the file whole, which
+ * reports any problem at its position. The JSON between the fields of a summarised record is not parsed: a trail
+ * writes valid JSON and gzip's checksum guards what it wrote, and a record a check needs is always parsed in full.
  */
 export function scanCloudTrailFile<T>(bytes: Buffer, settings: ScanSettings<T>): (T | RecordSummary)[] | undefined {
+  // ASCII text is UTF-8 without a byte order mark, and one byte per character: offsets in the text are offsets in the bytes.
+  if (!isAscii(bytes)) return undefined;
   try {
-    return scanRecords(bytes, settings);
+    return scanRecords(bytes.toString('latin1'), settings);
   } catch (error) {
     if (error instanceof Unvouched) return undefined;
     throw error;
   }
 }
 
-/** A record the source rejects (or JSON.parse does, for an escape): the full parse of the file reports it where it is. */
+function scanRecords<T>(text: string, { parseRecord, parseTime, filter }: ScanSettings<T>): (T | RecordSummary)[] {
+  const last = lastClose(text);
+  if (!text.startsWith(HEAD)) throw UNVOUCHED;
+  const entries: (T | RecordSummary)[] = [];
+  if (last === HEAD.length) return entries;
+  const backslashes = new NextMatch(text, '\\');
+  const mentions = filter.mentions.map((mention) => new NextMatch(text, mention, '"'));
+  const scopes = new ScopeCache(text);
+  let start = HEAD.length;
+  for (;;) {
+    // A record that starts otherwise has no fields where CloudTrail writes them: it is parsed in full, which fails if
+    // the slice up to the next record is not one record.
+    const next = text.indexOf(NEXT_RECORD, start + 1);
+    const end = next === -1 ? last : next + 1;
+    if (text.charCodeAt(end - 1) !== 0x7d) throw UNVOUCHED;
+    const fields = backslashes.within(start, end) || !text.startsWith(RECORD_START, start) ? undefined : recordFields(text, start, end);
+    const time = fields === undefined ? undefined : parseTime(text.slice(fields.time, fields.timeEnd));
+    if (fields === undefined || time === undefined || mentions.some((mention) => mention.within(start, end)) || (filter.keys.size > 0 && filter.keys.has(text.slice(fields.name, fields.nameEnd)))) {
+      entries.push(parsedInFull(parseRecord, text.slice(start, end)));
+    } else {
+      entries.push(new RecordSummary(time, text.slice(fields.id, fields.idEnd), { scope: scopes.scope(fields), time }));
+    }
+    if (next === -1) return entries;
+    start = next + 2;
+  }
+}
+
+/** Where `]}` closes the Records array, trailing whitespace allowed; a file cut short has none. */
+function lastClose(text: string): number {
+  let end = text.length;
+  while (end > 0 && isWhitespace(text.charCodeAt(end - 1))) end--;
+  if (!text.endsWith(']}', end)) throw UNVOUCHED;
+  return end - 2;
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+/** A record the source rejects, or one that is not JSON on its own: the full parse of the file reports it where it is. */
 function parsedInFull<T>(parseRecord: (text: string) => T, text: string): T {
   try {
     return parseRecord(text);
@@ -258,70 +98,100 @@ function parsedInFull<T>(parseRecord: (text: string) => T, text: string): T {
   }
 }
 
-function scanRecords<T>(bytes: Buffer, { parseRecord, parseTime, filter }: ScanSettings<T>): (T | RecordSummary)[] {
-  mentionBytes = filter.mentions.map((text) => Buffer.from(text, 'utf8'));
-  mentionLengths = new Uint8Array(Math.max(0, ...mentionBytes.map((mention) => mention.length + 1)));
-  for (const mention of mentionBytes) mentionLengths[mention.length] = 1;
-  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  at = expect(bytes, skipWhitespace(bytes, at), OPEN_OBJECT);
-  at = skipWhitespace(bytes, at);
-  for (let index = 0; index < RECORDS_KEY.length; index++) at = expect(bytes, at, RECORDS_KEY[index] ?? 0);
-  at = expect(bytes, skipWhitespace(bytes, at), COLON);
-  at = expect(bytes, skipWhitespace(bytes, at), OPEN_ARRAY);
-  at = skipWhitespace(bytes, at);
-  const entries: (T | RecordSummary)[] = [];
-  const scopes = new ScopeCache(bytes);
-  if (bytes[at] === CLOSE_ARRAY) at++;
-  else {
-    for (;;) {
-      const start = at;
-      at = skipRecord(bytes, at);
-      const time = unsure ? undefined : parseTime(textAt(bytes, TIME));
-      if (time === undefined || mentioned || (filter.keys.size > 0 && filter.keys.has(textAt(bytes, NAME)))) entries.push(parsedInFull(parseRecord, bytes.toString('utf8', start, at)));
-      else entries.push(new RecordSummary(time, textAt(bytes, ID), { scope: scopes.scope(), time }));
-      at = skipWhitespace(bytes, at);
-      const byte = bytes[at++];
-      if (byte === CLOSE_ARRAY) break;
-      if (byte !== COMMA) throw UNVOUCHED;
-      at = skipWhitespace(bytes, at);
-    }
+/** Where each field's value lies (its quotes excluded), in the record from `start` to `end`. */
+interface RecordFields {
+  time: number;
+  timeEnd: number;
+  name: number;
+  nameEnd: number;
+  region: number;
+  regionEnd: number;
+  id: number;
+  idEnd: number;
+  account: number;
+  accountEnd: number;
+}
+
+/** The fields of a record without escapes, each where CloudTrail writes it; undefined when one is not there. */
+function recordFields(text: string, start: number, end: number): RecordFields | undefined {
+  const time = valueAfter(text, text.indexOf(TIME, start), TIME, end);
+  if (time === -1) return undefined;
+  const timeEnd = text.indexOf('"', time);
+  const source = followedBy(text, timeEnd, SOURCE);
+  const sourceEnd = source === -1 ? -1 : text.indexOf('"', source);
+  const name = followedBy(text, sourceEnd, NAME);
+  const nameEnd = name === -1 ? -1 : text.indexOf('"', name);
+  const region = followedBy(text, nameEnd, REGION);
+  const regionEnd = region === -1 ? -1 : text.indexOf('"', region);
+  if (regionEnd === -1 || regionEnd >= end) return undefined;
+  const id = valueAfter(text, text.indexOf(ID, regionEnd), ID, end);
+  const idEnd = id === -1 ? -1 : text.indexOf('"', id);
+  if (idEnd === -1 || !text.startsWith(AFTER_ID, idEnd)) return undefined;
+  const account = valueAfter(text, text.indexOf(ACCOUNT, idEnd), ACCOUNT, end);
+  const accountEnd = account === -1 ? -1 : text.indexOf('"', account);
+  // The value must end the member: `"…",` or `"…"}`.
+  if (accountEnd === -1 || accountEnd >= end || (text.charCodeAt(accountEnd + 1) !== 0x2c && text.charCodeAt(accountEnd + 1) !== 0x7d)) return undefined;
+  return { time, timeEnd, name, nameEnd, region, regionEnd, id, idEnd, account, accountEnd };
+}
+
+/** Where the value after the key `pattern` found at `at` starts, if it is inside the record. */
+function valueAfter(text: string, at: number, pattern: string, end: number): number {
+  return at === -1 || at + pattern.length >= end ? -1 : at + pattern.length;
+}
+
+/** Where the value starts when the closing quote at `quote` is followed by `pattern`, else -1. */
+function followedBy(text: string, quote: number, pattern: string): number {
+  return quote !== -1 && text.startsWith(pattern, quote) ? quote + pattern.length : -1;
+}
+
+/** The occurrences of a pattern in the file, found one ahead of the records, which are asked about in file order. */
+class NextMatch {
+  private next = -2;
+
+  constructor(
+    private readonly text: string,
+    private readonly pattern: string,
+    /** Characters the pattern must have on either side (the quotes of a JSON string): searched without them, as a quote starts too many places. */
+    private readonly around = '',
+  ) {}
+
+  /** Whether the pattern occurs between `start` and `end`. */
+  within(start: number, end: number): boolean {
+    if (this.next === -2 || (this.next !== -1 && this.next < start)) this.next = this.find(start);
+    return this.next !== -1 && this.next + this.pattern.length + this.around.length <= end;
   }
-  at = expect(bytes, skipWhitespace(bytes, at), CLOSE_OBJECT);
-  if (skipWhitespace(bytes, at) !== bytes.length) throw UNVOUCHED;
-  return entries;
+
+  /** The start of the next occurrence (its opening character included) from `from` on, or -1. */
+  private find(from: number): number {
+    const { text, pattern, around } = this;
+    for (let at = text.indexOf(pattern, from + around.length); at !== -1; at = text.indexOf(pattern, at + 1)) {
+      if (around === '' || (text.startsWith(around, at - around.length) && text.startsWith(around, at + pattern.length))) return at - around.length;
+    }
+    return -1;
+  }
 }
 
-function expect(bytes: Buffer, at: number, byte: number): number {
-  if (bytes[at] !== byte) throw UNVOUCHED;
-  return at + 1;
-}
-
-function textAt(bytes: Buffer, field: number): string {
-  return bytes.toString('utf8', starts[field], ends[field]);
-}
-
-/** The coverage scope `[account, region]` of each record; the records of one file nearly all share one, kept as is. */
+/** The coverage scope `[account, region]` of each record; the records of one file nearly all share one, made once. */
 class ScopeCache {
   private last: readonly string[] = [];
-  /** Where the last scope's account and region are in the file. */
-  private readonly at = new Int32Array([-1, -1, -1, -1]);
 
-  constructor(private readonly bytes: Buffer) {}
+  constructor(private readonly text: string) {}
 
-  scope(): readonly string[] {
-    if (!this.same(starts[ACCOUNT] ?? -1, ends[ACCOUNT] ?? -1, 0) || !this.same(starts[REGION] ?? -1, ends[REGION] ?? -1, 2)) {
-      this.last = [textAt(this.bytes, ACCOUNT), textAt(this.bytes, REGION)];
-      this.at.set([starts[ACCOUNT] ?? -1, ends[ACCOUNT] ?? -1, starts[REGION] ?? -1, ends[REGION] ?? -1]);
+  scope(fields: RecordFields): readonly string[] {
+    const [account, region] = this.last;
+    const { text } = this;
+    if (account === undefined || region === undefined || !sameText(text, fields.account, fields.accountEnd, account) || !sameText(text, fields.region, fields.regionEnd, region)) {
+      // Copied out of the file's text: a slice would keep the whole text alive as long as the coverage holds it.
+      this.last = [copyOf(text.slice(fields.account, fields.accountEnd)), copyOf(text.slice(fields.region, fields.regionEnd))];
     }
     return this.last;
   }
+}
 
-  /** Whether the bytes from `start` to `end` equal those of the last scope's part at `slot`. */
-  private same(start: number, end: number, slot: number): boolean {
-    const lastStart = this.at[slot] ?? -1;
-    const lastEnd = this.at[slot + 1] ?? -1;
-    if (lastStart < 0 || end - start !== lastEnd - lastStart) return false;
-    for (let index = 0; index < end - start; index++) if (this.bytes[start + index] !== this.bytes[lastStart + index]) return false;
-    return true;
-  }
+function sameText(text: string, start: number, end: number, value: string): boolean {
+  return end - start === value.length && text.startsWith(value, start);
+}
+
+function copyOf(value: string): string {
+  return Buffer.from(value, 'latin1').toString('latin1');
 }

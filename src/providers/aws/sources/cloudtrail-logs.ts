@@ -1,6 +1,5 @@
 import { UserError } from '../../../core/errors.js';
 import { isCalendarDate } from '../../../core/time.js';
-import { isUtf8 } from 'node:buffer';
 import { defineSource, type RecordFilter, type RecordSummary, type SourceText } from '../../../kit/define-source.js';
 import { scanCloudTrailFile } from '../lib/cloudtrail-scan.js';
 import type { IdentitySignIn } from '../../../kit/views/identity/sign-ins.js';
@@ -287,9 +286,8 @@ export function consoleSignIn(record: CloudTrailRecord): IdentitySignIn | undefi
   };
 }
 
-/** The fast path: see scanCloudTrailFile; invalid UTF-8 is left to the full read, which says where it is. */
+/** The fast path: see scanCloudTrailFile. */
 export function scanCloudTrailLog(bytes: Buffer, filter: RecordFilter): (CloudTrailRecord | RecordSummary)[] | undefined {
-  if (!isUtf8(bytes)) return undefined;
   return scanCloudTrailFile(bytes, { filter, parseRecord: (text) => normaliseEvent(JSON.parse(text), RECORD_LEVEL), parseTime: parseEventTime });
 }
 

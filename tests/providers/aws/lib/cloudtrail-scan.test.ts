@@ -113,12 +113,13 @@ describe('the CloudTrail fast path agrees with the full parse', () => {
     expect(summarised).toBeGreaterThan(5000);
   });
 
-  it('summarises a record with its keys in another order, or with whitespace between its tokens', () => {
+  it('summarises a record written as a trail writes it, and parses in full one whose keys are in another order', () => {
     const { recipientAccountId, eventID, ...rest } = EVENT;
-    const reordered = { recipientAccountId, eventID, ...rest };
-    expect(agreement(text(file(reordered)), NOTHING)).toBe(1);
-    expect(agreement(text(JSON.stringify({ Records: [EVENT, reordered] }, null, 2)), NOTHING)).toBe(2);
-    expect(agreement(text(`\uFEFF ${file(EVENT)}\n`), NOTHING)).toBe(1);
+    expect(agreement(text(file(EVENT, EVENT)), NOTHING)).toBe(2);
+    expect(agreement(text(`${file(EVENT)}\n`), NOTHING)).toBe(1);
+    expect(agreement(text(file({ recipientAccountId, eventID, ...rest }, EVENT)), NOTHING)).toBe(1);
+    const { eventTime, ...timeFirst } = EVENT;
+    expect(agreement(text(file({ eventTime, ...timeFirst })), NOTHING)).toBe(0);
   });
 
   it('parses in full a record with an escape, a field that is not a plain string, a missing field or a duplicated one', () => {
@@ -127,49 +128,49 @@ describe('the CloudTrail fast path agrees with the full parse', () => {
       { ...EVENT, requestParameters: { policyDocument: '{"Statement":[{"Effect":"Allow"}]}' } },
       { ...EVENT, recipientAccountId: null },
       (({ recipientAccountId: _, ...rest }) => rest)(EVENT),
+      (({ readOnly: _, ...rest }) => rest)(EVENT),
     ];
-    for (const variant of variants) expect(agreement(text(file(variant)), NOTHING)).toBe(0);
-    expect(agreement(text(file(EVENT).replace('"readOnly":true', '"size":1e3')), NOTHING)).toBe(0);
-    expect(agreement(text(file(EVENT).replace('"readOnly":true', `"size":${'9'.repeat(400)}`)), NOTHING)).toBe(0);
-    expect(agreement(text(file(EVENT).replace('"readOnly":true', '"size":-0.5')), NOTHING)).toBe(1);
-    // Read by the source's own time parser: the same instant either way.
-    expect(agreement(text(file({ ...EVENT, eventTime: '2026-10-05T08:12:09.123Z' })), NOTHING)).toBe(1);
+    for (const variant of variants) expect(agreement(text(file(variant, EVENT)), NOTHING)).toBe(1);
     const duplicated = file(EVENT).replace('"eventName":"GetUser"', '"eventName":"GetUser","eventName":"ConsoleLogin"');
     expect(agreement(text(duplicated), SIGN_INS)).toBe(0);
+    // Read by the source's own time parser: the same instant either way.
+    expect(agreement(text(file({ ...EVENT, eventTime: '2026-10-05T08:12:09.123Z' })), NOTHING)).toBe(1);
   });
 
   it('takes only the record level fields: the same names nested inside a record, or inside strings, are data', () => {
-    const nested = { ...EVENT, requestParameters: { eventName: 'ConsoleLogin', eventTime: 'soon', items: [{ eventVersion: '1.08', awsRegion: 'x' }] }, userAgent: '},{"eventVersion":"1.08"' };
-    expect(agreement(text(file(nested, EVENT)), SIGN_INS)).toBe(1);
+    const nested = { ...EVENT, requestParameters: { eventName: 'ConsoleLogin', eventTime: 'soon', recipientAccountId: 'y' }, userAgent: 'awsRegion eventVersion' };
+    expect(agreement(text(file(nested, EVENT)), SIGN_INS)).toBe(2);
+    // A nested eventID is not followed by readOnly as the record's is: the record is parsed in full.
+    expect(agreement(text(file({ ...nested, requestParameters: { more: 1, eventID: 'x', other: 2 } }, EVENT)), SIGN_INS)).toBe(1);
     expect(agreement(text(file({ ...EVENT, userAgent: 'Root' }, EVENT)), ROOT)).toBe(1);
     expect(agreement(text(file({ ...EVENT, userIdentity: { type: 'Root' } }, EVENT)), ROOT)).toBe(1);
-    expect(agreement(text(file({ ...EVENT, userAgent: 'Rooted', sourceIPAddress: 'xRoot' })), ROOT)).toBe(1);
+    expect(agreement(text(file({ ...EVENT, userAgent: 'Rooted', sourceIPAddress: 'xRoot', eventSource: 'Root.example' })), ROOT)).toBe(1);
   });
 
-  it('keeps strings in UTF-8 as the full parse reads them', () => {
-    expect(agreement(text(file({ ...EVENT, awsRegion: 'eu-wëst-1', eventID: 'é-1', userAgent: '日本' })), NOTHING)).toBe(1);
+  it('leaves a record split oddly (a nested object that looks like the next record) to the full parse', () => {
+    const odd = { ...EVENT, requestParameters: { items: [{ a: 1 }, { eventVersion: '1.08', eventTime: '2026-10-05T08:12:09Z' }] } };
+    expect(scanCloudTrailLog(text(file(EVENT, odd, EVENT)), NOTHING)).toBeUndefined();
   });
 
-  it('leaves to the full parse a file of another shape, broken JSON, or a record the source rejects', () => {
+  it('leaves to the full parse a file of another shape, not ASCII, cut short, or with a record the source rejects', () => {
     const broken = [
       '',
       '{"Records":[]',
       file(EVENT).slice(0, -30),
       file(EVENT).replace(',"readOnly"', '"readOnly"'),
-      file(EVENT).replace('"readOnly":true', '"readOnly":tru'),
-      file(EVENT).replace('"readOnly":true', '"readOnly":01'),
       file(EVENT).replace('}]}', '},]}'),
-      file(EVENT).replace('aws-cli', 'aws\tcli'),
       file(EVENT).replace('aws-cli', 'aws\\xcli'),
       `${file(EVENT)}{}`,
       JSON.stringify({ Records: [EVENT], more: 1 }),
+      JSON.stringify({ Records: [EVENT] }, null, 2),
+      `\uFEFF${file(EVENT)}`,
+      file({ ...EVENT, userAgent: 'café' }),
       JSON.stringify({ Events: [] }),
       JSON.stringify([EVENT]),
       file({ ...EVENT, eventSource: 5 }),
       file({ ...EVENT, eventTime: '2026-02-31T08:12:09Z' }),
       file(null),
       `${'['.repeat(600)}${']'.repeat(600)}`,
-      file({ ...EVENT, requestParameters: JSON.parse(`${'{"a":'.repeat(600)}1${'}'.repeat(600)}`) }),
     ];
     for (const value of broken) expect(scanCloudTrailLog(text(value), NOTHING)).toBeUndefined();
     expect(scanCloudTrailLog(Buffer.from([...text(file(EVENT).replace('aws-cli', 'aws-')), 0xff]), NOTHING)).toBeUndefined();
