@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { readBenchSet } from './generate.js';
 import { IDENTITY_PHASES } from './identity-phases.js';
+import { duckdbCounts, jqCounts, logFiles } from './peers.js';
 import { ACCOUNTS, AS_OF, MB, REGIONS, type Manifest } from './set.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,6 +19,8 @@ const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
 export interface PhaseResult {
   ms: number;
   maxRssMb: number;
+  /** The child process from start to exit, as `runChild` timed it: start-up and module loading included. */
+  processMs?: number;
   [key: string]: unknown;
 }
 
@@ -179,11 +182,21 @@ export interface PhaseContext {
   workers: number | undefined;
 }
 
+/** A peer tool on the log set: its whole run, timed, with its counts (see peers.ts). */
+async function peerPhase({ dataDir, manifest }: PhaseContext, peer: 'duckdb' | 'jq'): Promise<PhaseResult> {
+  const files = logFiles(dataDir, manifest);
+  const started = performance.now();
+  const counts = peer === 'duckdb' ? await duckdbCounts(files) : jqCounts(files);
+  return { ms: performance.now() - started, maxRssMb: maxRssMb(), counts };
+}
+
 const PHASES: Record<string, (context: PhaseContext) => PhaseResult | Promise<PhaseResult>> = {
   baseline: baselinePhase,
   ceiling: ceilingPhase,
   audit: (context) => auditPhase(context),
   'audit-strict': (context) => auditPhase(context, true),
+  duckdb: (context) => peerPhase(context, 'duckdb'),
+  jq: (context) => peerPhase(context, 'jq'),
   iam: iamPhase,
 };
 
@@ -191,10 +204,12 @@ const PHASES: Record<string, (context: PhaseContext) => PhaseResult | Promise<Ph
 export function runChild(phase: string, dataDir: string, workers: number | undefined): PhaseResult {
   const args = [...process.execArgv, MAIN, '--phase', phase, '--data-dir', dataDir];
   if (workers !== undefined) args.push('--workers', String(workers));
+  const started = performance.now();
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'inherit'] });
+  const processMs = performance.now() - started;
   if (child.status !== 0) throw new Error(`bench phase ${phase} failed (exit ${child.status})`);
   const last = child.stdout.trim().split('\n').pop() ?? '';
-  return JSON.parse(last);
+  return { ...JSON.parse(last), processMs };
 }
 
 /** The child process's side: measures `phase` and prints its result. */
