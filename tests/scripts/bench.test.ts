@@ -23,11 +23,15 @@ describe('npm run bench', () => {
     const { status, stdout, stderr } = bench(path.join(scratch, 'data'));
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    for (const label of ['log audit', 'baseline', 'ratio', 'ceiling', 'peak RSS', 'correctness', 'IAM set']) {
+    for (const label of ['log audit', 'baseline', 'ratio', 'ceiling', 'peak RSS', 'peers', 'correctness', 'IAM set']) {
       expect(stdout).toMatch(new RegExp(`^${label} +: `, 'm'));
     }
     expect(stdout).toMatch(/^log audit +: \d+ stream checks, one pass, \d+ threads: [\d.]+ s, [\d.]+ MB\/s$/m);
     expect(stdout).toMatch(/^peak RSS +: \d+ MB during the log audit/m);
+    // Each peer's time as a ratio with its spread, its counts cross-checked with controlproof's (a mismatch is printed).
+    expect(stdout).toMatch(/^ {2}controlproof --strict \(every record parsed\): [\d.]+ s, [\d.]+x \(min [\d.]+x, max [\d.]+x\)$/m);
+    expect(stdout).toMatch(/^ {2}DuckDB read_json, 2 threads, same predicates: [\d.]+ s, [\d.]+x \(min [\d.]+x, max [\d.]+x\) \(target >= 2x\)/m);
+    expect(stdout).not.toContain('MISMATCH');
     expect(stdout).toMatch(/^identity +: controlproof run, \d+ checks, JSON report: [\d.]+ s/m);
     expect(stdout).toMatch(/^peak RSS +: \d+ MB during the identity audit/m);
     expect(stdout).toMatch(/^correctness : ok, every count exact: leaver records (\d+)\/\1, leavers with active accounts (\d+)\/\2/m);
