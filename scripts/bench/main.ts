@@ -1,9 +1,12 @@
 // `npm run bench`: generates (once, into bench-data/) a deterministic synthetic CloudTrail set, IAM set and identity
 // set, then measures from one run: the full log audit (every stream check, one pass, worker threads) against a one-thread
 // gunzip + JSON.parse baseline of the same files, peak RSS, exact finding counts against what the generator
-// seeded, the IAM audit (`controlproof run`) against bare parsing of its files and its console-MFA check against
+// seeded, the peers a user would pick instead on the same log files and predicates (controlproof --strict, DuckDB on 2
+// threads, zcat | jq where jq is installed: scripts/bench/peers.ts) as ratios of whole processes with their counts
+// cross-checked, the IAM audit (`controlproof run`) against bare parsing of its files and its console-MFA check against
 // DuckDB, and the identity audit of a large organisation (HR, Okta users and factors, GitHub members, aliases, Okta
-// System Log: `controlproof run` on its catalog) against bare parsing of its files, with its peak RSS and exact leaver counts. Each measurement runs in its own child process, so
+// System Log: `controlproof run` on its catalog) against bare parsing of its files, with its peak RSS and exact leaver
+// counts. Each measurement runs in its own child process, so
 // peak RSS and timings do not mix; baseline and audit alternate --runs times (default 3) and the medians are
 // compared, so a noisy neighbour on a shared machine moves both. The same baseline work split over the audit's
 // threads shows what the cores can give at all (the audit's ratio is bounded by it). Options: --size-mb N (default 1024),
@@ -20,6 +23,7 @@ import { ensureBenchSet, ensureIdentitySet } from './generate.js';
 import { identityComparisons } from './identity-phases.js';
 import { runChild, runPhase, type PhaseResult } from './phases.js';
 import { CHECK_IDS, CHECK_KEYS, MB, type IdentityManifest, type Manifest } from './set.js';
+import { hasJq } from './peers.js';
 import { measureStartup } from './startup.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -119,10 +123,12 @@ function logAudit(manifest: Manifest): boolean {
   const baselines: PhaseResult[] = [];
   const audits: PhaseResult[] = [];
   const ceilings: PhaseResult[] = [];
+  const peers = logPeers();
   for (let run = 0; run < options.runs; run++) {
     baselines.push(runChild('baseline', dataDir, workers));
     audits.push(runChild('audit', dataDir, workers));
     ceilings.push(runChild('ceiling', dataDir, workers));
+    for (const peer of peers) peer.runs.push(runChild(peer.phase, dataDir, workers));
   }
   const baseline = median(baselines);
   const audit = median(audits);
@@ -140,6 +146,7 @@ function logAudit(manifest: Manifest): boolean {
     `ceiling     : the baseline's work alone on ${String(ceiling.threads)} threads: ${seconds(ceiling.ms)} s, ${ceilingRatio.toFixed(2)}x the baseline${runsText(ceilings)}; the audit runs at ${((100 * ratio) / ceilingRatio).toFixed(0)}% of that`,
   );
   console.log(`peak RSS    : ${peakRss} MB during the log audit (target < 600 MB) ${verdict(peakRss < 600)}`);
+  const peersCorrect = printPeers(peers, audits);
 
   const findings = isRecord(audit.findings) ? audit.findings : {};
   const metrics = isRecord(audit.metrics) ? audit.metrics : {};
@@ -159,6 +166,44 @@ function logAudit(manifest: Manifest): boolean {
   comparisons.push(['identical findings in every run', sameEveryRun ? 1 : 0, 1]);
   const correct = comparisons.every(([, found, want]) => found === want);
   console.log(`correctness : ${correct ? 'ok, every count exact' : 'MISMATCH'}: ${comparisons.map(([name, found, want]) => `${name} ${String(found)}/${want}`).join(', ')}`);
+  return correct && peersCorrect;
+}
+
+/** The log audit's peers, each run in every round: controlproof --strict, DuckDB, and zcat | jq where jq is installed. */
+function logPeers(): LogPeer[] {
+  const peers: LogPeer[] = [
+    { phase: 'audit-strict', label: 'controlproof --strict (every record parsed)', runs: [] },
+    { phase: 'duckdb', label: 'DuckDB read_json, 2 threads, same predicates', runs: [], target: 2 },
+  ];
+  if (hasJq()) peers.push({ phase: 'jq', label: 'zcat | jq, one program, same predicates', runs: [] });
+  return peers;
+}
+
+interface LogPeer {
+  phase: string;
+  label: string;
+  runs: PhaseResult[];
+  /** The ratio the issue asks controlproof to reach against it. */
+  target?: number;
+}
+
+/**
+ * Each peer's whole process (child start to exit) against controlproof's audit in the same round: the median ratio
+ * and its spread over the interleaved rounds, then its counts against controlproof's; whether every count agreed.
+ */
+function printPeers(peers: readonly LogPeer[], audits: readonly PhaseResult[]): boolean {
+  console.log(`peers       : each tool's whole process / controlproof's (${seconds(median(audits).processMs ?? Number.NaN)} s), median over ${audits.length} interleaved rounds (min, max)`);
+  let correct = true;
+  for (const peer of peers) {
+    const ratios = peer.runs.map((run, index) => (run.processMs ?? Number.NaN) / (audits[index]?.processMs ?? Number.NaN)).sort((a, b) => a - b);
+    const ratio = ratios[Math.floor((ratios.length - 1) / 2)] ?? Number.NaN;
+    const target = peer.target === undefined ? '' : ` (target >= ${peer.target}x) ${verdict(ratio >= peer.target)}`;
+    const time = seconds(median(peer.runs).processMs ?? Number.NaN);
+    console.log(`  ${peer.label}: ${time} s, ${ratio.toFixed(2)}x (min ${ratios[0]?.toFixed(2)}x, max ${ratios.at(-1)?.toFixed(2)}x)${target}`);
+    const mismatches = peerMismatches(peer, audits[0]);
+    if (mismatches.length > 0) console.log(`    counts MISMATCH against controlproof's: ${mismatches.join(', ')}`);
+    correct = correct && mismatches.length === 0;
+  }
   return correct;
 }
 
@@ -218,6 +263,30 @@ function ratioText(runs: readonly PhaseResult[], bases: readonly PhaseResult[]):
   const ratios = roundRatios(runs, bases);
   const spread = ratios.length > 1 ? ` (median; min ${ratios[0]?.toFixed(2)}x, max ${ratios.at(-1)?.toFixed(2)}x over ${ratios.length} interleaved rounds)` : '';
   return `${roundRatio(runs, bases).toFixed(2)}x${spread}`;
+}
+
+/** Where a peer's counts (in any of its runs) differ from controlproof's audit: `name peer/controlproof`. */
+function peerMismatches(peer: LogPeer, audit: PhaseResult | undefined): string[] {
+  const ours = audit ? auditCounts(audit) : {};
+  const mismatches = new Set<string>();
+  for (const run of peer.runs) {
+    const theirs = isRecord(run.counts) ? run.counts : auditCounts(run);
+    for (const [name, value] of Object.entries(ours)) if (theirs[name] !== value) mismatches.add(`${name} ${String(theirs[name])}/${String(value)}`);
+  }
+  return [...mismatches];
+}
+
+/** What an audit run counted, named as the peers name their counts (peers.ts PeerCounts). */
+function auditCounts(run: PhaseResult): Record<string, unknown> {
+  const findings = isRecord(run.findings) ? run.findings : {};
+  const metrics = isRecord(run.metrics) ? run.metrics : {};
+  const consoleMetrics = metrics[CHECK_IDS.console];
+  return {
+    ...Object.fromEntries(CHECK_KEYS.map((key) => [key, findings[CHECK_IDS[key]]])),
+    consoleLogins: isRecord(consoleMetrics) ? consoleMetrics.console_logins : undefined,
+    coverageGaps: run.passGaps,
+    records: run.records,
+  };
 }
 
 /**

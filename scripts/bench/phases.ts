@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { readBenchSet } from './generate.js';
 import { IAM_PHASES } from './iam-phases.js';
 import { IDENTITY_PHASES } from './identity-phases.js';
+import { duckdbCounts, jqCounts, logFiles } from './peers.js';
 import { ACCOUNTS, AS_OF, MB, REGIONS, type Manifest } from './set.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,6 +21,8 @@ const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
 export interface PhaseResult {
   ms: number;
   maxRssMb: number;
+  /** The child process from start to exit, as `runChild` timed it: start-up and module loading included. */
+  processMs?: number;
   [key: string]: unknown;
 }
 
@@ -87,8 +90,8 @@ async function distChecks(): Promise<import('../../src/kit/define-check.js').Che
   return checks.filter((check) => check !== undefined);
 }
 
-/** The full log audit from dist: one stream pass, every built-in stream check, as the engine runs it. */
-async function auditPhase({ dataDir, manifest, workers }: PhaseContext): Promise<PhaseResult> {
+/** The full log audit from dist: one stream pass, every built-in stream check, as the engine runs it (`strict`: as `run --strict`). */
+async function auditPhase({ dataDir, manifest, workers }: PhaseContext, strict = false): Promise<PhaseResult> {
   const { runStreamPass, passResults }: typeof import('../../src/engine/stream/pass.js') = await import(distModule('engine/stream/pass.js'));
   const { Registry }: typeof import('../../src/providers/registry.js') = await import(distModule('providers/registry.js'));
   const registry = new Registry();
@@ -106,7 +109,7 @@ async function auditPhase({ dataDir, manifest, workers }: PhaseContext): Promise
   const files = [...eventFiles(dataDir, manifest), ...digests].sort();
   const asOf = new Date(AS_OF);
   const started = performance.now();
-  const pass = await runStreamPass({ source, files, tests, asOf, ...(provider?.coverageScope ? { coverageScope: provider.coverageScope } : {}), ...(workers === undefined ? {} : { workers }) });
+  const pass = await runStreamPass({ source, files, tests, asOf, strict, ...(provider?.coverageScope ? { coverageScope: provider.coverageScope } : {}), ...(workers === undefined ? {} : { workers }) });
   const results = passResults(pass, tests, asOf);
   const ms = performance.now() - started;
   const findings = Object.fromEntries([...results].map(([key, value]) => [key, value instanceof Error ? `error: ${value.message}` : value.findings.length]));
@@ -139,20 +142,33 @@ export interface PhaseContext {
   workers: number | undefined;
 }
 
+/** A peer tool on the log set: its whole run, timed, with its counts (see peers.ts). */
+async function peerPhase({ dataDir, manifest }: PhaseContext, peer: 'duckdb' | 'jq'): Promise<PhaseResult> {
+  const files = logFiles(dataDir, manifest);
+  const started = performance.now();
+  const counts = peer === 'duckdb' ? await duckdbCounts(files) : jqCounts(files);
+  return { ms: performance.now() - started, maxRssMb: maxRssMb(), counts };
+}
+
 const PHASES: Record<string, (context: PhaseContext) => PhaseResult | Promise<PhaseResult>> = {
   baseline: baselinePhase,
   ceiling: ceilingPhase,
-  audit: auditPhase,
+  audit: (context) => auditPhase(context),
+  'audit-strict': (context) => auditPhase(context, true),
+  duckdb: (context) => peerPhase(context, 'duckdb'),
+  jq: (context) => peerPhase(context, 'jq'),
 };
 
 /** Runs one phase in a child process of its own, so peak RSS and timings do not mix; it prints its result as JSON. */
 export function runChild(phase: string, dataDir: string, workers: number | undefined): PhaseResult {
   const args = [...process.execArgv, MAIN, '--phase', phase, '--data-dir', dataDir];
   if (workers !== undefined) args.push('--workers', String(workers));
+  const started = performance.now();
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'inherit'] });
+  const processMs = performance.now() - started;
   if (child.status !== 0) throw new Error(`bench phase ${phase} failed (exit ${child.status})`);
   const last = child.stdout.trim().split('\n').pop() ?? '';
-  return JSON.parse(last);
+  return { ...JSON.parse(last), processMs };
 }
 
 /** The child process's side: measures `phase` and prints its result. */

@@ -141,7 +141,9 @@ function asCheck(value: unknown, plugin: PluginAt): Check {
   if (visitor === undefined) {
     if (typeof value.run !== 'function') problems.push('"run" must be a function (or "visitor" an object of init, visit, merge and finish)');
   } else {
-    for (const hook of ['init', 'visit', 'merge', 'finish']) if (!isObject(visitor) || typeof visitor[hook] !== 'function') problems.push(`"visitor.${hook}" must be a function`);
+    for (const hook of ['init', 'merge', 'finish']) if (!isObject(visitor) || typeof visitor[hook] !== 'function') problems.push(`"visitor.${hook}" must be a function`);
+    if (isObject(visitor) && typeof visitor.visit !== 'function' && typeof visitor.visitCoverage !== 'function') problems.push('"visitor.visit" (or "visitor.visitCoverage") must be a function');
+    if (isObject(visitor) && visitor.mentions !== undefined && !(Array.isArray(visitor.mentions) && visitor.mentions.every((mention) => typeof mention === 'string'))) problems.push('"visitor.mentions" must be a list of strings');
   }
   if (value.params !== undefined && !(isObject(value.params) && typeof value.params.safeParse === 'function')) problems.push('"params" must be a zod schema');
   if (problems.length > 0) throw invalid('check', plugin, value.id, problems, 'Build checks with defineCheck({ id, title, description, inputs, params, remediation, run }).');
@@ -166,7 +168,22 @@ function asCheck(value: unknown, plugin: PluginAt): Check {
   }
   // Hooks validated above.
   const erased = visitor as unknown as Visitor;
-  return { ...normalised, kind: 'stream', stream, visitor: { visits: Array.isArray(hooks.visits) ? erased.visits : undefined, init: erased.init, visitFile: typeof hooks.visitFile === 'function' ? erased.visitFile : undefined, visit: erased.visit, merge: erased.merge, finish: erased.finish } };
+  const visitCoverage = typeof hooks.visit === 'function' ? undefined : erased.visitCoverage;
+  return {
+    ...normalised,
+    kind: 'stream',
+    stream,
+    visitor: {
+      visits: Array.isArray(hooks.visits) ? erased.visits : undefined,
+      mentions: Array.isArray(hooks.mentions) ? erased.mentions : undefined,
+      init: erased.init,
+      visitFile: typeof hooks.visitFile === 'function' ? erased.visitFile : undefined,
+      visit: visitCoverage ? undefined : erased.visit,
+      visitCoverage,
+      merge: erased.merge,
+      finish: erased.finish,
+    },
+  };
 }
 
 function asSource(value: unknown, plugin: PluginAt): Source {

@@ -16,6 +16,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--as-of <date>', 'the moment the assessment is about: a date, an instant or now (default: catalog as_of, else now)')
     .option('--fail-on <list>', 'exit 1 when any of these happen (comma list, or none)', DEFAULT_FAIL_ON)
     .option('--warn-days <n>', 'an exception ending within N days is "expiring"', '30')
+    .option('--strict', 'parse every log record in full, rather than only those a check can match (slower; the findings are the same)')
     .option('--check-timeout <seconds>', 'a check still running after this long makes its test "error"', String(DEFAULT_TIME_LIMIT_MS / 1000))
     .option('--control <ids>', 'run only these controls (comma list, repeatable)', listOption('--control'), [])
     .option('--framework <key>', 'run only controls mapped to this framework')

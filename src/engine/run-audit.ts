@@ -32,6 +32,8 @@ export interface AuditOptions extends Selection {
   workers?: number;
   /** How long one check run may take before its test is `error`; default DEFAULT_TIME_LIMIT_MS (see `runStreamPass` for stream checks). */
   timeLimitMs?: number;
+  /** Parse every log record in full: no source's fast path (see `runStreamPass`). */
+  strict?: boolean;
   /** Told the running totals each time a source, or a file of a log, has been read: for a progress display. */
   onProgress?: (progress: AuditProgress) => void;
 }

@@ -17,7 +17,7 @@ export async function streamSources(
   sources: readonly LoadedSource[],
   tests: readonly PlannedTest[],
   inputs: ReadonlyMap<string, WholeInputs>,
-  options: { asOf: Date; workers?: number; timeLimitMs?: number; onFile?: (records: number) => void },
+  options: { asOf: Date; workers?: number; timeLimitMs?: number; strict?: boolean; onFile?: (records: number) => void },
 ): Promise<Map<string, StreamedSource>> {
   const streamed = new Map<string, StreamedSource>();
   for (const source of sources) {
@@ -47,6 +47,7 @@ export async function streamSources(
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }),
         ...(options.onFile === undefined ? {} : { onFile: options.onFile }),
+        ...(options.strict ? { strict: true } : {}),
         base: catalog.dir,
         fileBytes: catalog.limits.fileBytes,
         window,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FrameworkKey } from '../frameworks/index.js';
+import type { CoveragePoint } from './define-source.js';
 import type { RecordType, RecordTypes } from './record-types.js';
 
 /** One resource for which a test failed. */
@@ -77,29 +78,56 @@ export type StreamContext<I extends InputSpecs, K extends keyof I, P extends z.Z
  * survive `structuredClone` (plain objects, arrays, Maps, Sets, numbers, strings: no functions, no class
  * instances), and `merge` must give the same result however the records were split.
  */
-export interface VisitorDefinition<I extends InputSpecs, K extends keyof I, P extends z.ZodType, State> {
+interface VisitorHooks<I extends InputSpecs, K extends keyof I, P extends z.ZodType, State> {
   /** The input whose records are visited; required only when the check has several inputs (the others arrive whole). */
   input?: K;
-  /**
-   * The records this check needs, by the source's dispatch key (for `aws/cloudtrail-logs`, the event name): the
-   * pass calls `visit` only for those, like ESLint calls a rule only for the node types it names. Only a hint: a
-   * check must give the same result when it visits every record. Omitted: every record.
-   */
-  visits?: readonly string[];
   init(context: StreamContext<I, K, P>): State;
   /** Called once for every file of the streamed input, before its records: the file as the pass read it. */
   visitFile?(state: State, file: StreamFile, context: StreamContext<I, K, P>): void;
+  /** Combines two states; `a` holds records of earlier files than `b`. May reuse (mutate) `a`. */
+  merge(a: State, b: State): State;
+  /** The result, from the state of every record; `records` counts the streamed input's records in the window, visited or not, each once. */
+  finish(state: State, context: StreamContext<I, K, P> & { records: number }): CheckResult;
+}
+
+/** A visitor of whole records. */
+export interface RecordVisitorDefinition<I extends InputSpecs, K extends keyof I, P extends z.ZodType, State> extends VisitorHooks<I, K, P, State> {
+  /**
+   * The records this check needs, by the source's dispatch key (for `aws/cloudtrail-logs`, the event name): the
+   * pass calls `visit` only for those, like ESLint calls a rule only for the node types it names, and parses only
+   * those in full. Only a hint: a check must give the same result when it visits every record. Omitted: every record.
+   */
+  visits?: readonly string[];
+  /**
+   * Strings a record this check can match holds (as a JSON string value or key: `Root` for `userIdentity.type:
+   * "Root"`), for a check no dispatch key describes: the pass may skip records that mention none of them without
+   * parsing them. Only a hint, like `visits`.
+   */
+  mentions?: readonly string[];
   /**
    * Called for every record in the source's assessment window; updates `state` in place. A record delivered in
    * several files is visited once per delivery: count events by their id. Records are shared by every check:
    * never mutate them.
    */
   visit(state: State, record: RecordOf<I[K]>, context: StreamContext<I, K, P>): void;
-  /** Combines two states; `a` holds records of earlier files than `b`. May reuse (mutate) `a`. */
-  merge(a: State, b: State): State;
-  /** The result, from the state of every record; `records` counts the streamed input's records in the window, visited or not, each once. */
-  finish(state: State, context: StreamContext<I, K, P> & { records: number }): CheckResult;
 }
+
+/** A visitor of where and when each record happened only (the source's coverage point), which the pass takes without parsing records. */
+export interface CoverageVisitorDefinition<I extends InputSpecs, K extends keyof I, P extends z.ZodType, State> extends VisitorHooks<I, K, P, State> {
+  /** Called for every record in the window that has a coverage point, once per delivery, instead of `visit`. */
+  visitCoverage(state: State, point: CoveragePoint, context: StreamContext<I, K, P>): void;
+}
+
+/**
+ * A check over a streamed input (logs), written as a visitor: one pass over the records serves every stream
+ * check that reads the source, like one AST walk serves every ESLint rule.
+ *
+ * The pass splits the files across worker threads: each worker calls `init` and `visit` for the records of one
+ * file, the main thread `merge`s the per-file states in file order and calls `finish` once. So `State` must
+ * survive `structuredClone` (plain objects, arrays, Maps, Sets, numbers, strings: no functions, no class
+ * instances), and `merge` must give the same result however the records were split.
+ */
+export type VisitorDefinition<I extends InputSpecs, K extends keyof I, P extends z.ZodType, State> = RecordVisitorDefinition<I, K, P, State> | CoverageVisitorDefinition<I, K, P, State>;
 
 /** One file of a streamed input, as `visitFile` sees it. */
 export interface StreamFile {
@@ -142,9 +170,13 @@ export interface BatchCheck extends CheckInfo {
 export interface Visitor {
   /** Dispatch keys of the records to visit; undefined: every record. */
   visits: readonly string[] | undefined;
+  /** Strings one of which every record it can match mentions; undefined: any record may match. */
+  mentions: readonly string[] | undefined;
   init(context: ErasedContext): unknown;
   visitFile: ((state: unknown, file: StreamFile, context: ErasedContext) => void) | undefined;
-  visit(state: unknown, record: unknown, context: ErasedContext): void;
+  /** Exactly one of `visit` and `visitCoverage` is set. */
+  visit: ((state: unknown, record: unknown, context: ErasedContext) => void) | undefined;
+  visitCoverage: ((state: unknown, point: CoveragePoint, context: ErasedContext) => void) | undefined;
   merge(a: unknown, b: unknown): unknown;
   finish(state: unknown, context: ErasedContext & { records: number }): CheckResult;
 }
@@ -181,10 +213,12 @@ export function defineCheck(definition: BatchCheckDefinition<InputSpecs, z.ZodTy
     kind: 'stream',
     stream: streamedInput(definition.id, Object.keys(info.inputs), visitor.input),
     visitor: {
-      visits: visitor.visits,
+      visits: 'visit' in visitor ? visitor.visits : undefined,
+      mentions: 'visit' in visitor ? visitor.mentions : undefined,
       init: visitor.init as Visitor['init'],
       visitFile: visitor.visitFile as Visitor['visitFile'],
-      visit: visitor.visit as Visitor['visit'],
+      visit: 'visit' in visitor ? (visitor.visit as Visitor['visit']) : undefined,
+      visitCoverage: 'visitCoverage' in visitor ? (visitor.visitCoverage as Visitor['visitCoverage']) : undefined,
       merge: visitor.merge as Visitor['merge'],
       finish: visitor.finish as Visitor['finish'],
     },

@@ -11,6 +11,25 @@ export interface CoveragePoint {
   time: number;
 }
 
+/**
+ * What the stream pass keeps of a record no check of the pass needs in full (see `scanFile`): when it happened, what
+ * identifies it and its place in the coverage, equal to what `recordTime`, `recordId` and `coverage` give of it.
+ */
+export class RecordSummary {
+  constructor(
+    readonly time: number,
+    readonly id: string | undefined,
+    readonly coverage: CoveragePoint | undefined,
+  ) {}
+}
+
+/** The records some check of a pass may match: those with one of `keys` (dispatch keys), or mentioning one of `mentions`. */
+export interface RecordFilter {
+  keys: ReadonlySet<string>;
+  /** Strings; a record mentions one when it holds it as a JSON string (a value or a key). */
+  mentions: readonly string[];
+}
+
 interface SourceMetadata<T extends RecordType> {
   /** The source type, equal to the module's path: `aws/kms-keys` is src/providers/aws/sources/kms-keys.ts (`json` for generic/). */
   type: T;
@@ -51,8 +70,19 @@ export interface StreamSourceDefinition<T extends RecordType> extends SourceMeta
   skipsFile?(absolutePath: string): boolean;
   /** Parses one decompressed file into records; throws `UserError` with the file and position. */
   readFile(file: SourceText): Iterable<RecordTypes[T]>;
+  /**
+   * The fast path (off with `--strict`): one decompressed file's bytes, read without parsing every record. Gives, in
+   * file order, each record `filter` lets through and each one it cannot vouch for as `readFile` gives it, and a
+   * `RecordSummary` of every other; or undefined for a file it cannot vouch for as a whole, which the pass then reads
+   * with `readFile` (so errors and positions are always `readFile`'s). It must agree with `readFile` record for record.
+   */
+  scanFile?(bytes: Buffer, filter: RecordFilter): Iterable<RecordTypes[T] | RecordSummary> | undefined;
+  /** For tests that replay records through `scanFile`: the text of a file holding `records`, as the real export writes it. */
+  writeFile?(records: readonly RecordTypes[T][]): string;
   /** The key stream checks name in `visits` (CloudTrail: the event name), so each record reaches only them. */
   dispatchKey?(record: RecordTypes[T]): string;
+  /** Per view: the dispatch keys of the only records that have it (a CloudTrail sign-in is a `ConsoleLogin`), so `scanFile` may skip the rest. */
+  viewKeys?: { readonly [V in RecordType]?: readonly string[] };
   /** Where and when a record happened, for the source's coverage report (first and last event, gaps) per scope. */
   coverage?(record: RecordTypes[T]): CoveragePoint | undefined;
   /** What identifies a record: one delivered in several files (CloudTrail delivers some events twice) is counted once. */
@@ -83,7 +113,10 @@ export interface StreamSource {
   description: string;
   skipsFile?(absolutePath: string): boolean;
   readFile(file: SourceText): Iterable<unknown>;
+  scanFile?(bytes: Buffer, filter: RecordFilter): Iterable<unknown> | undefined;
+  writeFile?(records: readonly unknown[]): string;
   dispatchKey?(record: unknown): string;
+  viewKeys?: Readonly<Record<string, readonly string[] | undefined>>;
   coverage?(record: unknown): CoveragePoint | undefined;
   recordId?(record: unknown): string;
   recordTime?(record: unknown): number;

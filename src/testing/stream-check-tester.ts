@@ -1,11 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { BatchCheck, Check, CheckResult, StreamCheck } from '../kit/define-check.js';
-import type { StreamSource } from '../kit/define-source.js';
+import type { CoveragePoint, StreamSource } from '../kit/define-source.js';
 import { Registry } from '../providers/registry.js';
 import { caseProblems, describeTable, type CheckTestTable } from './check-tester.js';
+import { finishTest, OutcomeMerger } from '../engine/stream/merge.js';
+import { visitFile, type ReadFile, type ThreadTest } from '../engine/stream/process-file.js';
 
 /** Which records reach `visit`: those with a key the check names, or all of them. */
 type Dispatch = (record: unknown) => boolean;
+
+/** Where and when a record happened, for a check that visits only that (`visitCoverage`): the source's coverage point. */
+type CoverageOf = (record: unknown) => CoveragePoint | undefined;
 
 type Context = Parameters<StreamCheck['visitor']['init']>[0];
 
@@ -31,9 +36,11 @@ export class StreamCheckTester {
 
   run(table: CheckTestTable): void {
     let dispatch: Dispatch = () => true;
-    const asBatch = asBatchCheck(this.check, (record) => dispatch(record));
+    let source: StreamSource | undefined;
+    const asBatch = asBatchCheck(this.check, (record) => dispatch(record), () => source);
     describeTable(this.check.id, table, (testCase) => caseProblems(asBatch, testCase), async () => {
-      dispatch = dispatchOf(this.check, this.source ?? (await streamSourceOf(this.check)));
+      source = this.source ?? (await streamSourceOf(this.check));
+      dispatch = dispatchOf(this.check, source);
     });
   }
 }
@@ -48,8 +55,12 @@ async function streamSourceOf(check: StreamCheck): Promise<StreamSource | undefi
   return undefined;
 }
 
-/** The stream check as a batch check whose `run` feeds the records through every split and compares the results. */
-export function asBatchCheck(check: StreamCheck, dispatch: Dispatch): BatchCheck {
+/**
+ * The stream check as a batch check whose `run` feeds the records through every split and compares the results; with
+ * a `source` that writes files (`writeFile`) and has a fast path (`scanFile`), also through the stream pass's own
+ * file reading, as written by the source: parsed in full (`--strict`) and by the fast path, which must agree.
+ */
+export function asBatchCheck(check: StreamCheck, dispatch: Dispatch, sourceOf: () => StreamSource | undefined = () => undefined): BatchCheck {
   const { kind: _kind, stream, visitor: _visitor, ...metadata } = check;
   return {
     ...metadata,
@@ -58,16 +69,19 @@ export function asBatchCheck(check: StreamCheck, dispatch: Dispatch): BatchCheck
       const { [stream]: streamed = [], ...whole } = inputs;
       const context = { inputs: whole, params, asOf };
       const half = Math.ceil(streamed.length / 2);
-      const once = runInParts(check, [streamed], context, dispatch);
-      const halves = runInParts(check, [streamed.slice(0, half), streamed.slice(half)], context, dispatch);
-      const padded = runInParts(check, [[], streamed, []], context, dispatch);
-      const everyRecord = runInParts(check, [streamed], context, () => true);
+      const coverageOf: CoverageOf = (record) => sourceOf()?.coverage?.(record);
+      const once = runInParts(check, [streamed], context, dispatch, coverageOf);
+      const halves = runInParts(check, [streamed.slice(0, half), streamed.slice(half)], context, dispatch, coverageOf);
+      const padded = runInParts(check, [[], streamed, []], context, dispatch, coverageOf);
+      const everyRecord = runInParts(check, [streamed], context, () => true, coverageOf);
       const variants = [['two halves', halves], ['between two empty files', padded], ['one file, every record visited', everyRecord]] as const;
       for (const [label, result] of variants) {
         if (!isDeepStrictEqual(result, once)) {
           throw new Error(`merge is not consistent: records read as one file gave ${JSON.stringify(once)}, read as ${label} gave ${JSON.stringify(result)}`);
         }
       }
+      const source = sourceOf();
+      if (source?.writeFile && source.scanFile) replayThroughPass(check, source, streamed, context, once);
       return halves;
     },
   };
@@ -81,12 +95,46 @@ function dispatchOf(check: StreamCheck, source: StreamSource | undefined): Dispa
   return (record) => keys.has(keyOf(record));
 }
 
+/**
+ * The records written as two files of the source and read by the stream pass as it reads files, once parsed in full
+ * and once by the fast path: both must give the same result, and the same as `once` when no record repeats an id
+ * (the pass counts a record delivered twice once).
+ */
+function replayThroughPass(check: StreamCheck, source: StreamSource, records: readonly unknown[], context: Context, once: CheckResult): void {
+  const written = source.readFile({ display: 'written.json', text: source.writeFile?.(records) ?? '' });
+  if (!isDeepStrictEqual([...written], records)) throw new Error(`the records do not survive being written as a ${source.type} file and read back: the case's records are not what the source reads`);
+  const half = Math.ceil(records.length / 2);
+  const files = [records.slice(0, half), records.slice(half)].map((part) => Buffer.from(source.writeFile?.(part) ?? ''));
+  const strict = readThroughPass(check, source, files, context, true);
+  const fast = readThroughPass(check, source, files, context, false);
+  if (!isDeepStrictEqual(fast, strict)) throw new Error(`the fast path is not consistent: read in full (--strict) the records gave ${JSON.stringify(strict)}, by the fast path ${JSON.stringify(fast)}`);
+  const ids = records.map((record) => source.recordId?.(record));
+  if (new Set(ids).size === ids.length && !isDeepStrictEqual(strict, once)) throw new Error(`the stream pass gave ${JSON.stringify(strict)} where the records visited directly gave ${JSON.stringify(once)}`);
+}
+
+function readThroughPass(check: StreamCheck, source: StreamSource, files: readonly Buffer[], context: Context, strict: boolean): CheckResult | string {
+  const visitor: ThreadTest = { check, name: `check ${check.id}`, context, view: undefined };
+  const merger = new OutcomeMerger([visitor], null, []);
+  files.forEach((bytes, index) => {
+    const info = { path: `written-${index}.json`, bytes: bytes.length, sha256: '' };
+    const read: ReadFile = { index, info, file: { info, bytes, size: bytes.length }, display: info.path, strict, contentSha256: '', gapMs: null, window: null };
+    merger.add(visitFile(source, [visitor], read, new Map(), { test: -1 }));
+  });
+  const result = finishTest(visitor, merger.finish().states[0] ?? { ok: false, error: new Error('no state') });
+  return result instanceof Error ? `error: ${result.message}` : result;
+}
+
 /** One state per part (a file), each cloned as it would cross a thread, merged in order, then finished. */
-function runInParts(check: StreamCheck, parts: readonly (readonly unknown[])[], context: Context, dispatch: Dispatch): CheckResult {
+function runInParts(check: StreamCheck, parts: readonly (readonly unknown[])[], context: Context, dispatch: Dispatch, coverageOf: CoverageOf): CheckResult {
   const { visitor } = check;
   const states = parts.map((part) => {
     const state = visitor.init(context);
-    for (const record of part) if (dispatch(record)) visitor.visit(state, record, context);
+    for (const record of part) {
+      if (visitor.visitCoverage) {
+        const point = coverageOf(record);
+        if (point) visitor.visitCoverage(state, point, context);
+      } else if (dispatch(record)) visitor.visit?.(state, record, context);
+    }
     try {
       return structuredClone(state);
     } catch (error) {

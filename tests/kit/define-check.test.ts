@@ -35,10 +35,10 @@ describe('defineCheck', () => {
     if (stream.kind !== 'stream') throw new Error('expected a stream check');
     const { visitor } = stream;
     const a = visitor.init(context);
-    visitor.visit(a, {}, context);
+    visitor.visit?.(a, {}, context);
     const b = visitor.init(context);
-    visitor.visit(b, {}, context);
-    visitor.visit(b, {}, context);
+    visitor.visit?.(b, {}, context);
+    visitor.visit?.(b, {}, context);
     expect(visitor.finish(visitor.merge(a, b), { ...context, records: 5 })).toEqual({ examined: 3, findings: [], metrics: { records: 5 } });
     if (batch.kind !== 'batch') throw new Error('expected a batch check');
     expect(batch.run({ ...context, inputs: { records: [1, 2] } })).toEqual({ examined: 2, findings: [] });

@@ -23,17 +23,25 @@ describe('npm run bench', () => {
     const { status, stdout, stderr } = bench(path.join(scratch, 'data'));
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    for (const label of ['log audit', 'baseline', 'ratio', 'ceiling', 'peak RSS', 'correctness', 'IAM set']) {
+    for (const label of ['log audit', 'baseline', 'ratio', 'ceiling', 'peak RSS', 'peers', 'correctness', 'IAM set']) {
       expect(stdout).toMatch(new RegExp(`^${label} +: `, 'm'));
     }
     expect(stdout).toMatch(/^log audit +: \d+ stream checks, one pass, \d+ threads: [\d.]+ s, [\d.]+ MB\/s$/m);
     expect(stdout).toMatch(/^peak RSS +: \d+ MB during the log audit/m);
+    // Each peer's time as a ratio with its spread, its counts cross-checked with controlproof's (a mismatch is printed).
+    expect(stdout).toMatch(/^ {2}controlproof --strict \(every record parsed\): [\d.]+ s, [\d.]+x \(min [\d.]+x, max [\d.]+x\)$/m);
+    expect(stdout).toMatch(/^ {2}DuckDB read_json, 2 threads, same predicates: [\d.]+ s, [\d.]+x \(min [\d.]+x, max [\d.]+x\) \(target >= 2x\)/m);
+    expect(stdout).not.toContain('MISMATCH');
     expect(stdout).toMatch(/^identity +: controlproof run, \d+ checks, JSON report: [\d.]+ s/m);
     expect(stdout).toMatch(/^peak RSS +: \d+ MB during the identity audit/m);
     expect(stdout).toMatch(/^correctness : ok, every count exact: leaver records (\d+)\/\1, leavers with active accounts (\d+)\/\2/m);
     expect(stdout).toMatch(/^correctness : ok, every count exact: console-login-without-mfa 37\/37, root-activity 11\/11, logging-tampering 8\/8, admin-grants 8\/8, kms-key-deletion 5\/5,/m);
     expect(stdout).toMatch(/coverage gaps \(check\) 2\/2, coverage gaps \(pass\) 2\/2, records (\d+)\/\1, duplicate deliveries 4\/4, files read (\d+)\/\2, identical findings in every run 1\/1$/m);
-    expect(stdout).toMatch(/^IAM set +: 200 users, 40 roles, 20 policies, 401-row credential report: parse [\d.]+ s, full audit [\d.]+ s \(9 checks\)/m);
+    expect(stdout).toMatch(/^IAM set +: 200 users, 40 roles, 20 policies, 200 groups, 401-row credential report$/m);
+    expect(stdout).toMatch(/^IAM audit +: controlproof run, 9 checks, JSON report \(\d+ MB\): [\d.]+ s, peak RSS \d+ MB$/m);
+    expect(stdout).toMatch(/^IAM ratio +: [\d.]+x the floor \(target < 3x\)/m);
+    expect(stdout).toMatch(/^MFA ratio +: [\d.]+x DuckDB's time \(target < 2x\)/m);
+    expect(stdout).toMatch(/^correctness : ok, DuckDB and controlproof agree: console users examined (\d+)\/\1, console users without MFA (\d+)\/\2, report rows 401\/401, checks in error 0\/0, identical report in every run 1\/1$/m);
   }, 120_000);
 
   it('refuses a data folder that holds anything but an earlier set, and leaves it alone', () => {

@@ -19,6 +19,7 @@ export interface RunOptions {
   failOn: string;
   warnDays: string;
   checkTimeout: string;
+  strict?: boolean;
   control: string[];
   framework?: string;
   onlyFailing?: boolean;
@@ -61,6 +62,7 @@ export async function run(io: CliIo, setExitCode: (code: number) => void, catalo
     asOfSource: source,
     warnDays,
     timeLimitMs,
+    ...(options.strict ? { strict: true } : {}),
     ...(options.control.length > 0 ? { controls: options.control } : {}),
     ...(options.framework === undefined ? {} : { framework: options.framework }),
     onProgress: (counts) => progress.update(counts),

@@ -57,6 +57,8 @@ export interface StreamPassOptions {
   timeLimitMs?: number;
   /** Told each file's records (those in the window) as soon as the file is read, in any order: for progress. */
   onFile?: (records: number) => void;
+  /** Parse every record in full, never taking the source's fast path (`scanFile`): `run --strict`. */
+  strict?: boolean;
 }
 
 /** The assessment window of a log source whose catalog entry names none. */
@@ -112,6 +114,7 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
     gapMs,
     read: { timeLimitMs, ...(options.base === undefined ? {} : { base: options.base }), ...(options.fileBytes === undefined ? {} : { fileBytes: options.fileBytes }) },
     window: assessmentWindow(source, asOf, options.window),
+    ...(options.strict ? { strict: true } : {}),
   };
   if (threads <= 1) {
     const outOfTime: OutOfTime = new Map();

@@ -3,8 +3,8 @@ import { UserError } from '../../core/errors.js';
 import { ignoreSettling, isThenable } from '../../kit/check-result.js';
 import type { StreamCheck } from '../../kit/define-check.js';
 import { addToCoverage, createCoverage, type CoverageState } from '../../kit/coverage.js';
-import type { StreamSource } from '../../kit/define-source.js';
-import { readExportFileSync, type ReadOptions, type SourceFileInfo, type SourceText } from '../../kit/files/read-file.js';
+import { RecordSummary, type CoveragePoint, type RecordFilter, type StreamSource } from '../../kit/define-source.js';
+import { decodeUnpacked, readExportBytesSync, type ReadOptions, type SourceFileInfo, type UnpackedFile } from '../../kit/files/read-file.js';
 import { DEFAULT_TIME_LIMIT_MS, seconds, TimeLimitExceeded, withinTimeLimit } from '../time-limit.js';
 import { serializeError, type SerializedError } from './thread-errors.js';
 
@@ -27,6 +27,8 @@ export interface FileSettings {
   read: FileReadOptions;
   /** Records outside it are counted, not visited; null: every record is visited (the source has no record time). */
   window: TimeWindow | null;
+  /** Parse every record in full: never the source's fast path (`scanFile`). */
+  strict?: boolean;
 }
 
 /** A test ready to visit, as each thread holds it. */
@@ -60,21 +62,45 @@ export interface FileOutcome {
   tests: TestOutcome[];
 }
 
-/** Which tests see which records: every native record, native records by dispatch key, or the records of a view. */
+/**
+ * Which tests see which records: every native record, native records by dispatch key, the records of a view, or
+ * only each record's coverage point; and the records the tests may match, for the fast path (null: every record).
+ */
 interface VisitPlan {
   everyRecord: number[];
   byKey: Map<string, number[]>;
   byView: Map<string, number[]>;
+  byCoverage: number[];
+  filter: RecordFilter | null;
 }
 
-function planVisits(visitors: readonly ThreadTest[], source: StreamSource): VisitPlan {
-  const plan: VisitPlan = { everyRecord: [], byKey: new Map(), byView: new Map() };
+export function planVisits(visitors: readonly ThreadTest[], source: StreamSource): VisitPlan {
+  const plan: VisitPlan = { everyRecord: [], byKey: new Map(), byView: new Map(), byCoverage: [], filter: null };
+  const keys = new Set<string>();
+  const mentions = new Set<string>();
+  let everyRecord = false;
   visitors.forEach((visitor, test) => {
-    if (visitor.view !== undefined) return void plan.byView.set(visitor.view, [...(plan.byView.get(visitor.view) ?? []), test]);
-    const keys = visitor.check.visitor.visits;
-    if (keys === undefined || !source.dispatchKey) return void plan.everyRecord.push(test);
-    for (const key of new Set(keys)) plan.byKey.set(key, [...(plan.byKey.get(key) ?? []), test]);
+    const hooks = visitor.check.visitor;
+    if (visitor.view !== undefined) {
+      plan.byView.set(visitor.view, [...(plan.byView.get(visitor.view) ?? []), test]);
+      const viewKeys = source.viewKeys?.[visitor.view];
+      if (viewKeys === undefined) everyRecord = true;
+      else for (const key of viewKeys) keys.add(key);
+      return;
+    }
+    if (hooks.visitCoverage) return void plan.byCoverage.push(test);
+    if (hooks.visits === undefined || !source.dispatchKey) {
+      plan.everyRecord.push(test);
+      if (hooks.mentions === undefined) everyRecord = true;
+      else for (const mention of hooks.mentions) mentions.add(mention);
+      return;
+    }
+    for (const key of new Set(hooks.visits)) {
+      plan.byKey.set(key, [...(plan.byKey.get(key) ?? []), test]);
+      keys.add(key);
+    }
   });
+  if (!everyRecord) plan.filter = { keys, mentions: [...mentions].sort() };
   return plan;
 }
 
@@ -94,8 +120,9 @@ export type OutOfTime = Map<number, TestOutcome>;
 export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, settings: FileSettings, outOfTime: OutOfTime = new Map()): FileOutcome {
   const { timeLimitMs = DEFAULT_TIME_LIMIT_MS, ...readOptions } = settings.read;
   const seesFiles = visitors.some((visitor) => visitor.check.visitor.visitFile !== undefined);
-  const { info, text, contentSha256 } = readExportFileSync(file, seesFiles ? { ...readOptions, contentHash: true } : readOptions);
-  const read: ReadFile = { index, info, text, contentSha256: contentSha256 ?? info.sha256, gapMs: settings.gapMs, window: settings.window };
+  const unpacked = readExportBytesSync(file, seesFiles ? { ...readOptions, contentHash: true } : readOptions);
+  const { info, contentSha256 } = unpacked;
+  const read: ReadFile = { index, info, file: unpacked, display: file, contentSha256: contentSha256 ?? info.sha256, gapMs: settings.gapMs, window: settings.window, strict: settings.strict === true };
   for (;;) {
     const running = { test: -1 };
     try {
@@ -109,10 +136,14 @@ export function processFile(source: StreamSource, visitors: readonly ThreadTest[
   }
 }
 
-interface ReadFile {
+/** One file as `visitFile` reads it: its bytes, decoded to text only when the fast path does not vouch for them. */
+export interface ReadFile {
   index: number;
   info: SourceFileInfo;
-  text: SourceText;
+  file: UnpackedFile;
+  /** The file as errors name it. */
+  display: string;
+  strict: boolean;
   /** SHA-256 of the file after decompression (of the file as stored when no visitor asked for it). */
   contentSha256: string;
   gapMs: number | null;
@@ -120,8 +151,8 @@ interface ReadFile {
 }
 
 /** One file's records through every visitor but those already out of time; `running.test` says whose hook runs. */
-function visitFile(source: StreamSource, visitors: readonly ThreadTest[], read: ReadFile, outOfTime: ReadonlyMap<number, TestOutcome>, running: { test: number }): FileOutcome {
-  const { index, info, text, contentSha256, gapMs, window } = read;
+export function visitFile(source: StreamSource, visitors: readonly ThreadTest[], read: ReadFile, outOfTime: ReadonlyMap<number, TestOutcome>, running: { test: number }): FileOutcome {
+  const { index, info, contentSha256, gapMs, window } = read;
   const states = visitors.map((visitor, test): TestOutcome => {
     const stopped = outOfTime.get(test);
     if (stopped) return stopped;
@@ -142,11 +173,24 @@ function visitFile(source: StreamSource, visitors: readonly ThreadTest[], read: 
     if (!state?.ok || !visitor) return;
     running.test = test;
     try {
-      const returned: unknown = visitor.check.visitor.visit(state.state, record, visitor.context);
+      const returned: unknown = visitor.check.visitor.visit?.(state.state, record, visitor.context);
       if (returned !== undefined && isThenable(returned)) {
         ignoreSettling(returned);
         states[test] = { ok: false, error: serializeError(new Error(`${visitor.name} returned a Promise from visit: checks are synchronous (visit must not be async)`)) };
       }
+    } catch (error) {
+      states[test] = checkError(visitor, `on a record of ${info.path}`, error);
+    } finally {
+      running.test = -1;
+    }
+  };
+  const visitPoint = (test: number, point: CoveragePoint): void => {
+    const state = states[test];
+    const visitor = visitors[test];
+    if (!state?.ok || !visitor) return;
+    running.test = test;
+    try {
+      visitor.check.visitor.visitCoverage?.(state.state, point, visitor.context);
     } catch (error) {
       states[test] = checkError(visitor, `on a record of ${info.path}`, error);
     } finally {
@@ -164,7 +208,22 @@ function visitFile(source: StreamSource, visitors: readonly ThreadTest[], read: 
   const ids: string[] = [];
   const outside = { before: 0, after: 0 };
   let records = 0;
-  for (const record of source.readFile(text)) {
+  const scanned = plan.filter && !read.strict ? source.scanFile?.(read.file.bytes, plan.filter) : undefined;
+  for (const record of scanned ?? source.readFile(decodeUnpacked(read.file, read.display))) {
+    if (record instanceof RecordSummary) {
+      if (window && (record.time < window.from || record.time > window.to)) {
+        if (record.time < window.from) outside.before += 1;
+        else outside.after += 1;
+        continue;
+      }
+      records += 1;
+      if (record.id !== undefined && !record.id.includes('\n')) ids.push(record.id);
+      if (record.coverage) {
+        if (coverage) addToCoverage(coverage, record.coverage);
+        for (const test of plan.byCoverage) visitPoint(test, record.coverage);
+      }
+      continue;
+    }
     if (timeOf && window) {
       const time = timeOf(record);
       if (time < window.from) {
@@ -181,9 +240,10 @@ function visitFile(source: StreamSource, visitors: readonly ThreadTest[], read: 
     const id = idOf?.(record);
     const countable = id !== undefined && !id.includes('\n') ? id : undefined;
     if (countable !== undefined) ids.push(countable);
-    if (coverage) {
+    if (coverage || plan.byCoverage.length > 0) {
       const point = source.coverage?.(record);
-      if (point) addToCoverage(coverage, point);
+      if (point && coverage) addToCoverage(coverage, point);
+      if (point) for (const test of plan.byCoverage) visitPoint(test, point);
     }
     for (const test of plan.everyRecord) visit(test, record);
     if (dispatched) {

@@ -108,18 +108,35 @@ export async function readExportFile(absolute: string, options: ReadOptions = {}
 
 /** Hashes the raw bytes, gunzips them when they start like gzip (whatever the suffix), decodes the text (see decodeText). */
 export function decodeExportFile(raw: Buffer, display: string, options: ReadOptions = {}): ReadFile {
+  const { bytes, ...unpacked } = unpackExportFile(raw, display, options);
+  return { ...unpacked, text: { display, text: decodeText(bytes, display), path: unpacked.info.path } };
+}
+
+/** One export file decompressed but not yet decoded: for a reader that can work on the bytes (the log fast path). */
+export interface UnpackedFile extends Omit<ReadFile, 'text'> {
+  /** After decompression. */
+  bytes: Buffer;
+}
+
+/** Reads one file synchronously as bytes, decompressed and hashed like `readExportFileSync`, decoding nothing. */
+export function readExportBytesSync(absolute: string, options: ReadOptions = {}): UnpackedFile {
+  return unpackExportFile(readRegularFileSync(absolute, fileCap(options)), absolute, options);
+}
+
+/** Hashes the raw bytes and gunzips them when they start like gzip (whatever the suffix). */
+export function unpackExportFile(raw: Buffer, display: string, options: ReadOptions = {}): UnpackedFile {
   const cap = fileCap(options);
   if (raw.length > cap.bytes) throw tooLarge(display, `is ${formatSize(raw.length)}`, cap);
   const relative = relativeTo(options.base ?? path.dirname(display), display);
   const sha256 = createHash('sha256').update(raw).digest('hex');
   const bytes = isGzip(raw) ? gunzip(raw, display, cap) : raw;
   const contentSha256 = options.contentHash ? (bytes === raw ? sha256 : createHash('sha256').update(bytes).digest('hex')) : undefined;
-  return {
-    info: { path: relative, bytes: raw.length, sha256 },
-    text: { display, text: decodeText(bytes, display), path: relative },
-    size: bytes.length,
-    ...(contentSha256 === undefined ? {} : { contentSha256 }),
-  };
+  return { info: { path: relative, bytes: raw.length, sha256 }, bytes, size: bytes.length, ...(contentSha256 === undefined ? {} : { contentSha256 }) };
+}
+
+/** The text of an unpacked file, as `decodeExportFile` decodes it. */
+export function decodeUnpacked(file: UnpackedFile, display: string): SourceText {
+  return { display, text: decodeText(file.bytes, display), path: file.info.path };
 }
 
 /** Text without a leading byte order mark, for text decoded from inside a file (a base64 field). */

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { CloudTrailRecord } from '../sources/cloudtrail-logs.js';
 import { addEvent, createCoverage, mergeCoverage, type CoverageState, type StreamBuckets } from '../../../kit/coverage.js';
 import { addDuration, DURATION_UNITS, formatSpan, parseDuration, type Duration } from '../../../core/time.js';
 import { fixedDurationParam } from '../../../kit/params.js';
 import type { Finding } from '../../../kit/define-check.js';
 import { defineCheck } from '../../../kit/define-check.js';
-import { accountOf, formatEventTime } from '../lib/cloudtrail-event-findings.js';
+import { formatEventTime } from '../lib/cloudtrail-event-findings.js';
 import { ACTIVE_HOURS, judgeSilences, type Gap } from '../lib/activity-silences.js';
 import { judgeDigests, type DigestCoverage, type DigestVerdict } from '../lib/digest-chain.js';
 
@@ -141,9 +140,10 @@ export default defineCheck({
     visitFile(state, file) {
       state.logHashes?.set(file.path.slice(file.path.lastIndexOf('/') + 1), file.contentSha256);
     },
-    visit(state, record: CloudTrailRecord) {
-      const inside = record.eventTime >= state.windowStart && record.eventTime <= state.windowEnd;
-      addEvent(inside ? state.inside : state.outside, [accountOf(record), record.awsRegion], record.eventTime);
+    // The source's coverage point is the record's account (accountOf) and region, and its time: no record is parsed for it.
+    visitCoverage(state, { scope, time }) {
+      const inside = time >= state.windowStart && time <= state.windowEnd;
+      addEvent(inside ? state.inside : state.outside, scope, time);
     },
     merge(a, b) {
       mergeCoverage(a.inside, b.inside);

@@ -28,6 +28,8 @@ export default defineCheck({
     'iso27001-2022': ['A.8.2', 'A.8.16'],
   },
   visitor: {
+    // Only a record with userIdentity.type "Root" can match: the pass parses only records that mention it.
+    mentions: ['Root'],
     init: initMatches,
     visit(state, record) {
       if (!isRootActivity(record)) return;

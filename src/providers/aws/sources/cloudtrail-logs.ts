@@ -1,6 +1,7 @@
 import { UserError } from '../../../core/errors.js';
 import { isCalendarDate } from '../../../core/time.js';
-import { defineSource, type SourceText } from '../../../kit/define-source.js';
+import { defineSource, type RecordFilter, type RecordSummary, type SourceText } from '../../../kit/define-source.js';
+import { scanCloudTrailFile } from '../lib/cloudtrail-scan.js';
 import type { IdentitySignIn } from '../../../kit/views/identity/sign-ins.js';
 import { describeValue, formatJsonPath, jsonLimitError, jsonPathPosition, parseJsonText } from '../../../kit/formats/json.js';
 import { exceededJsonLimit, limitMessage, MAX_JSON_DEPTH } from '../../../kit/formats/json-limits.js';
@@ -285,6 +286,42 @@ export function consoleSignIn(record: CloudTrailRecord): IdentitySignIn | undefi
   };
 }
 
+/** The fast path: see scanCloudTrailFile. */
+export function scanCloudTrailLog(bytes: Buffer, filter: RecordFilter): (CloudTrailRecord | RecordSummary)[] | undefined {
+  return scanCloudTrailFile(bytes, { filter, parseRecord: (text) => normaliseEvent(JSON.parse(text), RECORD_LEVEL), parseTime: parseEventTime });
+}
+
+/** A log file holding `records`, each written back as a trail writes an event (the fields a record keeps, in CloudTrail's order). */
+export function writeCloudTrailFile(records: readonly CloudTrailRecord[]): string {
+  return `{"Records":[${records.map((record) => JSON.stringify(rawEvent(record))).join(',')}]}`;
+}
+
+function rawEvent(record: CloudTrailRecord): Record<string, unknown> {
+  const { userIdentity: identity } = record;
+  // Absent fields are left out; requestParameters and responseElements are written null, as CloudTrail does.
+  const present = (entries: [string, unknown][]): Record<string, unknown> => Object.fromEntries(entries.filter(([, value]) => value !== null && value !== undefined));
+  return {
+    eventVersion: '1.08',
+    userIdentity: present([['type', identity.type], ['principalId', identity.principalId], ['arn', identity.arn], ['accountId', identity.accountId], ['invokedBy', identity.invokedBy], ['userName', identity.userName]]),
+    eventTime: formatEventTime(record.eventTime),
+    eventSource: record.eventSource,
+    eventName: record.eventName,
+    awsRegion: record.awsRegion,
+    ...present([['sourceIPAddress', record.sourceIPAddress], ['errorCode', record.errorCode]]),
+    requestParameters: record.requestParameters,
+    responseElements: record.consoleLogin === null ? null : { ConsoleLogin: record.consoleLogin },
+    ...present([['additionalEventData', record.mfaUsed === null ? null : { MFAUsed: record.mfaUsed }]]),
+    eventID: record.eventID,
+    ...present([['resources', record.resourceArns.length === 0 ? null : record.resourceArns.map((arn) => ({ ARN: arn }))], ['eventType', record.eventType], ['recipientAccountId', record.recipientAccountId]]),
+  };
+}
+
+/** `2026-10-05T08:12:09Z` as CloudTrail writes it (with milliseconds only when the time has them). */
+function formatEventTime(time: number): string {
+  const iso = new Date(time).toISOString();
+  return time % 1000 === 0 ? `${iso.slice(0, 19)}Z` : iso;
+}
+
 export default defineSource({
   type: 'aws/cloudtrail-logs',
   kind: 'stream',
@@ -292,7 +329,10 @@ export default defineSource({
     'CloudTrail events, streamed file by file: the .json.gz files a trail delivers to S3 (digest and Insights files are skipped) or `aws cloudtrail lookup-events` output. Console sign-ins are offered as `identity/sign-ins`.',
   skipsFile: isDigestOrInsightFile,
   readFile: streamCloudTrailFile,
+  scanFile: scanCloudTrailLog,
+  writeFile: writeCloudTrailFile,
   dispatchKey: (record) => record.eventName,
+  viewKeys: { 'identity/sign-ins': ['ConsoleLogin'] },
   recordId: (record) => record.eventID,
   recordTime: (record) => record.eventTime,
   coverage: (record) => ({
