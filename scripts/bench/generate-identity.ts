@@ -1,7 +1,8 @@
 // The synthetic identity set of one organisation: an HR export of every person, the Okta user listings (both of
 // them, 200 users a page, as the API pages them) with every user's factor list, the GitHub member listings (100 a
 // page) with their 2fa_disabled and role=admin listings, credential authorizations, an alias table, a week of Okta
-// System Log (JSON pages and NDJSON) and a catalog binding them to the identity checks. Leavers who keep an account,
+// System Log (JSON pages and NDJSON), the Entra users (Graph pages of 100 with signInActivity) with their registration
+// details and directory roles, and a catalog binding them to the identity checks. Leavers who keep an account,
 // and leavers who sign in after leaving, are seeded at known places so the audit's counts can be checked exactly.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -490,14 +491,159 @@ function generateGithub({ people, random, dir }: IdentityContext): GeneratedProv
   };
 }
 
+// ---- Entra ----------------------------------------------------------------------------------------------------
+
+/** Graph's page size for users with `signInActivity` selected (its $top is at most 120 then). */
+const ENTRA_USER_PAGE = 100;
+const ENTRA_REGISTRATION_PAGE = 1000;
+const GRAPH = 'https://graph.microsoft.com/v1.0';
+const ENTRA_USER_SELECT = 'id,userPrincipalName,displayName,mail,otherMails,accountEnabled,userType,createdDateTime,employeeId,signInActivity';
+const METHOD_SETS: readonly (readonly string[])[] = [
+  ['microsoftAuthenticatorPush', 'softwareOneTimePasscode'],
+  ['passKeyDeviceBound', 'microsoftAuthenticatorPush'],
+  ['windowsHelloForBusiness', 'microsoftAuthenticatorPush'],
+  ['microsoftAuthenticatorPush'],
+  ['mobilePhone'],
+  ['email', 'securityQuestion'],
+  [],
+];
+const METHOD_WEIGHTS = [0.35, 0.2, 0.15, 0.15, 0.08, 0.04, 0.03];
+
+/** A Graph date-time: whole seconds, or the 7 fractional digits Graph writes for sign-in times. */
+const graphTime = (time: number, random: () => number): string =>
+  random() < 0.5 ? `${new Date(time).toISOString().slice(0, 19)}Z` : `${new Date(time).toISOString().slice(0, 19)}.${pad(Math.floor(random() * 10_000_000), 7)}Z`;
+
+function entraGuid(random: () => number): string {
+  const hex = (length: number): string => Array.from({ length }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`;
+}
+
+/** Enabled, disabled or deleted (a deleted user leaves the listing): leavers mostly disabled or deleted, a few forgotten. */
+function entraState(person: Person, random: () => number): 'enabled' | 'disabled' | 'deleted' {
+  if (!hasLeft(person)) return random() < 0.01 ? 'disabled' : 'enabled';
+  const roll = random();
+  return roll < 0.55 ? 'disabled' : roll < 0.9 ? 'deleted' : 'enabled';
+}
+
+/** The `signInActivity` of a user: interactive and non-interactive sign-ins, and the last successful one; null for one who never signed in. */
+function signInActivity(person: Person, enabled: boolean, random: () => number): Record<string, unknown> | null {
+  if (random() < 0.03) return null;
+  const end = person.terminated !== null && person.terminated <= AS_OF_MS ? person.terminated : AS_OF_MS;
+  const idle = enabled && random() < 0.05 ? (91 + random() * 300) * DAY_MS : random() * 10 * DAY_MS;
+  const last = Math.max(person.hired, end - Math.floor(idle));
+  const nonInteractive = random() < 0.6 ? Math.max(person.hired, last - Math.floor(random() * DAY_MS)) : null;
+  const request = (): string => entraGuid(random);
+  return {
+    lastSignInDateTime: graphTime(last, random),
+    lastSignInRequestId: request(),
+    lastNonInteractiveSignInDateTime: nonInteractive === null ? null : graphTime(nonInteractive, random),
+    lastNonInteractiveSignInRequestId: nonInteractive === null ? null : request(),
+    lastSuccessfulSignInDateTime: graphTime(last, random),
+    lastSuccessfulSignInRequestId: request(),
+  };
+}
+
+/** Pages of a Graph listing as export.sh saves them: `@odata.context`, `value`, and `@odata.nextLink` on every page but the last. */
+function writeGraphPages(dir: string, context: string, next: string, items: readonly unknown[], size: number): number {
+  mkdirSync(dir, { recursive: true });
+  let pages = 0;
+  for (let start = 0; start < Math.max(1, items.length); start += size) {
+    pages += 1;
+    const last = start + size >= items.length;
+    const page = { '@odata.context': context, value: items.slice(start, start + size), ...(last ? {} : { '@odata.nextLink': `${next}&$skiptoken=${Buffer.from(`page-${pages}`).toString('base64')}` }) };
+    writeFileSync(path.join(dir, `page-${pad(pages, 4)}.json`), JSON.stringify(page));
+  }
+  return pages;
+}
+
+/** Entra: every person's user (GET /users with signInActivity), their registration details, and the directory roles with members. */
+function generateEntra({ people, random, dir }: IdentityContext): GeneratedProvider {
+  const entraDir = path.join(dir, 'entra');
+  const users: Record<string, unknown>[] = [];
+  const registrations: Record<string, unknown>[] = [];
+  const admins: { id: string; displayName: string; mail: string; userPrincipalName: string }[] = [];
+  const activeAccounts = new Set<number>();
+  const withAccount = new Set<number>();
+  for (const person of people) {
+    const state = entraState(person, random);
+    if (state === 'deleted') continue;
+    const id = entraGuid(random);
+    const upn = person.email.toLowerCase();
+    const displayName = `${person.first} ${person.last}`;
+    const enabled = state === 'enabled';
+    users.push({
+      id,
+      userPrincipalName: upn,
+      displayName,
+      mail: person.index % 50 === 0 ? null : upn,
+      otherMails: person.index % 23 === 0 ? [`${person.first}.${person.last}.${person.index}@partner.example`.toLowerCase()] : [],
+      accountEnabled: enabled,
+      userType: 'Member',
+      createdDateTime: `${new Date(person.hired - 3 * DAY_MS).toISOString().slice(0, 19)}Z`,
+      employeeId: person.index % 7 === 0 ? null : person.employeeId,
+      signInActivity: signInActivity(person, enabled, random),
+    });
+    withAccount.add(person.index);
+    if (enabled) activeAccounts.add(person.index);
+    const methods = weighted(random, METHOD_SETS, METHOD_WEIGHTS);
+    const isAdmin = person.index % 1000 === 1;
+    if (isAdmin) admins.push({ id, displayName, mail: upn, userPrincipalName: upn });
+    registrations.push({
+      id,
+      userPrincipalName: upn,
+      userDisplayName: displayName,
+      userType: 'member',
+      isAdmin,
+      isSsprRegistered: methods.length > 0,
+      isSsprEnabled: true,
+      isSsprCapable: methods.length > 0,
+      isMfaRegistered: methods.some((method) => method !== 'securityQuestion'),
+      isMfaCapable: methods.some((method) => method !== 'securityQuestion'),
+      isPasswordlessCapable: methods.some((method) => method.startsWith('passKey') || method === 'windowsHelloForBusiness'),
+      isSystemPreferredAuthenticationMethodEnabled: true,
+      lastUpdatedDateTime: '2026-10-31T03:00:12.1234567Z',
+      methodsRegistered: methods,
+      systemPreferredAuthenticationMethods: methods.includes('microsoftAuthenticatorPush') ? ['push'] : [],
+      userPreferredMethodForSecondaryAuthentication: methods.includes('microsoftAuthenticatorPush') ? 'push' : 'none',
+    });
+  }
+  const exportDir = path.join(entraDir, 'export');
+  const userPages = writeGraphPages(path.join(exportDir, 'users'), `${GRAPH}/$metadata#users(${ENTRA_USER_SELECT})`, `${GRAPH}/users?$select=${ENTRA_USER_SELECT}`, users, ENTRA_USER_PAGE);
+  const registrationPages = writeGraphPages(
+    path.join(exportDir, 'registration-details'),
+    `${GRAPH}/$metadata#reports/authenticationMethods/userRegistrationDetails`,
+    `${GRAPH}/reports/authenticationMethods/userRegistrationDetails?$top=${ENTRA_REGISTRATION_PAGE}`,
+    registrations,
+    ENTRA_REGISTRATION_PAGE,
+  );
+  const member = (admin: (typeof admins)[number]): Record<string, unknown> => ({
+    '@odata.type': '#microsoft.graph.user', id: admin.id, businessPhones: [], displayName: admin.displayName, givenName: null, jobTitle: null, mail: admin.mail,
+    mobilePhone: null, officeLocation: null, preferredLanguage: null, surname: null, userPrincipalName: admin.userPrincipalName,
+  });
+  const roles = [
+    { id: '9ed3a0c4-0000-4000-8000-000000000001', deletedDateTime: null, description: 'Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities.', displayName: 'Global Administrator', roleTemplateId: '62e90394-69f5-4237-9190-012177145e10', members: admins.slice(0, 5).map(member) },
+    { id: '9ed3a0c4-0000-4000-8000-000000000002', deletedDateTime: null, description: 'Can manage all aspects of users and groups, including resetting passwords for limited admins.', displayName: 'User Administrator', roleTemplateId: 'fe930be7-5e62-47db-91af-98c3a49a38b1', members: admins.slice(5, 20).map(member) },
+  ];
+  // Fewer members than $expand returns (20) per role; the other admins hold theirs through groups, which only isAdmin shows.
+  writeGraphPages(path.join(exportDir, 'directory-roles'), `${GRAPH}/$metadata#directoryRoles(members())`, `${GRAPH}/directoryRoles?$expand=members`, roles, 100);
+  return {
+    sources: [{ name: 'entra-users', type: 'entra/users', path: 'entra/export/**/*.json', role: 'accounts' }],
+    aliases: [],
+    activeAccounts,
+    withAccount,
+    signInsAfterTermination: new Map(),
+    counts: { users: users.length, userPages, registrationPages, admins: admins.length },
+  };
+}
+
 /**
- * The account providers of the set, each writing its exports and telling what it seeded. ENTRA GOES HERE: an
- * `generateEntra` (Graph `users` pages with `signInActivity`, sign-in logs) appended to this list is bound to the
- * identity checks by the catalog and counted in the expected findings with no other change.
+ * The account providers of the set, each writing its exports and telling what it seeded; each is bound to the
+ * identity checks by the catalog and counted in the expected findings.
  */
 export const PROVIDER_GENERATORS: readonly { name: string; generate: ProviderGenerator }[] = [
   { name: 'okta', generate: generateOkta },
   { name: 'github', generate: generateGithub },
+  { name: 'entra', generate: generateEntra },
 ];
 
 const yamlList = (names: readonly string[]): string => `[${names.join(', ')}]`;

@@ -4,14 +4,14 @@
 // seeded, the peers a user would pick instead on the same log files and predicates (controlproof --strict, DuckDB on 2
 // threads, zcat | jq where jq is installed: scripts/bench/peers.ts) as ratios of whole processes with their counts
 // cross-checked, the IAM audit (`controlproof run`) against bare parsing of its files and its console-MFA check against
-// DuckDB, and the identity audit of a large organisation (HR, Okta users and factors, GitHub members, aliases, Okta
-// System Log: `controlproof run` on its catalog) against bare parsing of its files, with its peak RSS and exact leaver
-// counts. Each measurement runs in its own child process, so
+// DuckDB, and the identity audit of a large organisation (HR, Okta users and factors, Entra users with their
+// registration details, GitHub members, aliases, Okta System Log: `controlproof run` on its catalog) against bare
+// parsing of its files, with its peak RSS and exact leaver counts. Each measurement runs in its own child process, so
 // peak RSS and timings do not mix; baseline and audit alternate --runs times (default 3) and the medians are
 // compared, so a noisy neighbour on a shared machine moves both. The same baseline work split over the audit's
 // threads shows what the cores can give at all (the audit's ratio is bounded by it). Options: --size-mb N (default 1024),
 // --iam-users N (default 50000; roles, policies and report rows scale with it), --people N (default 100000: HR rows,
-// Okta users; GitHub members are one in five, at most 20000), --identity-log-mb N (default 1024 of Okta System Log),
+// Okta and Entra users; GitHub members are one in five, at most 20000), --identity-log-mb N (default 1024 of Okta System Log),
 // --seed N (default 1), --workers N, --runs N, --only LIST (of cloudtrail, iam, identity), --data-dir DIR (default
 // bench-data/), --generate-only (write the data and stop), --quick (a small set in bench-data-quick/, 2 runs: the
 // whole bench within a minute, for a look before a change is measured in full).
@@ -297,9 +297,10 @@ function identityAudit(identity: IdentityManifest): boolean {
   const { dataDir, workers } = options;
   const okta = identity.counts.okta ?? {};
   const github = identity.counts.github ?? {};
+  const entra = identity.counts.entra ?? {};
   const logMb = (okta.logBytes ?? 0) / MB;
   console.log(
-    `identity set: ${identity.people} people (${identity.hrRows} HR rows, ${identity.expected.leavers} leavers), ${okta.users} Okta users (${okta.userPages} + ${okta.deprovisionedPages} deprovisioned pages of 200, ${okta.factorFiles} factor files), ${github.members} GitHub members, ${identity.aliases} aliases, ${logMb.toFixed(0)} MB Okta System Log (${okta.logFiles} files, ${okta.logEvents} events)`,
+    `identity set: ${identity.people} people (${identity.hrRows} HR rows, ${identity.expected.leavers} leavers), ${okta.users} Okta users (${okta.userPages} + ${okta.deprovisionedPages} deprovisioned pages of 200, ${okta.factorFiles} factor files), ${entra.users} Entra users (${entra.userPages} pages of 100, ${entra.registrationPages} of registration details), ${github.members} GitHub members, ${identity.aliases} aliases, ${logMb.toFixed(0)} MB Okta System Log (${okta.logFiles} files, ${okta.logEvents} events)`,
   );
   const floors: PhaseResult[] = [];
   const audits: PhaseResult[] = [];

@@ -49,7 +49,7 @@ export const CHECK_IDS: Record<CheckKey, string> = {
 export const IAM_ACCOUNT = '210987654321';
 
 /** Bumped whenever the identity generator writes different files for the same options. */
-export const IDENTITY_VERSION = 1;
+export const IDENTITY_VERSION = 2;
 
 /** Leaver counts the identity audit must reproduce exactly. */
 export interface IdentityExpected {

@@ -1,11 +1,13 @@
 import path from 'node:path';
-import { matchFiles } from '../kit/files/match-files.js';
+import { matchRealFiles } from '../kit/files/match-files.js';
 import type { LoadedCatalog } from './model.js';
 
 /** What a file is to a run, for messages: "the catalog", "an exceptions file", "a file source creds reads". */
 export interface InputFile {
   file: string;
   role: string;
+  /** Its real path, where matching the globs resolved it already. */
+  real?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export async function inputFiles(catalog: LoadedCatalog): Promise<InputFile[]> {
   );
   const matched = await Promise.all(
     [...catalog.sources.values()].map(async (source) =>
-      (await matchFiles(source.patterns, catalog.dir)).map((file) => ({ file, role: `a file source ${source.name} reads` })),
+      (await matchRealFiles(source.patterns, catalog.dir)).map(({ file, real }) => ({ file, role: `a file source ${source.name} reads`, ...(real === undefined ? {} : { real }) })),
     ),
   );
   return [

@@ -80,7 +80,7 @@ export async function rejectOutputsOntoInputs(targets: readonly OutputTarget[], 
   if (files.length === 0) return;
   const roles = new Map<string, string>();
   for (const input of inputs) {
-    const real = await realTarget(input.file);
+    const real = input.real ?? (await realTarget(input.file));
     if (!roles.has(real)) roles.set(real, input.role);
   }
   for (const file of files) {

@@ -99,7 +99,16 @@ export function parseInstant(value: unknown): Date | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? new Date(Math.round(value * 1000)) : undefined;
   if (typeof value !== 'string') return undefined;
   const fast = commonInstantMs(value);
-  if (fast !== undefined) return new Date(fast);
+  return fast === undefined ? parseGrammarInstant(value) : new Date(fast);
+}
+
+/** `parseInstant` of a string, in epoch ms: for a reader that keeps the number. */
+export function parseInstantMs(text: string): number | undefined {
+  return commonInstantMs(text) ?? parseGrammarInstant(text)?.getTime();
+}
+
+/** Any instant of the grammar, by the regular expression. */
+function parseGrammarInstant(value: string): Date | undefined {
   const match = INSTANT.exec(value);
   if (!match) return undefined;
   const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((index) => Number(match[index]));
@@ -114,24 +123,34 @@ export function parseInstant(value: unknown): Date | undefined {
 }
 
 /**
- * `parseInstant` of the two shapes nearly every export writes, `2024-03-05T14:22:07Z` and `2024-03-05T14:22:07+00:00`,
- * read digit by digit (a credential report has a million of them); undefined for any other text, which the grammar
- * then decides. Years before 1000 are left to it too (`Date.UTC` reads 0-99 as 1900-1999).
+ * `parseInstant` of the shapes nearly every export writes (`2024-03-05T14:22:07Z`, `.512Z`, `.6195833Z`,
+ * `+00:00`), read digit by digit (a credential report has a million of them); undefined for any other text, which
+ * the grammar then decides. Years before 1000 are left to it too (`Date.UTC` reads 0-99 as 1900-1999).
  */
 function commonInstantMs(value: string): number | undefined {
-  const zulu = value.length === 20;
-  if (!zulu && value.length !== 25) return undefined;
+  if (value.length < 20) return undefined;
   const year = digits(value, 0, 4);
   const [month, day, hour, minute, second] = [digits(value, 5, 2), digits(value, 8, 2), digits(value, 11, 2), digits(value, 14, 2), digits(value, 17, 2)];
   const separator = value.charCodeAt(10);
   if (year < 1000 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || (separator !== 84 && separator !== 116 && separator !== 32)) return undefined;
   if (value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58 || Math.min(hour, minute, second) < 0 || hour > 23 || minute > 59 || second > 59) return undefined;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const zone = value.charCodeAt(19);
-  if (zulu) return zone === 90 || zone === 122 ? utc : undefined;
-  const [offsetHours, offsetMinutes] = [digits(value, 20, 2), digits(value, 23, 2)];
-  if ((zone !== 43 && zone !== 45) || value.charCodeAt(22) !== 58 || Math.min(offsetHours, offsetMinutes) < 0 || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  let zoneAt = 19;
+  let millisecond = 0;
+  if (value.charCodeAt(19) === 46) {
+    for (zoneAt = 20; zoneAt < value.length; zoneAt++) {
+      const digit = value.charCodeAt(zoneAt) - 48;
+      if (digit < 0 || digit > 9) break;
+      if (zoneAt < 23) millisecond += digit * 10 ** (22 - zoneAt);
+    }
+    if (zoneAt === 20) return undefined;
+  }
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  const zone = value.charCodeAt(zoneAt);
+  if (zoneAt + 1 === value.length) return zone === 90 || zone === 122 ? utc : undefined;
+  if (zoneAt + 6 !== value.length) return undefined;
+  const [offsetHours, offsetMinutes] = [digits(value, zoneAt + 1, 2), digits(value, zoneAt + 4, 2)];
+  if ((zone !== 43 && zone !== 45) || value.charCodeAt(zoneAt + 3) !== 58 || Math.min(offsetHours, offsetMinutes) < 0 || offsetHours > 23 || offsetMinutes > 59) return undefined;
   return utc - (offsetHours * 60 + offsetMinutes) * MINUTE_MS * (zone === 45 ? -1 : 1);
 }
 

@@ -24,8 +24,12 @@ export interface ReadContext {
  * They are read one after another in catalog order, sharing one budget for the bytes they hold, so the source
  * that crosses it is the same on every run.
  */
-export async function readBatchSources(sources: readonly LoadedSource[], context: ReadContext, onRead?: (result: SourceResult) => void): Promise<Map<string, SourceData>> {
-  const budget = new ReadBudget(context.limits.totalBytes);
+export async function readBatchSources(
+  sources: readonly LoadedSource[],
+  context: ReadContext,
+  onRead?: (result: SourceResult) => void,
+  budget: ReadBudget = new ReadBudget(context.limits.totalBytes),
+): Promise<Map<string, SourceData>> {
   const read = new Map<string, SourceData>();
   for (const source of sources) {
     const data = await readBatchSource(source, context, budget);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { frameworksInScope } from '../catalog/catalog-frameworks.js';
-import type { LoadedCatalog } from '../catalog/model.js';
+import type { LoadedCatalog, LoadedSource } from '../catalog/model.js';
 import { toolVersion } from '../core/tool-version.js';
 import { assessEvidenceItem, existsVerdict } from '../evidence/assess-evidence.js';
 import { hashDocuments } from '../evidence/hash-documents.js';
@@ -12,9 +12,10 @@ import { correctiveActions } from '../report/corrective-actions.js';
 import { scenarioResults } from '../report/scenarios.js';
 import { summarize } from '../report/summarize.js';
 import { checkName } from './check-name.js';
-import { batchOutcome, inputRecords, streamOutcome, type CheckRun, type StreamedSource } from './outcomes.js';
-import { planAudit, plannedTests, type Selection } from './plan.js';
+import { batchOutcome, inputRecords, streamOutcome, type CheckRun, type StreamedSource, type WholeInputs } from './outcomes.js';
+import { planAudit, plannedTests, sourcesOf, type AuditPlan, type PlannedTest, type Selection } from './plan.js';
 import { readBatchSources, ViewRecords, type SourceData } from './read-batch.js';
+import { ReadBudget } from '../kit/files/read-file.js';
 import { streamSources } from './stream-sources.js';
 import { testResult } from './test-result.js';
 import { DEFAULT_TIME_LIMIT_MS } from './time-limit.js';
@@ -54,15 +55,70 @@ function progressCounter(onProgress: AuditOptions['onProgress']): (files: number
   };
 }
 
+/** What tests read of each batch source: views by id, and `undefined` for the source's own records. */
+function usesOf(tests: readonly PlannedTest[]): Map<string, Set<string | undefined>> {
+  const uses = new Map<string, Set<string | undefined>>();
+  for (const { test } of tests) {
+    for (const binding of test.bindings) {
+      if (test.check.kind === 'stream' && binding.input === test.check.stream) continue;
+      for (const bound of binding.sources) uses.set(bound.source, (uses.get(bound.source) ?? new Set()).add(bound.view));
+    }
+  }
+  return uses;
+}
+
+/** The batch sources a run has read, and the views of them its tests read. */
+interface ReadSources {
+  data: Map<string, SourceData>;
+  views: ViewRecords;
+}
+
+/**
+ * Reads `sources` one after another; after each, makes the views the tests read of it and lets its own records go
+ * when no test reads them: 100,000 Okta users as read weigh more than their accounts, and the next source is read
+ * beside what this one leaves.
+ */
+async function readSources(sources: readonly LoadedSource[], read: ReadSources, uses: ReadonlyMap<string, ReadonlySet<string | undefined>>, context: { catalog: LoadedCatalog; budget: ReadBudget; onRead: (result: SourceResult) => void }): Promise<void> {
+  for (const source of sources) {
+    const [data] = (await readBatchSources([source], context.catalog, context.onRead, context.budget)).values();
+    if (data === undefined) continue;
+    read.data.set(source.name, data);
+    const used = uses.get(source.name) ?? new Set();
+    for (const view of used) if (view !== undefined) read.views.of(source.name, view);
+    if (!used.has(undefined)) read.data.set(source.name, { result: data.result, records: [] });
+  }
+}
+
+/** Each test's whole inputs from the batch sources read so far: every input but a stream check's streamed one. */
+function testInputs(tests: readonly PlannedTest[], read: ReadSources): Map<string, WholeInputs> {
+  return new Map(tests.map(({ key, test }) => [key, inputRecords(test, read.data, read.views, test.check.kind === 'stream' ? test.check.stream : undefined)]));
+}
+
+/**
+ * Reads the batch sources, streams the logs and gives every test its whole inputs. The sources stream tests read
+ * besides their log (HR leavers, aliases) are read first and the logs streamed next, while little else is held; the
+ * other sources after, in catalog order: the heap grows with what is live, so streaming 1 GB of log beside 100,000
+ * users would take twice the memory. One budget counts them all, in that fixed order.
+ */
+async function readAndStream(catalog: LoadedCatalog, plan: AuditPlan, options: AuditOptions, progress: (files: number, records: number) => void) {
+  const tests = plannedTests(plan);
+  const streamTests = tests.filter(({ test }) => test.check.kind === 'stream');
+  const forStreams = new Set(streamTests.flatMap(({ test }) => sourcesOf(test)));
+  const context = { catalog, budget: new ReadBudget(catalog.limits.totalBytes), onRead: (result: SourceResult): void => progress(result.files.length, result.records) };
+  const data = new Map<string, SourceData>();
+  const read: ReadSources = { data, views: new ViewRecords(catalog.sources, data, catalog.dir) };
+  const uses = usesOf(tests);
+  await readSources(plan.batchSources.filter((source) => forStreams.has(source.name)), read, uses, context);
+  const streamed = await streamSources(catalog, plan.streamSources, streamTests, testInputs(streamTests, read), { ...options, onFile: (records) => progress(1, records) });
+  await readSources(plan.batchSources.filter((source) => !forStreams.has(source.name)), read, uses, context);
+  return { inputs: testInputs(tests, read), batch: new Map([...data].map(([name, source]) => [name, source.result])), streamed };
+}
+
 /** Runs every selected control's tests on the catalog's sources and builds the two-lens report. */
 export async function runAudit(catalog: LoadedCatalog, options: AuditOptions): Promise<Report> {
   const plan = planAudit(catalog, options);
   const read = progressCounter(options.onProgress);
-  const batch = await readBatchSources(plan.batchSources, catalog, (result) => read(result.files.length, result.records));
-  const views = new ViewRecords(catalog.sources, batch, catalog.dir);
-  // Each test's whole inputs, once: every input but a stream check's streamed one.
-  const inputs = new Map(plannedTests(plan).map(({ key, test }) => [key, inputRecords(test, batch, views, test.check.kind === 'stream' ? test.check.stream : undefined)]));
-  const streamed = await streamSources(catalog, plan.streamSources, plannedTests(plan), inputs, { ...options, onFile: (records) => read(1, records) });
+  const { inputs, batch, streamed } = await readAndStream(catalog, plan, options, read);
   const documents = await hashDocuments(
     plan.controls.flatMap(({ control }) => control.spec.evidence),
     catalog.evidenceRoot,
@@ -133,9 +189,9 @@ function examinedNothing(controls: readonly ControlResult[]): Report['warnings']
   return [{ message: `The selected controls examined nothing: ${tests.length === 0 ? 'they have no tests' : 'every test examined zero resources'}`, hint: 'Check the sources hold data, or select controls with tests.' }];
 }
 
-function sourceResults(catalog: LoadedCatalog, batch: ReadonlyMap<string, SourceData>, streamed: ReadonlyMap<string, StreamedSource>): SourceResult[] {
+function sourceResults(catalog: LoadedCatalog, batch: ReadonlyMap<string, SourceResult>, streamed: ReadonlyMap<string, StreamedSource>): SourceResult[] {
   return [...catalog.sources.values()]
     .sort((a, b) => compareText(a.name, b.name))
-    .map((source) => batch.get(source.name)?.result ?? streamed.get(source.name)?.result ?? { name: source.name, type: source.type, status: 'unused', files: [], records: 0 });
+    .map((source) => batch.get(source.name) ?? streamed.get(source.name)?.result ?? { name: source.name, type: source.type, status: 'unused', files: [], records: 0 });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { addDuration, daysBetween, fixedDurationMs, formatDate, isOlderThan, parseAsOf, parseDate, parseDuration, parseInstant, startOfDay } from '../../src/core/time.js';
+import { addDuration, daysBetween, fixedDurationMs, formatDate, isOlderThan, parseAsOf, parseDate, parseDuration, parseInstant, parseInstantMs, startOfDay } from '../../src/core/time.js';
 
 const at = (text: string): Date => new Date(text);
 
@@ -141,5 +141,26 @@ describe('days and as-of', () => {
     expect(parseAsOf(undefined, () => now)).toBe(now);
     expect(parseAsOf('2026-11-01').toISOString()).toBe('2026-11-01T00:00:00.000Z');
     expect(() => parseAsOf('yesterday')).toThrow(UserError);
+  });
+});
+
+describe('parseInstant, the common UTC form read digit by digit', () => {
+  it('reads whole seconds, milliseconds and longer fractions (truncated), leap days included', () => {
+    expect(parseInstantMs('2026-10-31T07:58:12Z')).toBe(Date.UTC(2026, 9, 31, 7, 58, 12));
+    expect(parseInstantMs('2026-10-31T07:58:12.5Z')).toBe(Date.UTC(2026, 9, 31, 7, 58, 12, 500));
+    expect(parseInstantMs('2023-03-13T19:15:41.6195833Z')).toBe(Date.UTC(2023, 2, 13, 19, 15, 41, 619));
+    expect(parseInstant('2024-02-29T23:59:59.999Z')?.toISOString()).toBe('2024-02-29T23:59:59.999Z');
+  });
+
+  it('refuses what the grammar refuses: impossible days, hours, minutes and seconds, an empty fraction, years before 100', () => {
+    for (const text of ['2023-02-29T00:00:00Z', '1900-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-13-01T00:00:00Z', '2026-10-31T24:00:00Z', '2026-10-31T07:60:00Z', '2026-10-31T07:58:60Z', '2026-10-31T07:58:12.Z', '0099-01-01T00:00:00Z', '2026-1O-31T07:58:12Z']) {
+      expect(parseInstant(text), text).toBeUndefined();
+    }
+  });
+
+  it('leaves other forms to the grammar, which reads them as before', () => {
+    expect(parseInstantMs('2026-10-31 09:58:12+02:00')).toBe(Date.UTC(2026, 9, 31, 7, 58, 12));
+    expect(parseInstantMs('2026-10-31t07:58:12z')).toBe(Date.UTC(2026, 9, 31, 7, 58, 12));
+    expect(parseInstantMs('2026-10-31T07:58:12,25Z')).toBe(Date.UTC(2026, 9, 31, 7, 58, 12, 250));
   });
 });

@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { UserError, type Position } from '../../core/errors.js';
 import { stripBom, type SourceText } from '../files/read-file.js';
+import { splitPlainCsv, type RowReader } from './csv-split.js';
 import { assertNotEmpty, positionAt } from './text.js';
 
 /** A parsed CSV file: its header, its rows keyed by header name, and where each cell is. */
@@ -49,6 +50,8 @@ export function parseCsv(source: SourceText): CsvTable {
     header = names;
     return names;
   };
+  const plain = splitPlainCsv(source, plainRowsOf(acceptHeader));
+  if (plain) return { header, rows: plain, positionOf };
   try {
     const rows = parse<Record<string, string>>(text, {
       columns: acceptHeader,
@@ -60,6 +63,19 @@ export function parseCsv(source: SourceText): CsvTable {
   } catch (error) {
     throw error instanceof CsvError ? fromCsvError(error, { at, spans: recordSpans(), text, columns: header.length }) : error;
   }
+}
+
+/** Rows keyed by column name for `splitPlainCsv`; a header csv-parse must judge (an empty or `__proto__` name) is declined. */
+function plainRowsOf(acceptHeader: (names: string[]) => string[]): (names: readonly string[]) => RowReader<Record<string, string>> | undefined {
+  return (names) => {
+    if (names.some((name) => name === '' || name === '__proto__')) return undefined;
+    const header = acceptHeader([...names]);
+    return (cells) => {
+      const row: Record<string, string> = {};
+      for (let column = 0; column < cells.length; column++) row[header[column] ?? ''] = cells[column] ?? '';
+      return row;
+    };
+  };
 }
 
 interface ErrorContext {

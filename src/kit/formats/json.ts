@@ -95,10 +95,15 @@ function positionIn(text: string, display: string, options: Pick<JsonTextOptions
  * offending value (or of its nearest enclosing value when a key is missing), naming the path inside the document.
  */
 export function validateJson<S extends z.ZodType>(schema: S, value: unknown, text: string, display: string, hint: string): z.output<S> {
+  return validateJsonAt(schema, value, [], text, display, hint);
+}
+
+/** `validateJson` of a value found at `at` inside the document (`["value", 3]`): its issues are placed and named from the document's root. */
+export function validateJsonAt<S extends z.ZodType>(schema: S, value: unknown, at: JsonPath, text: string, display: string, hint: string): z.output<S> {
   const result = schema.safeParse(value, { error: describeIssue });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const path = issue?.path ?? [];
+  const path = [...at, ...(issue?.path ?? [])];
   const where = path.length > 0 ? `${formatJsonPath(path)}: ` : '';
   throw new UserError(`${where}${issue?.message ?? 'Invalid value'}`, {
     position: { file: display, ...jsonPathPosition(text, path) },

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { UserError } from '../../core/errors.js';
 import type { SourceText } from '../files/read-file.js';
 import { describeIssue, formatJsonPath, jsonPathPosition, parseJsonText, type JsonTextOptions } from './json.js';
+import type { RecordReader } from './records.js';
 
 const EXTRA_VALUE_HINT = 'Each line of an NDJSON file holds exactly one JSON value.';
 
@@ -12,10 +13,13 @@ export function parseNdjson(file: SourceText, options: Pick<JsonTextOptions, 'hi
     .flatMap((line, index) => (line.trim() === '' ? [] : [parseJsonText(line, file.display, { ...options, extraValueHint: EXTRA_VALUE_HINT, line: index + 1 })]));
 }
 
-/** One line's value validated with `schema`; its first issue is an error on that line, at the offending value's column. */
-function lineRecord<S extends z.ZodType>(file: SourceText, schema: S, text: string, line: number, hint: string, checkLimits: boolean): z.output<S> {
-  const parsed = schema.safeParse(parseJsonText(text, file.display, { hint, line, checkLimits }), { error: describeIssue });
-  if (parsed.success) return parsed.data;
+/** One line's value as a record (see `RecordReader`); the schema's first issue is an error on that line, at the offending value's column. */
+function lineRecord<S extends z.ZodType, T>(file: SourceText, reader: RecordReader<S, T>, text: string, line: number, hint: string, checkLimits: boolean): T {
+  const value = parseJsonText(text, file.display, { hint, line, checkLimits });
+  const fast = reader.fast(value);
+  if (fast !== undefined) return fast;
+  const parsed = reader.schema.safeParse(value, { error: describeIssue });
+  if (parsed.success) return reader.convert(parsed.data);
   const issue = parsed.error.issues[0];
   const path = issue?.path ?? [];
   throw new UserError(`${path.length > 0 ? `${formatJsonPath(path)}: ` : ''}${issue?.message ?? 'Invalid value'}`, {
@@ -28,7 +32,11 @@ function lineRecord<S extends z.ZodType>(file: SourceText, schema: S, text: stri
  * The records of an NDJSON file one by one (a log streamed), each validated with `schema` and its errors placed on its
  * line. `checkLimits: false` skips the nesting and number walk, for a schema that keeps only strings it checks.
  */
-export function* ndjsonRecords<S extends z.ZodType>(file: SourceText, schema: S, hint: string, options: { checkLimits?: boolean } = {}): Iterable<z.output<S>> {
+export function ndjsonRecords<S extends z.ZodType>(file: SourceText, schema: S, hint: string, options?: { checkLimits?: boolean }): Iterable<z.output<S>>;
+/** The records of an NDJSON file one by one, each read by `reader`'s fast path or else by its schema (see `RecordReader`). */
+export function ndjsonRecords<S extends z.ZodType, T>(file: SourceText, reader: RecordReader<S, T>, hint: string, options?: { checkLimits?: boolean }): Iterable<T>;
+export function* ndjsonRecords<S extends z.ZodType, T>(file: SourceText, rule: S | RecordReader<S, T>, hint: string, options: { checkLimits?: boolean } = {}): Iterable<T | z.output<S>> {
+  const reader: RecordReader<S, T | z.output<S>> = 'fast' in rule ? rule : { schema: rule, convert: (value) => value, fast: () => undefined };
   const checkLimits = options.checkLimits ?? true;
-  for (const [index, text] of file.text.split(/\r?\n/).entries()) if (text.trim() !== '') yield lineRecord(file, schema, text, index + 1, hint, checkLimits);
+  for (const [index, text] of file.text.split(/\r?\n/).entries()) if (text.trim() !== '') yield lineRecord(file, reader, text, index + 1, hint, checkLimits);
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { UserError } from '../../../core/errors.js';
+import { parseInstant } from '../../../core/time.js';
 import type { SourceText } from '../../../kit/define-source.js';
 import { instantField } from '../../../kit/formats/instant.js';
 import { jsonPathPosition, parseJsonText, validateJson } from '../../../kit/formats/json.js';
+import { readRecords, type RecordReader } from '../../../kit/formats/records.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
 
 export const EXPORT_HINT =
@@ -56,6 +58,22 @@ export function readGraphPage<S extends z.ZodType>(file: SourceText, document: u
   const listing = listingOf(document, file);
   const page = validateJson(z.looseObject({ '@odata.nextLink': z.string().optional(), value: z.array(item) }), document, file.text, file.display, EXPORT_HINT);
   return { file, listing, items: page.value, itemsPath: ['value'], hasNextLink: page['@odata.nextLink'] !== undefined };
+}
+
+const pageItems = z.looseObject({ '@odata.nextLink': z.string().optional(), value: z.array(z.unknown()) });
+
+/** One Graph page, its items read by `reader` (its fast path, else its schema) at their place in the file. */
+export function readGraphRecords<S extends z.ZodType, T>(file: SourceText, document: unknown, reader: RecordReader<S, T>): GraphPage<T> {
+  const listing = listingOf(document, file);
+  const page = validateJson(pageItems, document, file.text, file.display, EXPORT_HINT);
+  const items = readRecords(reader, page.value, ['value'], { text: file.text, display: file.display, hint: EXPORT_HINT });
+  return { file, listing, items, itemsPath: ['value'], hasNextLink: page['@odata.nextLink'] !== undefined };
+}
+
+/** A date-time `graphInstant` accepts, as it reads it; null where the field is null or absent, undefined when it would be refused. */
+export function fastNullableGraphInstant(value: unknown): Date | null | undefined {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? parseInstant(value) : undefined;
 }
 
 /** Throws when `expected` is not what the page lists (a users page bound as registration details, say). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SourceText } from '../../../kit/define-source.js';
-import { assertLastPagePresent, expectListing, graphInstant, readGraphPage, type GraphPage } from './graph-json.js';
+import { isFilledText, isJsonObject, isTextList, type RecordReader } from '../../../kit/formats/records.js';
+import { assertLastPagePresent, expectListing, fastNullableGraphInstant, graphInstant, readGraphRecords, type GraphPage } from './graph-json.js';
 
 /** One user's authentication-method registration, as `GET /reports/authenticationMethods/userRegistrationDetails` lists it. */
 export interface EntraRegistration {
@@ -37,10 +38,24 @@ export function toRegistration(item: z.output<typeof registrationSchema>): Entra
 }
 
 /** The registrations of every page, refusing a listing whose last page is missing. */
-export function registrationsOf(pages: readonly GraphPage<z.output<typeof registrationSchema>>[]): EntraRegistration[] {
+export function registrationsOf(pages: readonly GraphPage<EntraRegistration>[]): EntraRegistration[] {
   for (const page of pages) expectListing(page, 'registration-details');
   assertLastPagePresent(pages, 'userRegistrationDetails');
-  return pages.flatMap((page) => page.items.map(toRegistration));
+  return pages.flatMap((page) => page.items);
 }
 
-export const readRegistrationPage = (file: SourceText, document: unknown) => readGraphPage(file, document, registrationSchema);
+/** The registration `toRegistration` makes of a value `registrationSchema` accepts, read by hand; undefined for anything else. */
+function fastRegistration(value: unknown): EntraRegistration | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const { id, userPrincipalName, isAdmin, isMfaRegistered, isMfaCapable, methodsRegistered } = value;
+  if (!isFilledText(id) || typeof userPrincipalName !== 'string' || typeof isAdmin !== 'boolean' || typeof isMfaRegistered !== 'boolean' || typeof isMfaCapable !== 'boolean') return undefined;
+  if (!isTextList(methodsRegistered)) return undefined;
+  const lastUpdatedDateTime = fastNullableGraphInstant(value.lastUpdatedDateTime);
+  if (lastUpdatedDateTime === undefined) return undefined;
+  return { id, userPrincipalName, isAdmin, isMfaRegistered, isMfaCapable, methodsRegistered, lastUpdatedDateTime };
+}
+
+/** How a registration is read: by hand for the usual shape, by the schema for the rest. */
+export const REGISTRATION_READER: RecordReader<typeof registrationSchema, EntraRegistration> = { schema: registrationSchema, convert: toRegistration, fast: fastRegistration };
+
+export const readRegistrationPage = (file: SourceText, document: unknown) => readGraphRecords(file, document, REGISTRATION_READER);

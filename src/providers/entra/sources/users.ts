@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { UserError } from '../../../core/errors.js';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
-import { jsonPathPosition, validateJson } from '../../../kit/formats/json.js';
+import { jsonPathPosition } from '../../../kit/formats/json.js';
+import { isFilledText, isJsonObject, isOptionalText, isTextList, readRecords, type RecordReader } from '../../../kit/formats/records.js';
 import type { IdentityAccount } from '../../../kit/views/identity/accounts.js';
-import { assertLastPagePresent, EXPORT_HINT, graphInstant, listingOf, parseGraphFile, readGraphPage, type GraphPage } from '../lib/graph-json.js';
+import { assertLastPagePresent, EXPORT_HINT, fastNullableGraphInstant, graphInstant, listingOf, parseGraphFile, readGraphRecords, type GraphPage } from '../lib/graph-json.js';
 import { mfaFactorsOf } from '../lib/methods.js';
 import { readRegistrationPage, registrationsOf, type EntraRegistration } from '../lib/registration.js';
 import { readRolePage, roleMembersOf } from '../lib/roles.js';
@@ -78,28 +79,65 @@ function toUser(user: UserItem): EntraUser {
   };
 }
 
+/** The user `toUser` makes of a value `userSchema` accepts, read by hand; undefined for anything else, which the schema decides. */
+function fastUser(value: unknown): EntraUser | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const { id, userPrincipalName, displayName, mail, otherMails, accountEnabled, userType, employeeId, signInActivity } = value;
+  if (!isFilledText(id) || !isFilledText(userPrincipalName) || !isOptionalText(displayName) || !isOptionalText(mail) || !isOptionalText(userType) || !isOptionalText(employeeId)) return undefined;
+  if (!(otherMails === undefined || otherMails === null || isTextList(otherMails))) return undefined;
+  if (!(accountEnabled === undefined || accountEnabled === null || typeof accountEnabled === 'boolean')) return undefined;
+  const createdDateTime = fastNullableGraphInstant(value.createdDateTime);
+  const activity = signInActivity === undefined || signInActivity === null ? {} : signInActivity;
+  if (createdDateTime === undefined || !isJsonObject(activity)) return undefined;
+  const lastSignInDateTime = fastNullableGraphInstant(activity.lastSignInDateTime);
+  const lastNonInteractiveSignInDateTime = fastNullableGraphInstant(activity.lastNonInteractiveSignInDateTime);
+  const lastSuccessfulSignInDateTime = fastNullableGraphInstant(activity.lastSuccessfulSignInDateTime);
+  if (lastSignInDateTime === undefined || lastNonInteractiveSignInDateTime === undefined || lastSuccessfulSignInDateTime === undefined) return undefined;
+  return {
+    id,
+    userPrincipalName,
+    displayName: displayName || null,
+    mail: mail || null,
+    otherMails: otherMails ?? [],
+    accountEnabled: accountEnabled ?? null,
+    userType: userType ?? null,
+    createdDateTime,
+    employeeId: employeeId || null,
+    lastSignInDateTime,
+    lastNonInteractiveSignInDateTime,
+    lastSuccessfulSignInDateTime,
+    registration: null,
+    directoryRoles: [],
+  };
+}
+
+/** How a user is read: by hand for the usual shape, by the schema for the rest. */
+export const USER_READER: RecordReader<typeof userSchema, EntraUser> = { schema: userSchema, convert: toUser, fast: fastUser };
+
 /** A users file: a Graph page, or the flat array `az ad user list` prints (it follows every page itself). */
-function readUserFile(file: SourceText, document: unknown): GraphPage<UserItem> {
-  if (!Array.isArray(document)) return readGraphPage(file, document, userSchema);
-  return { file, listing: 'users', items: validateJson(z.array(userSchema), document, file.text, file.display, EXPORT_HINT), itemsPath: [], hasNextLink: false };
+function readUserFile(file: SourceText, document: unknown): GraphPage<EntraUser> {
+  if (!Array.isArray(document)) return readGraphRecords(file, document, USER_READER);
+  return { file, listing: 'users', items: readRecords(USER_READER, document, [], { text: file.text, display: file.display, hint: EXPORT_HINT }), itemsPath: [], hasNextLink: false };
 }
 
 /** Every user once: a user listed twice means two exports in one glob, which could disagree. */
-function uniqueUsers(pages: readonly GraphPage<UserItem>[]): EntraUser[] {
+function uniqueUsers(pages: readonly GraphPage<EntraUser>[]): EntraUser[] {
   const seen = new Map<string, SourceText>();
-  return pages.flatMap((page) =>
-    page.items.map((item, index) => {
-      const first = seen.get(item.id);
+  const users: EntraUser[] = [];
+  for (const page of pages) {
+    for (const [index, user] of page.items.entries()) {
+      const first = seen.get(user.id);
       if (first !== undefined) {
-        throw new UserError(`User ${item.id} (${item.userPrincipalName}) is listed again, first in ${first.display}: the glob holds two exports`, {
+        throw new UserError(`User ${user.id} (${user.userPrincipalName}) is listed again, first in ${first.display}: the glob holds two exports`, {
           position: { file: page.file.display, ...jsonPathPosition(page.file.text, [...page.itemsPath, index]) },
           hint: 'Point the source at the pages of one export.',
         });
       }
-      seen.set(item.id, page.file);
-      return toUser(item);
-    }),
-  );
+      seen.set(user.id, page.file);
+      users.push(user);
+    }
+  }
+  return users;
 }
 
 /**
@@ -107,7 +145,7 @@ function uniqueUsers(pages: readonly GraphPage<UserItem>[]): EntraUser[] {
  * them (told apart by their `@odata.context`).
  */
 function readUsers(files: readonly SourceText[]): EntraUser[] {
-  const userPages: GraphPage<UserItem>[] = [];
+  const userPages: GraphPage<EntraUser>[] = [];
   const registrationPages: ReturnType<typeof readRegistrationPage>[] = [];
   const rolePages: ReturnType<typeof readRolePage>[] = [];
   for (const file of files) {
@@ -123,7 +161,13 @@ function readUsers(files: readonly SourceText[]): EntraUser[] {
   const registrations = registrationPages.length === 0 ? undefined : new Map(registrationsOf(registrationPages).map((registration) => [registration.id, registration]));
   const roles = new Map<string, string[]>();
   for (const member of roleMembersOf(rolePages)) roles.set(member.memberId, [...(roles.get(member.memberId) ?? []), member.roleName]);
-  return users.map((user) => ({ ...user, registration: registrations?.get(user.id) ?? null, directoryRoles: [...new Set(roles.get(user.id) ?? [])].sort() }));
+  // The users were made here, so they take their registration and roles in place rather than as copies.
+  for (const user of users) {
+    user.registration = registrations?.get(user.id) ?? null;
+    const named = roles.get(user.id);
+    if (named !== undefined) user.directoryRoles = [...new Set(named)].sort();
+  }
+  return users;
 }
 
 // Graph tracks lastSuccessfulSignInDateTime from this day on, not backfilled.

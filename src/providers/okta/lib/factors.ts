@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { SourceText } from '../../../kit/define-source.js';
 import type { MfaFactor } from '../../../kit/views/identity/accounts.js';
-import { oktaInstant, readUserList } from './okta-json.js';
+import { isFilledText, isJsonObject, type RecordReader } from '../../../kit/formats/records.js';
+import { fastOktaInstant, oktaInstant, readOktaRecords, requireUserFileId } from './okta-json.js';
 
 /** One factor a user enrolled, as `GET /api/v1/users/{userId}/factors` lists it. */
 export interface OktaFactor {
@@ -26,17 +27,41 @@ const factorSchema = z.looseObject({
   lastUpdated: oktaInstant.optional(),
 });
 
+type FactorItem = z.output<typeof factorSchema>;
+
+const toFactor = (userId: string, factor: FactorItem): OktaFactor => ({
+  userId,
+  id: factor.id,
+  factorType: factor.factorType,
+  provider: factor.provider,
+  status: factor.status,
+  created: factor.created ?? null,
+  lastUpdated: factor.lastUpdated ?? null,
+});
+
+/** An optional date-time as `oktaInstant.optional()` reads it (null where absent); undefined when it would be refused. */
+function fastOptionalInstant(value: unknown): Date | null | undefined {
+  return value === undefined ? null : fastOktaInstant(value);
+}
+
+/** The factor `toFactor` makes of a value `factorSchema` accepts, read by hand; undefined for anything else. */
+function fastFactor(userId: string, value: unknown): OktaFactor | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const { id, factorType, provider, status } = value;
+  const created = fastOptionalInstant(value.created);
+  const lastUpdated = fastOptionalInstant(value.lastUpdated);
+  if (!isFilledText(id) || !isFilledText(factorType) || typeof provider !== 'string' || typeof status !== 'string' || created === undefined || lastUpdated === undefined) return undefined;
+  return { userId, id, factorType, provider, status, created, lastUpdated };
+}
+
+/** How the factors of one user's file are read: by hand for the usual shape, by the schema for the rest. */
+export function factorReader(userId: string): RecordReader<typeof factorSchema, OktaFactor> {
+  return { schema: factorSchema, convert: (factor) => toFactor(userId, factor), fast: (value) => fastFactor(userId, value) };
+}
+
 /** The factors of one file: `<userId>.json` holding the user's factor list unchanged. */
 export function readFactorFile(file: SourceText): OktaFactor[] {
-  return readUserList(file, factorSchema, 'factor list', (userId, factor) => ({
-    userId,
-    id: factor.id,
-    factorType: factor.factorType,
-    provider: factor.provider,
-    status: factor.status,
-    created: factor.created ?? null,
-    lastUpdated: factor.lastUpdated ?? null,
-  }));
+  return readOktaRecords(file, factorReader(requireUserFileId(file, 'factor list')), 'an Okta factor list');
 }
 
 const PHISHING_RESISTANT = new Set(['webauthn', 'u2f', 'signed_nonce']);

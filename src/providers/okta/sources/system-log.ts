@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { parseInstantMs } from '../../../core/time.js';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
 import { instantField } from '../../../kit/formats/instant.js';
-import { parseJsonText, validateJson } from '../../../kit/formats/json.js';
+import { parseJsonText } from '../../../kit/formats/json.js';
 import { ndjsonRecords } from '../../../kit/formats/ndjson.js';
+import { isFilledText, isJsonObject, isOptionalText, readRecords, type RecordReader } from '../../../kit/formats/records.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
 import type { IdentitySignIn } from '../../../kit/views/identity/sign-ins.js';
 
@@ -61,6 +63,55 @@ function toEvent(event: z.output<typeof eventSchema>): OktaLogEvent {
   };
 }
 
+type Party = OktaLogEvent['actor'];
+
+/** A party (actor or target) the `party` schema accepts, as `name` makes it; undefined for anything else. */
+function fastParty(value: unknown): Party | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const { id, type, alternateId, displayName } = value;
+  if (typeof id !== 'string' || typeof type !== 'string' || !isOptionalText(alternateId) || !isOptionalText(displayName)) return undefined;
+  return { id, type, alternateId: alternateId ?? null, displayName: displayName ?? null };
+}
+
+function fastTargets(value: unknown): Party[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return undefined;
+  const targets: Party[] = [];
+  for (const item of value) {
+    const target = fastParty(item);
+    if (target === undefined) return undefined;
+    targets.push(target);
+  }
+  return targets;
+}
+
+/** The event `toEvent` makes of a value `eventSchema` accepts, read by hand; undefined for anything else, which the schema decides. */
+function fastEvent(value: unknown): OktaLogEvent | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const { uuid, eventType, outcome, client } = value;
+  if (!isFilledText(uuid) || !isFilledText(eventType) || typeof value.published !== 'string') return undefined;
+  const time = parseInstantMs(value.published);
+  const actor = fastParty(value.actor);
+  const targets = fastTargets(value.target);
+  if (time === undefined || actor === undefined || targets === undefined) return undefined;
+  let result: string | null = null;
+  let reason: string | null = null;
+  let clientIp: string | null = null;
+  if (outcome !== undefined && outcome !== null) {
+    if (!isJsonObject(outcome) || typeof outcome.result !== 'string' || !isOptionalText(outcome.reason)) return undefined;
+    result = outcome.result;
+    reason = outcome.reason ?? null;
+  }
+  if (client !== undefined && client !== null) {
+    if (!isJsonObject(client) || !isOptionalText(client.ipAddress)) return undefined;
+    clientIp = client.ipAddress ?? null;
+  }
+  return { uuid, published: time, eventType, outcome: result, outcomeReason: reason, actor, clientIp, targets };
+}
+
+/** How an event is read: by hand for the usual shape, by the schema for the rest. */
+export const EVENT_READER: RecordReader<typeof eventSchema, OktaLogEvent> = { schema: eventSchema, convert: toEvent, fast: fastEvent };
+
 /**
  * Walking each parsed event for nesting depth and numbers would cost the hot path: an event keeps only the strings
  * the schema checks, and the rest (where deep nesting or a huge number could be) is dropped unread, as CloudTrail's is.
@@ -71,10 +122,10 @@ const PARSE_OPTIONS = { hint: HINT, checkLimits: false } as const;
 function* readLogFile(file: SourceText): Iterable<OktaLogEvent> {
   assertNotEmpty(file, 'Okta System Log events', HINT);
   if (file.text.trimStart().startsWith('[')) {
-    yield* validateJson(z.array(eventSchema), parseJsonText(file.text, file.display, PARSE_OPTIONS), file.text, file.display, HINT).map(toEvent);
+    yield* readRecords(EVENT_READER, parseJsonText(file.text, file.display, PARSE_OPTIONS), [], { text: file.text, display: file.display, hint: HINT });
     return;
   }
-  for (const event of ndjsonRecords(file, eventSchema, HINT, { checkLimits: false })) yield toEvent(event);
+  yield* ndjsonRecords(file, EVENT_READER, HINT, { checkLimits: false });
 }
 
 const SIGN_IN_EVENTS = new Set(['user.session.start', 'user.authentication.sso']);

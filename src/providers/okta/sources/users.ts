@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
 import type { IdentityAccount } from '../../../kit/views/identity/accounts.js';
 import { isActiveFactor, mfaFactorOf, readFactorFile, type OktaFactor } from '../lib/factors.js';
-import { isInFolder, oktaInstant, readOktaArray, requireUserFileId } from '../lib/okta-json.js';
+import { isFilledText, isJsonObject, isOptionalText, type RecordReader } from '../../../kit/formats/records.js';
+import { fastOktaInstant, isInFolder, oktaInstant, readOktaRecords, requireUserFileId } from '../lib/okta-json.js';
 import { activeRoleNames, readRoleFile, type OktaRoleAssignment } from '../lib/roles.js';
 
 const STATUSES = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'LOCKED_OUT', 'PASSWORD_EXPIRED', 'SUSPENDED', 'DEPROVISIONED'] as const;
@@ -57,7 +58,7 @@ const userSchema = z.looseObject({
   }),
 });
 
-function toUser(user: z.output<typeof userSchema>): OktaUser {
+function toUser(user: UserItem): OktaUser {
   const { profile } = user;
   return {
     id: user.id,
@@ -77,6 +78,51 @@ function toUser(user: z.output<typeof userSchema>): OktaUser {
     roles: null,
   };
 }
+
+type UserItem = z.output<typeof userSchema>;
+
+const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
+const isStatus = (value: unknown): value is OktaStatus => typeof value === 'string' && STATUS_SET.has(value);
+
+/** A nullable, optional date-time as the schema reads it (null where absent); undefined when it would be refused. */
+function fastNullableInstant(value: unknown): Date | null | undefined {
+  return value === undefined || value === null ? null : fastOktaInstant(value);
+}
+
+/** The user `toUser` makes of a value `userSchema` accepts, read by hand; undefined for anything else, which the schema decides. */
+function fastUser(value: unknown): OktaUser | undefined {
+  if (!isJsonObject(value) || !isJsonObject(value.profile)) return undefined;
+  const { id, status, profile } = value;
+  const { login, email, secondEmail, firstName, lastName, employeeNumber } = profile;
+  if (!isFilledText(id) || !isStatus(status) || !isFilledText(login)) return undefined;
+  if (!isOptionalText(email) || !isOptionalText(secondEmail) || !isOptionalText(firstName) || !isOptionalText(lastName) || !isOptionalText(employeeNumber)) return undefined;
+  const created = fastOktaInstant(value.created);
+  const activated = fastNullableInstant(value.activated);
+  const statusChanged = fastNullableInstant(value.statusChanged);
+  const lastLogin = fastNullableInstant(value.lastLogin);
+  const lastUpdated = fastOktaInstant(value.lastUpdated);
+  if (created === undefined || activated === undefined || statusChanged === undefined || lastLogin === undefined || lastUpdated === undefined) return undefined;
+  return {
+    id,
+    status,
+    created,
+    activated,
+    statusChanged,
+    lastLogin,
+    lastUpdated,
+    login,
+    email: email ?? null,
+    secondEmail: secondEmail ?? null,
+    firstName: firstName ?? null,
+    lastName: lastName ?? null,
+    employeeNumber: employeeNumber || null,
+    factors: null,
+    roles: null,
+  };
+}
+
+/** How a user of a listing is read: by hand for the usual shape, by the schema for the rest. */
+export const USER_READER: RecordReader<typeof userSchema, OktaUser> = { schema: userSchema, convert: toUser, fast: fastUser };
 
 /** Adds one per-user list file's items to the lists by user, keeping the user's (possibly empty) list. */
 function addUserList<T>(lists: Map<string, T[]>, userId: string, items: readonly T[]): void {
@@ -101,12 +147,17 @@ function readUsers(files: readonly SourceText[]): OktaUser[] {
       addUserList(roles, requireUserFileId(file, 'role list'), readRoleFile(file));
       continue;
     }
-    for (const user of readOktaArray(file, userSchema, 'an Okta user listing').map(toUser)) {
+    for (const user of readOktaRecords(file, USER_READER, 'an Okta user listing')) {
       const known = users.get(user.id);
       if (known === undefined || known.lastUpdated < user.lastUpdated) users.set(user.id, user);
     }
   }
-  return [...users.values()].map((user) => ({ ...user, factors: factors.get(user.id) ?? null, roles: roles.get(user.id) ?? null }));
+  // The users were made here, so they take their lists in place rather than as copies.
+  for (const user of users.values()) {
+    user.factors = factors.get(user.id) ?? null;
+    user.roles = roles.get(user.id) ?? null;
+  }
+  return [...users.values()];
 }
 
 const STATUS_IN_VIEW: Readonly<Record<OktaStatus, IdentityAccount['status']>> = {

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../../src/core/errors.js';
-import source, { identityAccounts, lastSignInOf, UNNAMED_ADMIN_ROLE, type EntraUser } from '../../../../src/providers/entra/sources/users.js';
+import { REGISTRATION_READER } from '../../../../src/providers/entra/lib/registration.js';
+import source, { identityAccounts, lastSignInOf, UNNAMED_ADMIN_ROLE, USER_READER, type EntraUser } from '../../../../src/providers/entra/sources/users.js';
 import { SourceTester } from '../../../../src/testing/index.js';
 import { fixturesDir } from '../../../support/paths.js';
+import { expectFastPathAgrees } from '../../../support/record-readers.js';
 
 const EXPORT = 'entra/export';
 const file = (relative: string) => ({ display: `fixtures/${relative}`, path: `fixtures/${relative}`, text: readFileSync(path.join(fixturesDir, relative), 'utf8') });
@@ -132,5 +134,25 @@ describe('last sign-in', () => {
 
   it('is null for a user who never signed in', () => {
     expect(of(null, null, null)).toBeNull();
+  });
+});
+
+describe('entra/users, the fast paths', () => {
+  const values = (listed: { text: string }): unknown[] => (JSON.parse(listed.text) as { value: unknown[] }).value;
+
+  it('reads users as the schema reads them, and leaves everything else to it', () => {
+    const users = [...values(firstPage), ...values(lastPage), ...(JSON.parse(file('entra/az-ad-user-list.json').text) as unknown[]), lee];
+    expect(expectFastPathAgrees(USER_READER, users, ['displayName', 'mail', 'otherMails', 'accountEnabled', 'userType', 'createdDateTime', 'employeeId', 'signInActivity'])).toBeGreaterThan(200);
+  });
+
+  it('reads registration details as the schema reads them, and leaves everything else to it', () => {
+    expect(expectFastPathAgrees(REGISTRATION_READER, values(registrations), ['lastUpdatedDateTime'])).toBeGreaterThan(50);
+  });
+
+  it('places the first invalid user of a page as the whole page validated would', () => {
+    const text = page([lee, { ...lee, id: 'b', signInActivity: { lastSignInDateTime: '2026-02-30T00:00:00Z' } }]);
+    expect(() => source.read([{ display: 'users.json', text }], undefined)).toThrow(
+      expect.objectContaining({ message: 'value[1].signInActivity.lastSignInDateTime: expected a date-time like 2023-03-13T19:15:41.6195833Z, found "2026-02-30T00:00:00Z"', position: expect.objectContaining({ file: 'users.json', line: 1 }) }),
+    );
   });
 });

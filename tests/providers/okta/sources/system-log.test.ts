@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import source, { signIn, type OktaLogEvent } from '../../../../src/providers/okta/sources/system-log.js';
+import source, { EVENT_READER, signIn, type OktaLogEvent } from '../../../../src/providers/okta/sources/system-log.js';
 import { SourceTester } from '../../../../src/testing/index.js';
 import { readText } from '../../../../src/testing/source-tester.js';
 import { fixturesDir } from '../../../support/paths.js';
+import { expectFastPathAgrees } from '../../../support/record-readers.js';
 
 const page = readFileSync(path.join(fixturesDir, 'okta/system-log/logs-page-0001.json'), 'utf8');
 const ndjson = readFileSync(path.join(fixturesDir, 'okta/system-log/logs-2026-10-30.ndjson'), 'utf8');
@@ -49,5 +50,23 @@ describe('okta/system-log, the fixture files', () => {
       { provider: 'okta', eventId: '5b0c2f7e-0000-11ef-8000-000000000103', time: Date.parse('2026-10-28T19:04:10.007Z'), accountId: gina.id, login: gina.alternateId, success: true, mfaUsed: null, sourceIp: '203.0.113.9', application: 'AWS IAM Identity Center' },
       expect.objectContaining({ login: 'carol.ng@example.com', success: false, sourceIp: '203.0.113.77' }),
     ]);
+  });
+});
+
+describe('okta/system-log, the fast path', () => {
+  const samples = [...(JSON.parse(page) as unknown[]), ...ndjson.split('\n').filter((line) => line.trim() !== '').map((line): unknown => JSON.parse(line)), JSON.parse(minimal())];
+
+  it('reads what the schema reads, the same, and leaves everything else to it', () => {
+    expect(expectFastPathAgrees(EVENT_READER, samples, ['outcome', 'client', 'target'])).toBeGreaterThan(100);
+  });
+
+  it('reads an event published with a zone offset, its outcome without a reason', () => {
+    const offset = readText(source, `[${minimal({ published: '2025-01-20 12:14:33.512+02:00', outcome: { result: 'SUCCESS' } })}]`, 'page.json') as OktaLogEvent[];
+    expect(offset.map((event) => [event.published, event.outcome])).toEqual([[Date.parse('2025-01-20T10:14:33.512Z'), 'SUCCESS']]);
+  });
+
+  it('places the first invalid event of a page as the whole page validated would', () => {
+    const text = `[${minimal()},${minimal({ actor: { id: 1, type: 'User' } })},${minimal({ uuid: '' })}]`;
+    expect(() => readText(source, text, 'page.json')).toThrow(expect.objectContaining({ message: '[1].actor.id: expected string, found 1', position: expect.objectContaining({ line: 1 }) }));
   });
 });

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import source, { identityAccounts, type OktaUser } from '../../../../src/providers/okta/sources/users.js';
+import { factorReader } from '../../../../src/providers/okta/lib/factors.js';
+import source, { identityAccounts, USER_READER, type OktaUser } from '../../../../src/providers/okta/sources/users.js';
 import { SourceTester } from '../../../../src/testing/index.js';
 import { fixturesDir } from '../../../support/paths.js';
+import { expectFastPathAgrees } from '../../../support/record-readers.js';
 
 const EXPORT = 'okta/export';
 const file = (relative: string) => ({ display: `fixtures/${EXPORT}/${relative}`, path: `fixtures/${EXPORT}/${relative}`, text: readFileSync(path.join(fixturesDir, EXPORT, relative), 'utf8') });
@@ -122,5 +124,24 @@ describe('okta/users over a whole export', () => {
     const later = { display: 'deprovisioned/page.json', text: minimal({ status: 'DEPROVISIONED', lastUpdated: '2022-04-01T00:00:00.000Z' }) };
     const earlier = { display: 'users/page.json', text: minimal() };
     expect(source.read([later, earlier]).map((user) => user.status)).toEqual(['DEPROVISIONED']);
+  });
+});
+
+describe('okta/users, the fast paths', () => {
+  const items = (relative: string): unknown[] => JSON.parse(file(relative).text) as unknown[];
+
+  it('reads users as the schema reads them, and leaves everything else to it', () => {
+    const users = [...items('users/page-0001.json'), ...items('deprovisioned/page-0001.json'), ...(JSON.parse(minimal()) as unknown[])];
+    expect(expectFastPathAgrees(USER_READER, users, ['activated', 'statusChanged', 'lastLogin'])).toBeGreaterThan(100);
+  });
+
+  it('reads factors as the schema reads them, and leaves everything else to it', () => {
+    const factors = exported.filter((listed) => listed.path.includes('/factors/')).flatMap((listed) => JSON.parse(listed.text) as unknown[]);
+    expect(expectFastPathAgrees(factorReader('00u1alice00000000001'), factors, ['created', 'lastUpdated'])).toBeGreaterThan(50);
+  });
+
+  it('places the first invalid user of a page as the whole page validated would', () => {
+    const text = JSON.stringify([...(JSON.parse(minimal()) as unknown[]), ...(JSON.parse(minimal({ id: '00u2', profile: { login: '' } })) as unknown[])]);
+    expect(() => source.read([{ display: 'users.json', text }], undefined)).toThrow(expect.objectContaining({ message: expect.stringMatching(/^\[1\]\.profile\.login: /), position: expect.objectContaining({ file: 'users.json', line: 1 }) }));
   });
 });
