@@ -1,14 +1,17 @@
-// Writes the bench set into a folder (CloudTrail, IAM and a manifest of what it holds; the identity set in its own
-// sub-folder with its own manifest), or reuses one written earlier.
+// Writes the bench set into a folder (CloudTrail, IAM and a manifest of what it holds; the identity and small-files
+// sets each in its own sub-folder with its own manifest), or reuses one written earlier.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateCloudTrail } from './generate-cloudtrail.js';
+import { deliveryWindows, generateCloudTrail } from './generate-cloudtrail.js';
 import { generateIam } from './generate-iam.js';
 import { generateIdentity } from './generate-identity.js';
-import { GENERATOR_VERSION, IDENTITY_VERSION, type IdentityManifest, type Manifest } from './set.js';
+import { GENERATOR_VERSION, IDENTITY_VERSION, MB, SMALL_FILE_BYTES, SMALL_FILES_VERSION, type IdentityManifest, type Manifest, type SmallFilesManifest } from './set.js';
 
 /** The identity set's folder inside a bench folder. */
 export const IDENTITY_DIR = 'identity';
+
+/** The small-files set's folder inside a bench folder. */
+export const SMALL_FILES_DIR = 'small-files';
 
 export interface SetOptions {
   dataDir: string;
@@ -59,7 +62,7 @@ export async function ensureBenchSet(options: SetOptions, log: (text: string) =>
 
 /** A folder that holds anything but bench sets is refused and left alone: generating removes what it held. */
 function refuseForeignFolder(dataDir: string, shown: string): void {
-  const holdsSet = readBenchSet(dataDir) !== undefined || readIdentitySet(dataDir) !== undefined;
+  const holdsSet = readBenchSet(dataDir) !== undefined || readIdentitySet(dataDir) !== undefined || readSmallFilesSet(dataDir) !== undefined;
   if (!holdsSet && existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     throw new Error(`--data-dir ${shown} is not empty and holds no bench manifest: choose a new or empty folder`);
   }
@@ -97,6 +100,45 @@ export function ensureIdentitySet(options: IdentitySetOptions, log: (text: strin
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const manifest: IdentityManifest = { version: IDENTITY_VERSION, ...generateIdentity(dir, options.seed, options.people, options.identityLogMb) };
+  writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  log(`${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  return manifest;
+}
+
+export interface SmallFilesSetOptions {
+  dataDir: string;
+  smallFiles: number;
+  seed: number;
+}
+
+/** The manifest of the small-files set in `dataDir`, if it was written by this generator with these options. */
+export function readSmallFilesSet(dataDir: string, options?: SmallFilesSetOptions): SmallFilesManifest | undefined {
+  const manifestPath = path.join(dataDir, SMALL_FILES_DIR, 'manifest.json');
+  if (!existsSync(manifestPath)) return undefined;
+  const existing: SmallFilesManifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  if (options === undefined) return existing;
+  return existing.version === SMALL_FILES_VERSION && existing.seed === options.seed && existing.requested === options.smallFiles ? existing : undefined;
+}
+
+/** The small-files set for `options`: reused when `dataDir` holds it, generated (into its emptied sub-folder) otherwise. */
+export async function ensureSmallFilesSet(options: SmallFilesSetOptions, log: (text: string) => void): Promise<SmallFilesManifest> {
+  const shown = path.relative(process.cwd(), options.dataDir) || '.';
+  const existing = readSmallFilesSet(options.dataDir, options);
+  if (existing) {
+    log(`reusing ${shown}/${SMALL_FILES_DIR}/ (seed ${options.seed}, ${options.smallFiles} files)\n`);
+    return existing;
+  }
+  refuseForeignFolder(options.dataDir, shown);
+  const started = performance.now();
+  log(`generating ${options.smallFiles} small CloudTrail files into ${shown}/${SMALL_FILES_DIR}/ (seed ${options.seed}) ... `);
+  const dir = path.join(options.dataDir, SMALL_FILES_DIR);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const windows = deliveryWindows();
+  const filesPerWindow = Math.ceil(options.smallFiles / windows);
+  const files = windows * filesPerWindow;
+  const cloudtrail = await generateCloudTrail(path.join(dir, 'cloudtrail'), (files * SMALL_FILE_BYTES) / MB, options.seed, filesPerWindow);
+  const manifest: SmallFilesManifest = { version: SMALL_FILES_VERSION, seed: options.seed, requested: options.smallFiles, cloudtrail };
   writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   log(`${((performance.now() - started) / 1000).toFixed(2)} s\n`);
   return manifest;

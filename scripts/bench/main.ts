@@ -1,34 +1,36 @@
 // `npm run bench`: generates (once, into bench-data/) a deterministic synthetic CloudTrail set, IAM set and identity
-// set, then measures from one run: the full log audit (every stream check, one pass, worker threads) against a one-thread
-// gunzip + JSON.parse baseline of the same files, peak RSS, exact finding counts against what the generator
+// set, then measures from one run: the full log audit (every stream check, one pass, worker threads) against a
+// one-thread gunzip + JSON.parse baseline of the same files, peak RSS, exact finding counts against what the generator
 // seeded, the peers a user would pick instead on the same log files and predicates (controlproof --strict, DuckDB on 2
 // threads, zcat | jq where jq is installed: scripts/bench/peers.ts) as ratios of whole processes with their counts
 // cross-checked, the IAM audit (`controlproof run`) against bare parsing of its files and its console-MFA check against
-// DuckDB, and the identity audit of a large organisation (HR, Okta users and factors, Entra users with their
-// registration details, GitHub members, aliases, Okta System Log: `controlproof run` on its catalog) against bare
-// parsing of its files, with its peak RSS and exact leaver counts. Each measurement runs in its own child process, so
-// peak RSS and timings do not mix; baseline and audit alternate --runs times (default 3) and the medians are
-// compared, so a noisy neighbour on a shared machine moves both. The same baseline work split over the audit's
-// threads shows what the cores can give at all (the audit's ratio is bounded by it). Options: --size-mb N (default 1024),
-// --iam-users N (default 50000; roles, policies and report rows scale with it), --people N (default 100000: HR rows,
-// Okta and Entra users; GitHub members are one in five, at most 20000), --identity-log-mb N (default 1024 of Okta System Log),
-// --seed N (default 1), --workers N, --runs N, --only LIST (of cloudtrail, iam, identity), --data-dir DIR (default
-// bench-data/), --generate-only (write the data and stop), --quick (a small set in bench-data-quick/, 2 runs: the
-// whole bench within a minute, for a look before a change is measured in full).
+// DuckDB, the log audit of many small files (each delivery a few records, as S3 holds a quiet account's trail) against
+// one thread walking, gunzipping and parsing them, and the identity audit of a large organisation (HR, Okta users and
+// factors, Entra users with their registration details, GitHub members, aliases, Okta System Log: `controlproof run` on
+// its catalog) against bare parsing of its files, with its peak RSS and exact leaver counts. Each measurement runs in
+// its own child process, so peak RSS and timings do not mix; baseline and audit alternate --runs times (default 3) and
+// the medians are compared, so a noisy neighbour on a shared machine moves both. The same baseline work split over the
+// audit's threads shows what the cores can give at all (the audit's ratio is bounded by it). Options: --size-mb N
+// (default 1024), --iam-users N (default 50000; roles, policies and report rows scale with it), --people N (default
+// 100000: HR rows, Okta and Entra users; GitHub members are one in five, at most 20000), --identity-log-mb N (default
+// 1024 of Okta System Log), --small-files N (default 4000 log files of about 2 KB of gzip), --seed N (default 1),
+// --workers N, --runs N, --only LIST (of cloudtrail, small-files, iam, identity), --data-dir DIR (default bench-data/),
+// --generate-only (write the data and stop), --quick (a small set in bench-data-quick/, 2 runs: the whole bench within
+// a minute, for a look before a change is measured in full).
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureBenchSet, ensureIdentitySet } from './generate.js';
+import { ensureBenchSet, ensureIdentitySet, ensureSmallFilesSet } from './generate.js';
 import { identityComparisons } from './identity-phases.js';
 import { runChild, runPhase, type PhaseResult } from './phases.js';
-import { CHECK_IDS, CHECK_KEYS, MB, type IdentityManifest, type Manifest } from './set.js';
+import { CHECK_IDS, CHECK_KEYS, MB, type IdentityManifest, type Manifest, type SmallFilesManifest } from './set.js';
 import { hasJq } from './peers.js';
 import { measureStartup } from './startup.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-const SETS = ['cloudtrail', 'iam', 'identity'] as const;
+const SETS = ['cloudtrail', 'small-files', 'iam', 'identity'] as const;
 type SetName = (typeof SETS)[number];
 
 interface Options {
@@ -36,6 +38,7 @@ interface Options {
   iamUsers: number;
   people: number;
   identityLogMb: number;
+  smallFiles: number;
   only: ReadonlySet<SetName>;
   seed: number;
   workers: number | undefined;
@@ -67,6 +70,7 @@ function parseOptions(argv: readonly string[]): Options {
     iamUsers: whole('--iam-users', 50_000, 5000),
     people: whole('--people', 100_000, 10_000),
     identityLogMb: number('--identity-log-mb', quick ? 32 : 1024) ?? 1024,
+    smallFiles: whole('--small-files', 4000, 1000),
     only: new Set(only as SetName[]),
     seed: number('--seed', 1) ?? 1,
     workers: number('--workers', undefined),
@@ -102,11 +106,13 @@ async function main(): Promise<void> {
   const log = (text: string): boolean => process.stdout.write(text);
   const manifest = only.has('cloudtrail') || only.has('iam') ? await ensureBenchSet(options, log) : undefined;
   const identity = only.has('identity') ? ensureIdentitySet(options, log) : undefined;
+  const smallFiles = only.has('small-files') ? await ensureSmallFilesSet(options, log) : undefined;
   if (options.generateOnly) return;
   console.log(`${os.availableParallelism()} cores, Node ${process.version}`);
   for (const line of measureStartup(root)) console.log(line);
   let correct = true;
   if (manifest && only.has('cloudtrail')) correct = logAudit(manifest) && correct;
+  if (smallFiles) correct = smallFilesAudit(smallFiles) && correct;
   if (manifest && only.has('iam')) correct = iamAudit(manifest) && correct;
   if (identity) correct = identityAudit(identity) && correct;
   if (!correct) process.exitCode = 1;
@@ -148,6 +154,11 @@ function logAudit(manifest: Manifest): boolean {
   console.log(`peak RSS    : ${peakRss} MB during the log audit (target < 600 MB) ${verdict(peakRss < 600)}`);
   const peersCorrect = printPeers(peers, audits);
 
+  return logCorrectness(ct, audits, audit) && peersCorrect;
+}
+
+/** Whether every audit run found exactly what the generator seeded in `ct`, printed. */
+function logCorrectness(ct: Manifest['cloudtrail'], audits: readonly PhaseResult[], audit: PhaseResult): boolean {
   const findings = isRecord(audit.findings) ? audit.findings : {};
   const metrics = isRecord(audit.metrics) ? audit.metrics : {};
   const consoleMetrics = metrics[CHECK_IDS.console];
@@ -166,7 +177,29 @@ function logAudit(manifest: Manifest): boolean {
   comparisons.push(['identical findings in every run', sameEveryRun ? 1 : 0, 1]);
   const correct = comparisons.every(([, found, want]) => found === want);
   console.log(`correctness : ${correct ? 'ok, every count exact' : 'MISMATCH'}: ${comparisons.map(([name, found, want]) => `${name} ${String(found)}/${want}`).join(', ')}`);
-  return correct && peersCorrect;
+  return correct;
+}
+
+/** The audit of many small log files against one thread walking, gunzipping and parsing them; whether every count was exact. */
+function smallFilesAudit(manifest: SmallFilesManifest): boolean {
+  const { dataDir, workers } = options;
+  const ct = manifest.cloudtrail;
+  console.log(
+    `small files : ${ct.files.length} log files + ${ct.digestFiles} digest files, ${(ct.compressedBytes / ct.files.length / 1024).toFixed(1)} KB of gzip each on average, ${(ct.uncompressedBytes / MB).toFixed(0)} MB uncompressed, ${ct.records} records`,
+  );
+  const baselines: PhaseResult[] = [];
+  const audits: PhaseResult[] = [];
+  for (let run = 0; run < options.runs; run++) {
+    baselines.push(runChild('small-baseline', dataDir, workers));
+    audits.push(runChild('small-audit', dataDir, workers));
+  }
+  const baseline = median(baselines);
+  const audit = median(audits);
+  console.log(`small audit : glob + ${audit.checks} stream checks, one pass, ${audit.threads} threads: ${seconds(audit.ms)} s${runsText(audits)}`);
+  console.log(`small floor : walk + gunzip + JSON.parse, one thread, no checks: ${seconds(baseline.ms)} s${runsText(baselines)}`);
+  const speed = 1 / roundRatio(audits, baselines);
+  console.log(`small ratio : the audit at ${speed.toFixed(2)}x the floor's speed, ${ratioText(audits, baselines)} of its time (target speed >= 1.0x) ${verdict(speed >= 1)}`);
+  return logCorrectness(ct, audits, audit);
 }
 
 /** The log audit's peers, each run in every round: controlproof --strict, DuckDB, and zcat | jq where jq is installed. */

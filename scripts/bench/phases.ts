@@ -1,15 +1,15 @@
 // The measurements of `npm run bench`, each run in a child process of its own: the baseline (one thread of gunzip +
-// JSON.parse), the ceiling (that work split over the threads) and the full log audit; the IAM and identity phases
-// are in iam-phases.ts and identity-phases.ts.
+// JSON.parse), the ceiling (that work split over the threads) and the full log audit, and the same audit and baseline
+// on the small-files set; the IAM and identity phases are in iam-phases.ts and identity-phases.ts.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { readBenchSet } from './generate.js';
+import { readBenchSet, SMALL_FILES_DIR } from './generate.js';
 import { IAM_PHASES } from './iam-phases.js';
 import { IDENTITY_PHASES } from './identity-phases.js';
 import { duckdbCounts, jqCounts, logFiles } from './peers.js';
@@ -90,8 +90,18 @@ async function distChecks(): Promise<import('../../src/kit/define-check.js').Che
   return checks.filter((check) => check !== undefined);
 }
 
-/** The full log audit from dist: one stream pass, every built-in stream check, as the engine runs it (`strict`: as `run --strict`). */
+/** The full log audit from dist on the set's files and digest files (`strict`: as `run --strict`). */
 async function auditPhase({ dataDir, manifest, workers }: PhaseContext, strict = false): Promise<PhaseResult> {
+  // Matched as a source glob would be: digest files included, for the source to skip.
+  const digests = ACCOUNTS.flatMap((account) =>
+    REGIONS.map((region) => path.join(dataDir, 'cloudtrail', `AWSLogs/${account}/CloudTrail-Digest/${region}/2026/10/31/${account}_CloudTrail-Digest_${region}_org-trail_us-east-1_20261031T230000Z.json.gz`)),
+  );
+  const files = [...eventFiles(dataDir, manifest), ...digests].sort();
+  return auditFiles(async () => files, workers, strict);
+}
+
+/** One stream pass over the files `listFiles` gives, every built-in stream check, as the engine runs it; timed from the listing on. */
+async function auditFiles(listFiles: () => Promise<readonly string[]>, workers: number | undefined, strict: boolean): Promise<PhaseResult> {
   const { runStreamPass, passResults }: typeof import('../../src/engine/stream/pass.js') = await import(distModule('engine/stream/pass.js'));
   const { Registry }: typeof import('../../src/providers/registry.js') = await import(distModule('providers/registry.js'));
   const registry = new Registry();
@@ -102,13 +112,9 @@ async function auditPhase({ dataDir, manifest, workers }: PhaseContext, strict =
   const tests = (await distChecks())
     .filter((check) => check.kind === 'stream' && check.inputs[check.stream]?.includes('aws/cloudtrail-logs'))
     .flatMap((check) => (check.kind === 'stream' ? [{ key: check.id, check, params: check.params.parse(params[check.id] ?? {}) }] : []));
-  // Matched as a source glob would be: digest files included, for the source to skip.
-  const digests = ACCOUNTS.flatMap((account) =>
-    REGIONS.map((region) => path.join(dataDir, 'cloudtrail', `AWSLogs/${account}/CloudTrail-Digest/${region}/2026/10/31/${account}_CloudTrail-Digest_${region}_org-trail_us-east-1_20261031T230000Z.json.gz`)),
-  );
-  const files = [...eventFiles(dataDir, manifest), ...digests].sort();
   const asOf = new Date(AS_OF);
   const started = performance.now();
+  const files = await listFiles();
   const pass = await runStreamPass({ source, files, tests, asOf, strict, ...(provider?.coverageScope ? { coverageScope: provider.coverageScope } : {}), ...(workers === undefined ? {} : { workers }) });
   const results = passResults(pass, tests, asOf);
   const ms = performance.now() - started;
@@ -134,6 +140,31 @@ async function auditPhase({ dataDir, manifest, workers }: PhaseContext, strict =
 function maxRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
+
+/** The small-files set's log folder. */
+function smallFilesDir(dataDir: string): string {
+  return path.join(dataDir, SMALL_FILES_DIR, 'cloudtrail');
+}
+
+/** The small-files baseline: one thread walks the folder, then gunzips and parses every file in it, nothing else. */
+function smallFilesBaselinePhase(dataDir: string): PhaseResult {
+  const started = performance.now();
+  const dir = smallFilesDir(dataDir);
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json.gz')).map((file) => path.join(dir, file));
+  const records = parseFiles(files);
+  return { ms: performance.now() - started, maxRssMb: maxRssMb(), records, files: files.length };
+}
+
+/** The small-files audit: the source's glob matched as a run matches it, then the one stream pass. */
+async function smallFilesAuditPhase(dataDir: string, workers: number | undefined): Promise<PhaseResult> {
+  const { matchFiles }: typeof import('../../src/kit/files/match-files.js') = await import(distModule('kit/files/match-files.js'));
+  return auditFiles(() => matchFiles(['AWSLogs/**/*.json.gz'], smallFilesDir(dataDir)), workers, false);
+}
+
+const SMALL_FILES_PHASES: Record<string, (dataDir: string, workers: number | undefined) => PhaseResult | Promise<PhaseResult>> = {
+  'small-baseline': smallFilesBaselinePhase,
+  'small-audit': smallFilesAuditPhase,
+};
 
 /** What a phase measures on. */
 export interface PhaseContext {
@@ -173,10 +204,10 @@ export function runChild(phase: string, dataDir: string, workers: number | undef
 
 /** The child process's side: measures `phase` and prints its result. */
 export async function runPhase(phase: string, dataDir: string, workers: number | undefined): Promise<void> {
-  const ofDataDir = IDENTITY_PHASES[phase] ?? IAM_PHASES[phase];
-  if (ofDataDir) return console.log(JSON.stringify(await ofDataDir(dataDir)));
+  const ofDataDir = IDENTITY_PHASES[phase] ?? IAM_PHASES[phase] ?? SMALL_FILES_PHASES[phase];
+  if (ofDataDir) return console.log(JSON.stringify(await ofDataDir(dataDir, workers)));
   const measure = PHASES[phase];
-  if (!measure) throw new Error(`Unknown --phase "${phase}": expected ${[...Object.keys(PHASES), ...Object.keys(IDENTITY_PHASES), ...Object.keys(IAM_PHASES)].join(', ')}`);
+  if (!measure) throw new Error(`Unknown --phase "${phase}": expected ${[...Object.keys(PHASES), ...Object.keys(IDENTITY_PHASES), ...Object.keys(IAM_PHASES), ...Object.keys(SMALL_FILES_PHASES)].join(', ')}`);
   const manifest = readBenchSet(dataDir);
   if (!manifest) throw new Error(`${dataDir} holds no bench set`);
   console.log(JSON.stringify(await measure({ dataDir, manifest, workers })));

@@ -74,3 +74,18 @@ export interface IdentityManifest {
   counts: Record<string, Record<string, number>>;
   expected: IdentityExpected;
 }
+
+/** Bumped whenever the small-files generator writes different files for the same options. */
+export const SMALL_FILES_VERSION = 1;
+
+/** A log file of a real S3 delivery at a quiet hour: about 2 KB of gzip. */
+export const SMALL_FILE_BYTES = 10 * 1024;
+
+/** The small-files set: the CloudTrail day again, cut into many deliveries of a few records each (its own folder and manifest). */
+export interface SmallFilesManifest {
+  version: number;
+  seed: number;
+  /** The number of log files asked for; `cloudtrail.files` holds at least as many. */
+  requested: number;
+  cloudtrail: Manifest['cloudtrail'];
+}

@@ -118,7 +118,7 @@ function readThroughPass(check: StreamCheck, source: StreamSource, files: readon
   files.forEach((bytes, index) => {
     const info = { path: `written-${index}.json`, bytes: bytes.length, sha256: '' };
     const read: ReadFile = { index, info, file: { info, bytes, size: bytes.length }, display: info.path, strict, contentSha256: '', gapMs: null, window: null };
-    merger.add(visitFile(source, [visitor], read, new Map(), { test: -1 }));
+    merger.add([visitFile(source, [visitor], read, new Map(), { test: -1 })]);
   });
   const result = finishTest(visitor, merger.finish().states[0] ?? { ok: false, error: new Error('no state') });
   return result instanceof Error ? `error: ${result.message}` : result;

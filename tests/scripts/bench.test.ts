@@ -14,7 +14,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'bench-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function bench(dataDir: string): { status: number | null; stdout: string; stderr: string } {
-  const args = ['scripts/bench/main.ts', '--data-dir', dataDir, '--size-mb', '2', '--iam-users', '200', '--people', '300', '--identity-log-mb', '1', '--runs', '1'];
+  const args = ['scripts/bench/main.ts', '--data-dir', dataDir, '--size-mb', '2', '--iam-users', '200', '--people', '300', '--identity-log-mb', '1', '--small-files', '1', '--runs', '1'];
   return spawnSync(TSX, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 }
 
@@ -37,6 +37,10 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(/^correctness : ok, every count exact: leaver records (\d+)\/\1, leavers with active accounts (\d+)\/\2/m);
     expect(stdout).toMatch(/^correctness : ok, every count exact: console-login-without-mfa 37\/37, root-activity 11\/11, logging-tampering 8\/8, admin-grants 8\/8, kms-key-deletion 5\/5,/m);
     expect(stdout).toMatch(/coverage gaps \(check\) 2\/2, coverage gaps \(pass\) 2\/2, records (\d+)\/\1, duplicate deliveries 4\/4, files read (\d+)\/\2, identical findings in every run 1\/1$/m);
+    // The small-files set: one delivery per account, region and quarter hour at the least, audited against one thread's walk and parse.
+    expect(stdout).toMatch(/^small files : \d+ log files \+ 9 digest files, [\d.]+ KB of gzip each on average/m);
+    expect(stdout).toMatch(/^small ratio : the audit at [\d.]+x the floor's speed, [\d.]+x of its time \(target speed >= 1.0x\)/m);
+    expect(stdout.match(/^correctness : ok, every count exact: console-login-without-mfa 37\/37/gm)).toHaveLength(2);
     expect(stdout).toMatch(/^IAM set +: 200 users, 40 roles, 20 policies, 200 groups, 401-row credential report$/m);
     expect(stdout).toMatch(/^IAM audit +: controlproof run, 9 checks, JSON report \(\d+ MB\): [\d.]+ s, peak RSS \d+ MB$/m);
     expect(stdout).toMatch(/^IAM ratio +: [\d.]+x the floor \(target < 3x\)/m);

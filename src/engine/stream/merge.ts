@@ -28,6 +28,9 @@ function mergeError(visitor: ThreadTest, error: unknown): Error {
   return new Error(`${visitor.name} threw in merge: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
 
+/** How long one watchdog goes on starting merges. */
+const MERGE_SLICE_MS = 10;
+
 /** Folds per-file outcomes in file order, whatever order they arrive in. */
 export class OutcomeMerger {
   private readonly waiting = new Map<number, FileOutcome>();
@@ -55,16 +58,20 @@ export class OutcomeMerger {
     this.states[test] = { ok: false, error };
   }
 
-  add(outcome: FileOutcome): void {
-    this.waiting.set(outcome.index, outcome);
-    for (let ready = this.waiting.get(this.next); ready; ready = this.waiting.get(this.next)) {
+  /** Takes outcomes in any order; folds every file that is next in order, its tests' states under one watchdog. */
+  add(outcomes: readonly FileOutcome[]): void {
+    for (const outcome of outcomes) this.waiting.set(outcome.index, outcome);
+    const ready: FileOutcome[] = [];
+    for (let outcome = this.waiting.get(this.next); outcome; outcome = this.waiting.get(this.next)) {
       this.waiting.delete(this.next);
-      this.fold(ready);
+      this.foldCounts(outcome);
+      ready.push(outcome);
       this.next += 1;
     }
+    this.foldStates(ready);
   }
 
-  private fold(outcome: FileOutcome): void {
+  private foldCounts(outcome: FileOutcome): void {
     this.infos.push(outcome.info);
     const duplicates = outcome.ids === null ? 0 : countRepeats(outcome.ids, this.seen);
     this.duplicates += duplicates;
@@ -79,18 +86,37 @@ export class OutcomeMerger {
       this.viewRecords.set(view, (this.viewRecords.get(view) ?? 0) + count - repeats);
     }
     if (this.coverage && outcome.coverage) mergeCoverage(this.coverage, outcome.coverage);
-    // One time limit for the file's merges, not one each: a limit costs a watchdog thread per call.
-    let next = 0;
-    while (next < outcome.tests.length) {
+  }
+
+  /**
+   * Merges each file's test states, in order, under as few watchdogs as the limit allows: a watchdog is a thread
+   * started per limited call, which costs more than a small file's merges. A watchdog starts merges for one slice
+   * and fires after the limit plus that slice, so every merge still has the whole limit to itself.
+   */
+  private foldStates(outcomes: readonly FileOutcome[]): void {
+    const tests = this.visitors.length;
+    const merges = outcomes.length * tests;
+    // 2 × merge + 1 while that merge runs, 2 × merge once it is done: one write, so a stop lands on a known side of it.
+    let at = 0;
+    while (at < 2 * merges) {
+      const started = performance.now();
       try {
         withinTimeLimit(() => {
-          for (; next < outcome.tests.length; next++) this.foldTest(next, outcome.tests[next]);
-        }, this.timeLimitMs);
+          for (let merge = at / 2; merge < merges && performance.now() - started < MERGE_SLICE_MS; merge++) {
+            at = 2 * merge + 1;
+            this.foldTest(merge % tests, outcomes[Math.floor(merge / tests)]?.tests[merge % tests]);
+            at = 2 * merge + 2;
+          }
+        }, this.timeLimitMs + MERGE_SLICE_MS);
       } catch (error) {
-        const visitor = this.visitors[next];
-        if (!(error instanceof TimeLimitExceeded) || !visitor) throw error;
-        this.states[next] = { ok: false, error: mergeError(visitor, error) };
-        next += 1;
+        if (!(error instanceof TimeLimitExceeded)) throw error;
+        // Stopped between two merges: the one before took the whole limit and finished; go on from the next.
+        if (at % 2 === 0) continue;
+        const test = ((at - 1) / 2) % tests;
+        const visitor = this.visitors[test];
+        // Named by the limit the merge had, not the watchdog's (the limit plus its slice).
+        if (visitor) this.states[test] = { ok: false, error: mergeError(visitor, new TimeLimitExceeded(this.timeLimitMs)) };
+        at += 1;
       }
     }
   }

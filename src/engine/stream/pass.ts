@@ -5,9 +5,9 @@ import type { CheckResult, StreamCheck } from '../../kit/define-check.js';
 import type { StreamSource } from '../../kit/define-source.js';
 import { durationBefore, parseDuration, type Duration } from '../../core/time.js';
 import { finishTest, mergeTestStates, OutcomeMerger, type MergedPass, type TestState } from './merge.js';
-import { processFile, type FileOutcome, type FileSettings, type OutOfTime, type ThreadTest, type TimeWindow } from './process-file.js';
+import { processFiles, type FileOutcome, type FileSettings, type OutOfTime, type PassFile, type ThreadTest, type TimeWindow } from './process-file.js';
 import { unclonableState } from './thread-errors.js';
-import { runInWorkers } from './worker-pool.js';
+import { filesForATurn, runInWorkers } from './worker-pool.js';
 import { checkName } from '../check-name.js';
 import { DEFAULT_TIME_LIMIT_MS, TimeLimitExceeded, withinTimeLimit } from '../time-limit.js';
 
@@ -104,9 +104,9 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const visitors = options.tests.map((test) => threadTestOf(test, asOf, checkName(test.check.id, test.module, options.base)));
   const merger = new OutcomeMerger(visitors, gapMs === null ? null : createCoverage(gapMs), options.coverageScope ?? [], timeLimitMs);
-  const add = (outcome: FileOutcome): void => {
-    merger.add(outcome);
-    options.onFile?.(outcome.records);
+  const add = (outcomes: readonly FileOutcome[]): void => {
+    merger.add(outcomes);
+    for (const outcome of outcomes) options.onFile?.(outcome.records);
   };
   unusableStates(visitors, timeLimitMs).forEach((error, test) => merger.stop(test, error));
   const threads = Math.min(options.workers ?? defaultThreads(files), files.length);
@@ -118,7 +118,14 @@ export async function runStreamPass(options: StreamPassOptions): Promise<StreamP
   };
   if (threads <= 1) {
     const outOfTime: OutOfTime = new Map();
-    for (const [index, file] of files.entries()) add(processFile(source, visitors, file, index, settings, outOfTime));
+    let next = 0;
+    const claimFile = (): PassFile | undefined => (next < files.length ? { index: next, path: files[next++] ?? '' } : undefined);
+    while (next < files.length) {
+      const read = processFiles(source, visitors, filesForATurn(claimFile), settings, outOfTime);
+      add(read.outcomes);
+      if (read.failed) throw read.failed.error;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   } else {
     const setup = {
       ...settings,

@@ -74,6 +74,17 @@ interface VisitPlan {
   filter: RecordFilter | null;
 }
 
+const plans = new WeakMap<readonly ThreadTest[], WeakMap<StreamSource, VisitPlan>>();
+
+/** The plan for these visitors over this source, made once and kept for every file after. */
+function planOf(visitors: readonly ThreadTest[], source: StreamSource): VisitPlan {
+  let bySource = plans.get(visitors);
+  if (!bySource) plans.set(visitors, (bySource = new WeakMap()));
+  let plan = bySource.get(source);
+  if (!plan) bySource.set(source, (plan = planVisits(visitors, source)));
+  return plan;
+}
+
 export function planVisits(visitors: readonly ThreadTest[], source: StreamSource): VisitPlan {
   const plan: VisitPlan = { everyRecord: [], byKey: new Map(), byView: new Map(), byCoverage: [], filter: null };
   const keys = new Set<string>();
@@ -112,17 +123,65 @@ function checkError(visitor: ThreadTest, where: string, error: unknown): TestOut
 /** Tests that ran out of time on a thread, by index: the thread's later files skip them (and end sooner). */
 export type OutOfTime = Map<number, TestOutcome>;
 
+/** A file of a pass: its path and its position in the pass. */
+export interface PassFile {
+  index: number;
+  path: string;
+}
+
+/** What `processFiles` read: the outcome of each file in order, up to the one whose source problem ended it, if any. */
+export interface FilesRead {
+  outcomes: FileOutcome[];
+  failed?: { index: number; error: unknown };
+}
+
+/**
+ * `processFile` for each file in order, under one watchdog for as many files as finish within one time limit: a
+ * watchdog is a thread started per limited call, which costs more than reading a small log file. Each file keeps a
+ * limit of its own: when the watchdog fires, the files read under it stand and the one being read is read again
+ * alone, by `processFile`, so only a file (or a check on it) that alone exceeds the limit is ever out of time.
+ */
+export function processFiles(source: StreamSource, visitors: readonly ThreadTest[], files: Iterable<PassFile>, settings: FileSettings, outOfTime: OutOfTime = new Map()): FilesRead {
+  const { timeLimitMs = DEFAULT_TIME_LIMIT_MS } = settings.read;
+  const outcomes: FileOutcome[] = [];
+  const remaining = files[Symbol.iterator]();
+  const nextFile = (): PassFile | undefined => {
+    const next = remaining.next();
+    return next.done ? undefined : next.value;
+  };
+  let current: PassFile | undefined;
+  for (;;) {
+    try {
+      withinTimeLimit(() => {
+        for (current = nextFile(); current !== undefined; current = nextFile()) {
+          const read = openFile(visitors, current, settings);
+          outcomes.push(visitFile(source, visitors, read, outOfTime, { test: -1 }));
+        }
+      }, timeLimitMs);
+      return { outcomes };
+    } catch (error) {
+      if (current === undefined) {
+        if (error instanceof TimeLimitExceeded) return { outcomes };
+        throw error;
+      }
+      if (!(error instanceof TimeLimitExceeded)) return { outcomes, failed: { index: current.index, error } };
+      try {
+        outcomes.push(processFile(source, visitors, current.path, current.index, settings, outOfTime));
+      } catch (soloError) {
+        return { outcomes, failed: { index: current.index, error: soloError } };
+      }
+    }
+  }
+}
+
 /**
  * Reads one file and runs every visitor over its records, starting from fresh states. A source problem (an
  * unreadable or malformed file, or one it cannot parse within the time limit) throws; a check that throws, or
  * runs out of time, becomes an error for its test only, and the file is visited again for the other tests.
  */
 export function processFile(source: StreamSource, visitors: readonly ThreadTest[], file: string, index: number, settings: FileSettings, outOfTime: OutOfTime = new Map()): FileOutcome {
-  const { timeLimitMs = DEFAULT_TIME_LIMIT_MS, ...readOptions } = settings.read;
-  const seesFiles = visitors.some((visitor) => visitor.check.visitor.visitFile !== undefined);
-  const unpacked = readExportBytesSync(file, seesFiles ? { ...readOptions, contentHash: true } : readOptions);
-  const { info, contentSha256 } = unpacked;
-  const read: ReadFile = { index, info, file: unpacked, display: file, contentSha256: contentSha256 ?? info.sha256, gapMs: settings.gapMs, window: settings.window, strict: settings.strict === true };
+  const { timeLimitMs = DEFAULT_TIME_LIMIT_MS } = settings.read;
+  const read = openFile(visitors, { index, path: file }, settings);
   for (;;) {
     const running = { test: -1 };
     try {
@@ -130,10 +189,19 @@ export function processFile(source: StreamSource, visitors: readonly ThreadTest[
     } catch (error) {
       if (!(error instanceof TimeLimitExceeded)) throw error;
       const visitor = visitors[running.test];
-      if (!visitor) throw new UserError(`Source type ${source.type} did not read ${info.path} within ${seconds(timeLimitMs)}`, { position: { file: info.path } });
-      outOfTime.set(running.test, { ok: false, error: serializeError(new Error(`${visitor.name} did not finish within ${seconds(timeLimitMs)} on ${info.path}`)) });
+      if (!visitor) throw new UserError(`Source type ${source.type} did not read ${read.info.path} within ${seconds(timeLimitMs)}`, { position: { file: read.info.path } });
+      outOfTime.set(running.test, { ok: false, error: serializeError(new Error(`${visitor.name} did not finish within ${seconds(timeLimitMs)} on ${read.info.path}`)) });
     }
   }
+}
+
+/** A file's bytes, decompressed, and what its records are visited with; hashed whole only when a visitor sees files. */
+function openFile(visitors: readonly ThreadTest[], { index, path }: PassFile, settings: FileSettings): ReadFile {
+  const { timeLimitMs: _, ...readOptions } = settings.read;
+  const seesFiles = visitors.some((visitor) => visitor.check.visitor.visitFile !== undefined);
+  const unpacked = readExportBytesSync(path, seesFiles ? { ...readOptions, contentHash: true } : readOptions);
+  const { info, contentSha256 } = unpacked;
+  return { index, info, file: unpacked, display: path, contentSha256: contentSha256 ?? info.sha256, gapMs: settings.gapMs, window: settings.window, strict: settings.strict === true };
 }
 
 /** One file as `visitFile` reads it: its bytes, decoded to text only when the fast path does not vouch for them. */
@@ -197,7 +265,7 @@ export function visitFile(source: StreamSource, visitors: readonly ThreadTest[],
       running.test = -1;
     }
   };
-  const plan = planVisits(visitors, source);
+  const plan = planOf(visitors, source);
   const coverage = source.coverage && gapMs !== null ? createCoverage(gapMs) : null;
   const dispatched = source.dispatchKey !== undefined && plan.byKey.size > 0;
   const views = [...plan.byView].map(([view, tests]) => ({ view, tests, toView: source.views?.[view] }));

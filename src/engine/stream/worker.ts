@@ -1,4 +1,4 @@
-// A worker thread of the stream pass: reads the batches of files the main thread sends, one file at a time, runs
+// A worker thread of the stream pass: reads the batches of files the main thread sends, one file after another, runs
 // every test's visitor over their records and posts back the batch's per-file outcomes.
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -7,7 +7,7 @@ import type { StreamCheck } from '../../kit/define-check.js';
 import type { StreamSource } from '../../kit/define-source.js';
 import { Registry } from '../../providers/registry.js';
 import { serializeError, unclonableState } from './thread-errors.js';
-import { processFile, type FileOutcome, type OutOfTime, type ThreadTest } from './process-file.js';
+import { processFiles, type FileOutcome, type OutOfTime, type ThreadTest } from './process-file.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-pool.js';
 
 const builtins = new Registry();
@@ -87,15 +87,9 @@ if (port) {
           post({ ...reply, outcomes: clonableOutcomes(reply.outcomes, visitors) });
         }
       };
-      const outcomes: FileOutcome[] = [];
-      for (const file of message.files) {
-        try {
-          outcomes.push(processFile(source, visitors, file.path, file.index, setup, outOfTime));
-        } catch (error) {
-          return send({ type: 'files', outcomes, sourceError: { index: file.index, error: serializeError(error) } });
-        }
-      }
-      send({ type: 'files', outcomes });
+      const started = performance.now();
+      const { outcomes, failed } = processFiles(source, visitors, message.files, setup, outOfTime);
+      send({ type: 'files', outcomes, ms: performance.now() - started, ...(failed ? { sourceError: { index: failed.index, error: serializeError(failed.error) } } : {}) });
     });
     // Anything else that goes wrong ends the pass with an error, rather than leaving the main thread waiting.
     queue.catch((error: unknown) => post({ type: 'setup-error', error: serializeError(error) }));

@@ -292,4 +292,11 @@ describe('batchSize', () => {
     expect(batchSize(10, 2)).toBe(1);
     expect(batchSize(1, 8)).toBe(1);
   });
+
+  it('sizes batches by the time a worker took per file: many small files at once, large files one by one', () => {
+    expect(batchSize(100_000, 2, 0.1)).toBe(400);
+    expect(batchSize(100_000, 2, 0.001)).toBe(1024);
+    expect(batchSize(100_000, 2, 100)).toBe(1);
+    expect(batchSize(1000, 2, 0.1)).toBe(62);
+  });
 });
