@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../core/tool-version.js';
 import { checksCommand } from './checks.js';
@@ -27,8 +28,18 @@ export function commands(io: CliIo, setExitCode: (code: number) => void): Comman
   ];
 }
 
+/**
+ * A run parses one export while it holds the records of those before it. V8 by default lets the heap grow to several
+ * times what is live before it collects, so a large organisation's audit would peak at mostly garbage; growing by
+ * half each time keeps the peak near what is live, for a few more collections. `node --heap-growing-percent=N` wins.
+ */
+function favourMemory(): void {
+  if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) v8.setFlagsFromString('--heap-growing-percent=50');
+}
+
 /** Runs the CLI and returns the exit code: 0 ok, 1 the --fail-on set happened, 2 could not run. */
 export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  favourMemory();
   // Whatever a command or commander writes to stderr may quote its input: one choke point masks and escapes it.
   const io = inertStderr(given);
   const debug = argv.includes('--debug');

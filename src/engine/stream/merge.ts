@@ -73,6 +73,10 @@ export class OutcomeMerger {
 
   private foldCounts(outcome: FileOutcome): void {
     this.infos.push(outcome.info);
+    // A view that every record of every file so far has shares the records' ids (and repeats) until a file differs.
+    for (const view of Object.keys(outcome.viewRecords)) {
+      if (!this.viewSeen.has(view) && outcome.viewIds[view] !== outcome.ids) this.viewSeen.set(view, this.viewRecords.has(view) ? new Set(this.seen) : new Set());
+    }
     const duplicates = outcome.ids === null ? 0 : countRepeats(outcome.ids, this.seen);
     this.duplicates += duplicates;
     this.records += outcome.records - duplicates;
@@ -80,9 +84,8 @@ export class OutcomeMerger {
     this.outside.after += outcome.outside.after;
     for (const [view, count] of Object.entries(outcome.viewRecords)) {
       const ids = outcome.viewIds[view];
-      let seen = this.viewSeen.get(view);
-      if (!seen) this.viewSeen.set(view, (seen = new Set()));
-      const repeats = ids === undefined || outcome.ids === null ? 0 : countRepeats(ids, seen);
+      const seen = this.viewSeen.get(view);
+      const repeats = ids === undefined || outcome.ids === null ? 0 : seen === undefined ? duplicates : countRepeats(ids, seen);
       this.viewRecords.set(view, (this.viewRecords.get(view) ?? 0) + count - repeats);
     }
     if (this.coverage && outcome.coverage) mergeCoverage(this.coverage, outcome.coverage);

@@ -1,4 +1,4 @@
-import { lstatSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -24,11 +24,11 @@ export interface RealMatch {
 export async function matchRealFiles(patterns: readonly string[], baseDir: string): Promise<RealMatch[]> {
   const matches = await glob([...patterns], { cwd: baseDir, absolute: true, onlyFiles: false, dot: false });
   const byRealFile = new Map<string, RealMatch>();
-  const realFolders = new Map<string, string>();
+  const folders = new Map<string, FolderFacts>();
   for (const match of matches) {
     if (match.endsWith('/')) continue;
     const file = path.normalize(match);
-    const real = realPath(file, realFolders);
+    const real = realPath(file, folders);
     const key = real ?? file;
     const kept = byRealFile.get(key);
     if (kept === undefined || preferred(file, kept.file, key)) byRealFile.set(key, { file, real });
@@ -43,22 +43,39 @@ function preferred(candidate: string, kept: string, real: string): boolean {
   return candidate.length < kept.length || (candidate.length === kept.length && candidate < kept);
 }
 
+/** What `realPath` keeps per folder: the folder's real path, and the names in it that are symlinks (undefined: not listed). */
+interface FolderFacts {
+  real: string;
+  links: ReadonlySet<string> | undefined;
+}
+
 /**
- * The file's real path. Its folder's is resolved once for all the files in it (an export of 100,000 factor files
- * would otherwise pay a lookup per path component per file); only a file that is itself a symlink is resolved whole.
+ * The file's real path. Its folder's is resolved, and its symlinks listed, once for all the files in it (an export of
+ * 100,000 factor files would otherwise pay a lookup per path component and an lstat per file); only a file that is
+ * itself a symlink is resolved whole.
  */
-function realPath(file: string, realFolders: Map<string, string>): string | undefined {
+function realPath(file: string, folders: Map<string, FolderFacts>): string | undefined {
   try {
-    if (lstatSync(file).isSymbolicLink()) return realpathSync.native(file);
     const folder = path.dirname(file);
-    let real = realFolders.get(folder);
-    if (real === undefined) {
-      real = realpathSync.native(folder);
-      realFolders.set(folder, real);
+    let facts = folders.get(folder);
+    if (facts === undefined) {
+      facts = { real: realpathSync.native(folder), links: symlinksIn(folder) };
+      folders.set(folder, facts);
     }
-    return path.join(real, path.basename(file));
+    const name = path.basename(file);
+    const isLink = facts.links === undefined ? lstatSync(file).isSymbolicLink() : facts.links.has(name);
+    return isLink ? realpathSync.native(file) : path.join(facts.real, name);
   } catch {
     // A dangling symlink (or a path gone since the glob listed it): reading it reports it.
+    return undefined;
+  }
+}
+
+/** The names of the symlinks in a folder, from one listing; undefined when it cannot be listed. */
+function symlinksIn(folder: string): Set<string> | undefined {
+  try {
+    return new Set(readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name));
+  } catch {
     return undefined;
   }
 }

@@ -61,6 +61,24 @@ describe('OutcomeMerger', () => {
     expect(merger.finish().records).toBe(4);
   });
 
+  it('counts a record delivered twice once, in the records and in each view, whether or not the view has every record', () => {
+    const merger = new OutcomeMerger([], null, []);
+    const file = (index: number, ids: string, viewIds: string): FileOutcome => ({
+      ...outcome(index, 0),
+      records: ids.split('\n').length,
+      ids,
+      viewRecords: { 'identity/sign-ins': viewIds === '' ? 0 : viewIds.split('\n').length },
+      viewIds: { 'identity/sign-ins': viewIds },
+    });
+    // The view has every record of the first two files, then only some, then every record again.
+    merger.add([file(0, 'a\nb', 'a\nb'), file(1, 'b\nc', 'b\nc'), file(2, 'c\nd', 'd'), file(3, 'd\ne', 'd\ne')]);
+    const merged = merger.finish();
+    expect([merged.records, merged.duplicates]).toEqual([5, 3]);
+    const views = new OutcomeMerger([{ ...mergingCheck('test/view', 0), view: 'identity/sign-ins' }], null, []);
+    views.add([file(0, 'a\nb', 'a\nb'), file(1, 'b\nc', 'b\nc'), file(2, 'c\nd', 'd'), file(3, 'd\ne', 'd\ne')].map((part) => ({ ...part, tests: [{ ok: true as const, state: { files: [part.index] } }] })));
+    expect(views.finish().states[0]?.ok && views.finish().states[0]).toMatchObject({ records: 5 });
+  });
+
   it('gives each merge the whole time limit: merges that together take longer than one limit all finish', () => {
     // Eight merges of 30 ms: 240 ms, where the limit is 100 ms.
     const merger = new OutcomeMerger([mergingCheck('test/slow', 30)], null, [], 100);
