@@ -99,7 +99,7 @@ export class OutcomeMerger {
   private foldStates(outcomes: readonly FileOutcome[]): void {
     const tests = this.visitors.length;
     const merges = outcomes.length * tests;
-    // 2 × merge + 1 while that merge runs, 2 × merge once it is done: one write, so a stop lands on a known side of it.
+    // Twice the merges done between two merges, odd while one runs: one write each, so a stop lands on a known side.
     let at = 0;
     while (at < 2 * merges) {
       const started = performance.now();
