@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { UserError } from '../../core/errors.js';
 import type { SourceText } from '../files/read-file.js';
 import { describeIssue, formatJsonPath, jsonPathPosition, parseJsonText, type JsonTextOptions } from './json.js';
-import type { RecordReader } from './records.js';
+import { schemaReader, type RecordReader } from './records.js';
 
 const EXTRA_VALUE_HINT = 'Each line of an NDJSON file holds exactly one JSON value.';
 
@@ -36,7 +36,7 @@ export function ndjsonRecords<S extends z.ZodType>(file: SourceText, schema: S, 
 /** The records of an NDJSON file one by one, each read by `reader`'s fast path or else by its schema (see `RecordReader`). */
 export function ndjsonRecords<S extends z.ZodType, T>(file: SourceText, reader: RecordReader<S, T>, hint: string, options?: { checkLimits?: boolean }): Iterable<T>;
 export function* ndjsonRecords<S extends z.ZodType, T>(file: SourceText, rule: S | RecordReader<S, T>, hint: string, options: { checkLimits?: boolean } = {}): Iterable<T | z.output<S>> {
-  const reader: RecordReader<S, T | z.output<S>> = 'fast' in rule ? rule : { schema: rule, convert: (value) => value, fast: () => undefined };
+  const reader: RecordReader<S, T | z.output<S>> = 'fast' in rule ? rule : schemaReader(rule);
   const checkLimits = options.checkLimits ?? true;
   for (const [index, text] of file.text.split(/\r?\n/).entries()) if (text.trim() !== '') yield lineRecord(file, reader, text, index + 1, hint, checkLimits);
 }

@@ -23,9 +23,14 @@ export interface RecordPlace {
   hint: string;
 }
 
-/** One value as a record: by the fast path, else by the schema, whose first issue is an error at `at` (the value's path in the document). */
-export function readRecord<S extends z.ZodType, T>(reader: RecordReader<S, T>, value: unknown, at: JsonPath, place: RecordPlace): T {
-  return reader.fast(value) ?? reader.convert(validateJsonAt(reader.schema, value, at, place.text, place.display, place.hint));
+/** A reader that is the schema alone: no fast path, the schema's output as the record. */
+export function schemaReader<S extends z.ZodType>(schema: S): RecordReader<S, z.output<S>> {
+  return { schema, convert: (parsed) => parsed, fast: () => undefined };
+}
+
+/** One value by the schema (its fast path declined it): its first issue is an error at `at`, the value's path in the document. */
+function bySchema<S extends z.ZodType, T>(reader: RecordReader<S, T>, value: unknown, at: JsonPath, place: RecordPlace): T {
+  return reader.convert(validateJsonAt(reader.schema, value, at, place.text, place.display, place.hint));
 }
 
 /**
@@ -37,7 +42,7 @@ export function readRecords<S extends z.ZodType, T>(reader: RecordReader<S, T>, 
   const records: T[] = new Array<T>(value.length);
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    records[index] = reader.fast(item) ?? reader.convert(validateJsonAt(reader.schema, item, [...at, index], place.text, place.display, place.hint));
+    records[index] = reader.fast(item) ?? bySchema(reader, item, [...at, index], place);
   }
   return records;
 }

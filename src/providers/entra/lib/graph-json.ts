@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { UserError } from '../../../core/errors.js';
-import { parseInstant } from '../../../core/time.js';
 import type { SourceText } from '../../../kit/define-source.js';
 import { instantField } from '../../../kit/formats/instant.js';
 import { jsonPathPosition, parseJsonText, validateJson } from '../../../kit/formats/json.js';
-import { readRecords, type RecordReader } from '../../../kit/formats/records.js';
+import { readRecords, schemaReader, type RecordReader } from '../../../kit/formats/records.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
 
 export const EXPORT_HINT =
@@ -55,9 +54,7 @@ export function listingOf(document: unknown, file: SourceText): GraphListing | u
 
 /** One Graph page (`{"value": [...]}`), its items validated with `item` at their place in the file. */
 export function readGraphPage<S extends z.ZodType>(file: SourceText, document: unknown, item: S): GraphPage<z.output<S>> {
-  const listing = listingOf(document, file);
-  const page = validateJson(z.looseObject({ '@odata.nextLink': z.string().optional(), value: z.array(item) }), document, file.text, file.display, EXPORT_HINT);
-  return { file, listing, items: page.value, itemsPath: ['value'], hasNextLink: page['@odata.nextLink'] !== undefined };
+  return readGraphRecords(file, document, schemaReader(item));
 }
 
 const pageItems = z.looseObject({ '@odata.nextLink': z.string().optional(), value: z.array(z.unknown()) });
@@ -68,12 +65,6 @@ export function readGraphRecords<S extends z.ZodType, T>(file: SourceText, docum
   const page = validateJson(pageItems, document, file.text, file.display, EXPORT_HINT);
   const items = readRecords(reader, page.value, ['value'], { text: file.text, display: file.display, hint: EXPORT_HINT });
   return { file, listing, items, itemsPath: ['value'], hasNextLink: page['@odata.nextLink'] !== undefined };
-}
-
-/** A date-time `graphInstant` accepts, as it reads it; null where the field is null or absent, undefined when it would be refused. */
-export function fastNullableGraphInstant(value: unknown): Date | null | undefined {
-  if (value === undefined || value === null) return null;
-  return typeof value === 'string' ? parseInstant(value) : undefined;
 }
 
 /** Throws when `expected` is not what the page lists (a users page bound as registration details, say). */

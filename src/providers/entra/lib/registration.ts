@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { SourceText } from '../../../kit/define-source.js';
+import { fastNullableInstant } from '../../../kit/formats/instant.js';
 import { isFilledText, isJsonObject, isTextList, type RecordReader } from '../../../kit/formats/records.js';
-import { assertLastPagePresent, expectListing, fastNullableGraphInstant, graphInstant, readGraphRecords, type GraphPage } from './graph-json.js';
+import { assertLastPagePresent, expectListing, graphInstant, readGraphRecords, type GraphPage } from './graph-json.js';
 
 /** One user's authentication-method registration, as `GET /reports/authenticationMethods/userRegistrationDetails` lists it. */
 export interface EntraRegistration {
@@ -50,7 +51,7 @@ function fastRegistration(value: unknown): EntraRegistration | undefined {
   const { id, userPrincipalName, isAdmin, isMfaRegistered, isMfaCapable, methodsRegistered } = value;
   if (!isFilledText(id) || typeof userPrincipalName !== 'string' || typeof isAdmin !== 'boolean' || typeof isMfaRegistered !== 'boolean' || typeof isMfaCapable !== 'boolean') return undefined;
   if (!isTextList(methodsRegistered)) return undefined;
-  const lastUpdatedDateTime = fastNullableGraphInstant(value.lastUpdatedDateTime);
+  const lastUpdatedDateTime = fastNullableInstant(value.lastUpdatedDateTime);
   if (lastUpdatedDateTime === undefined) return undefined;
   return { id, userPrincipalName, isAdmin, isMfaRegistered, isMfaCapable, methodsRegistered, lastUpdatedDateTime };
 }

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { UserError } from '../../../core/errors.js';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
 import { jsonPathPosition } from '../../../kit/formats/json.js';
+import { fastNullableInstant } from '../../../kit/formats/instant.js';
 import { isFilledText, isJsonObject, isOptionalText, isTextList, readRecords, type RecordReader } from '../../../kit/formats/records.js';
 import type { IdentityAccount } from '../../../kit/views/identity/accounts.js';
-import { assertLastPagePresent, EXPORT_HINT, fastNullableGraphInstant, graphInstant, listingOf, parseGraphFile, readGraphRecords, type GraphPage } from '../lib/graph-json.js';
+import { assertLastPagePresent, EXPORT_HINT, graphInstant, listingOf, parseGraphFile, readGraphRecords, type GraphPage } from '../lib/graph-json.js';
 import { mfaFactorsOf } from '../lib/methods.js';
 import { readRegistrationPage, registrationsOf, type EntraRegistration } from '../lib/registration.js';
 import { readRolePage, roleMembersOf } from '../lib/roles.js';
@@ -86,12 +87,12 @@ function fastUser(value: unknown): EntraUser | undefined {
   if (!isFilledText(id) || !isFilledText(userPrincipalName) || !isOptionalText(displayName) || !isOptionalText(mail) || !isOptionalText(userType) || !isOptionalText(employeeId)) return undefined;
   if (!(otherMails === undefined || otherMails === null || isTextList(otherMails))) return undefined;
   if (!(accountEnabled === undefined || accountEnabled === null || typeof accountEnabled === 'boolean')) return undefined;
-  const createdDateTime = fastNullableGraphInstant(value.createdDateTime);
+  const createdDateTime = fastNullableInstant(value.createdDateTime);
   const activity = signInActivity === undefined || signInActivity === null ? {} : signInActivity;
   if (createdDateTime === undefined || !isJsonObject(activity)) return undefined;
-  const lastSignInDateTime = fastNullableGraphInstant(activity.lastSignInDateTime);
-  const lastNonInteractiveSignInDateTime = fastNullableGraphInstant(activity.lastNonInteractiveSignInDateTime);
-  const lastSuccessfulSignInDateTime = fastNullableGraphInstant(activity.lastSuccessfulSignInDateTime);
+  const lastSignInDateTime = fastNullableInstant(activity.lastSignInDateTime);
+  const lastNonInteractiveSignInDateTime = fastNullableInstant(activity.lastNonInteractiveSignInDateTime);
+  const lastSuccessfulSignInDateTime = fastNullableInstant(activity.lastSuccessfulSignInDateTime);
   if (lastSignInDateTime === undefined || lastNonInteractiveSignInDateTime === undefined || lastSuccessfulSignInDateTime === undefined) return undefined;
   return {
     id,

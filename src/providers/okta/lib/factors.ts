@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { SourceText } from '../../../kit/define-source.js';
 import type { MfaFactor } from '../../../kit/views/identity/accounts.js';
+import { fastInstant } from '../../../kit/formats/instant.js';
 import { isFilledText, isJsonObject, type RecordReader } from '../../../kit/formats/records.js';
-import { fastOktaInstant, oktaInstant, readOktaRecords, requireUserFileId } from './okta-json.js';
+import { oktaInstant, readOktaRecords, requireUserFileId } from './okta-json.js';
 
 /** One factor a user enrolled, as `GET /api/v1/users/{userId}/factors` lists it. */
 export interface OktaFactor {
@@ -41,7 +42,7 @@ const toFactor = (userId: string, factor: FactorItem): OktaFactor => ({
 
 /** An optional date-time as `oktaInstant.optional()` reads it (null where absent); undefined when it would be refused. */
 function fastOptionalInstant(value: unknown): Date | null | undefined {
-  return value === undefined ? null : fastOktaInstant(value);
+  return value === undefined ? null : fastInstant(value);
 }
 
 /** The factor `toFactor` makes of a value `factorSchema` accepts, read by hand; undefined for anything else. */

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../../../core/errors.js';
-import { parseInstant } from '../../../core/time.js';
 import { pathInCatalog, type SourceText } from '../../../kit/define-source.js';
 import { instantField } from '../../../kit/formats/instant.js';
-import { parseJsonText, validateJson } from '../../../kit/formats/json.js';
-import { readRecords, type RecordReader } from '../../../kit/formats/records.js';
+import { parseJsonText } from '../../../kit/formats/json.js';
+import { readRecords, schemaReader, type RecordReader } from '../../../kit/formats/records.js';
 import { assertNotEmpty } from '../../../kit/formats/text.js';
 
 export const EXPORT_HINT =
@@ -16,19 +15,13 @@ export const oktaInstant = instantField('2021-10-14T09:04:48.000Z');
 
 /** One file of an Okta listing: a bare JSON array, validated item by item with `item`. */
 export function readOktaArray<S extends z.ZodType>(file: SourceText, item: S, what: string): z.output<S>[] {
-  assertNotEmpty(file, what, EXPORT_HINT);
-  return validateJson(z.array(item), parseJsonText(file.text, file.display, EXPORT_HINT), file.text, file.display, EXPORT_HINT);
+  return readOktaRecords(file, schemaReader(item), what);
 }
 
 /** One file of an Okta listing: a bare JSON array, each item read by `reader` (its fast path, else its schema). */
 export function readOktaRecords<S extends z.ZodType, T>(file: SourceText, reader: RecordReader<S, T>, what: string): T[] {
   assertNotEmpty(file, what, EXPORT_HINT);
   return readRecords(reader, parseJsonText(file.text, file.display, EXPORT_HINT), [], { text: file.text, display: file.display, hint: EXPORT_HINT });
-}
-
-/** A date-time `oktaInstant` accepts, as it reads it; undefined for anything else. */
-export function fastOktaInstant(value: unknown): Date | undefined {
-  return typeof value === 'string' ? parseInstant(value) : undefined;
 }
 
 const USER_ID = /^00u[0-9A-Za-z]+$/;

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { defineSource, type SourceText } from '../../../kit/define-source.js';
 import type { IdentityAccount } from '../../../kit/views/identity/accounts.js';
 import { isActiveFactor, mfaFactorOf, readFactorFile, type OktaFactor } from '../lib/factors.js';
+import { fastInstant, fastNullableInstant } from '../../../kit/formats/instant.js';
 import { isFilledText, isJsonObject, isOptionalText, type RecordReader } from '../../../kit/formats/records.js';
-import { fastOktaInstant, isInFolder, oktaInstant, readOktaRecords, requireUserFileId } from '../lib/okta-json.js';
+import { isInFolder, oktaInstant, readOktaRecords, requireUserFileId } from '../lib/okta-json.js';
 import { activeRoleNames, readRoleFile, type OktaRoleAssignment } from '../lib/roles.js';
 
 const STATUSES = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'LOCKED_OUT', 'PASSWORD_EXPIRED', 'SUSPENDED', 'DEPROVISIONED'] as const;
@@ -84,11 +85,6 @@ type UserItem = z.output<typeof userSchema>;
 const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
 const isStatus = (value: unknown): value is OktaStatus => typeof value === 'string' && STATUS_SET.has(value);
 
-/** A nullable, optional date-time as the schema reads it (null where absent); undefined when it would be refused. */
-function fastNullableInstant(value: unknown): Date | null | undefined {
-  return value === undefined || value === null ? null : fastOktaInstant(value);
-}
-
 /** The user `toUser` makes of a value `userSchema` accepts, read by hand; undefined for anything else, which the schema decides. */
 function fastUser(value: unknown): OktaUser | undefined {
   if (!isJsonObject(value) || !isJsonObject(value.profile)) return undefined;
@@ -96,11 +92,11 @@ function fastUser(value: unknown): OktaUser | undefined {
   const { login, email, secondEmail, firstName, lastName, employeeNumber } = profile;
   if (!isFilledText(id) || !isStatus(status) || !isFilledText(login)) return undefined;
   if (!isOptionalText(email) || !isOptionalText(secondEmail) || !isOptionalText(firstName) || !isOptionalText(lastName) || !isOptionalText(employeeNumber)) return undefined;
-  const created = fastOktaInstant(value.created);
+  const created = fastInstant(value.created);
   const activated = fastNullableInstant(value.activated);
   const statusChanged = fastNullableInstant(value.statusChanged);
   const lastLogin = fastNullableInstant(value.lastLogin);
-  const lastUpdated = fastOktaInstant(value.lastUpdated);
+  const lastUpdated = fastInstant(value.lastUpdated);
   if (created === undefined || activated === undefined || statusChanged === undefined || lastLogin === undefined || lastUpdated === undefined) return undefined;
   return {
     id,
