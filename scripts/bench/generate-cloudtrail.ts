@@ -219,24 +219,18 @@ function inGap(account: string, region: string, windowStart: number): boolean {
   return SEEDED_GAPS.some((gap) => gap.account === account && gap.region === region && windowStart + WINDOW_MS > gap.from && windowStart < gap.to);
 }
 
-/** How many quarter hours, over every account and region, have deliveries (the seeded gaps have none). */
-export function deliveryWindows(): number {
-  return ACCOUNTS.length * REGIONS.length * WINDOWS - ACCOUNTS.flatMap((account) => REGIONS.flatMap((region) => Array.from({ length: WINDOWS }, (_, window) => inGap(account, region, DAY_START + window * WINDOW_MS)))).filter(Boolean).length;
+/** Every account, region and quarter hour with deliveries (the seeded gaps have none), in file order. */
+export function deliveryWindows(): Omit<PlannedFile, 'rare'>[] {
+  return ACCOUNTS.flatMap((account) =>
+    REGIONS.flatMap((region) => Array.from({ length: WINDOWS }, (_, window) => ({ account, region, window })).filter(({ window }) => !inGap(account, region, DAY_START + window * WINDOW_MS))),
+  );
 }
 
 /** Writes `sizeMb` of log files into `dir`, `filesPerWindow` deliveries per account, region and quarter hour. */
 export async function generateCloudTrail(dir: string, sizeMb: number, seed: number, filesPerWindow = 1): Promise<Manifest['cloudtrail']> {
   const random = seededRandom(seed);
   const actors = new Map(ACCOUNTS.map((account) => [account, actorsOf(account, random)]));
-  const planned: PlannedFile[] = [];
-  for (const account of ACCOUNTS) {
-    for (const region of REGIONS) {
-      for (let window = 0; window < WINDOWS; window++) {
-        if (inGap(account, region, DAY_START + window * WINDOW_MS)) continue;
-        for (let delivery = 0; delivery < filesPerWindow; delivery++) planned.push({ account, region, window, rare: [] });
-      }
-    }
-  }
+  const planned: PlannedFile[] = deliveryWindows().flatMap((window) => Array.from({ length: filesPerWindow }, () => ({ ...window, rare: [] })));
   const expected: Expected = { findings: { console: 0, root: 0, tampering: 0, admin: 0, kms: 0 }, consoleLogins: 0, coverageGaps: SEEDED_GAPS.length, records: 0, duplicates: 0 };
   const duplicates: { record: Record<string, unknown>; file: PlannedFile }[] = [];
   for (const rare of rareEvents()) {

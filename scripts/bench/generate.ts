@@ -75,14 +75,21 @@ export interface IdentitySetOptions {
   seed: number;
 }
 
+/** The manifest of the set in the sub-folder `dir` of `dataDir`, if there is one: reused only when `same` says so. */
+function readSubsetManifest<M>(dataDir: string, dir: string, same: ((existing: M) => boolean) | undefined): M | undefined {
+  const manifestPath = path.join(dataDir, dir, 'manifest.json');
+  if (!existsSync(manifestPath)) return undefined;
+  const existing: M = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  return same === undefined || same(existing) ? existing : undefined;
+}
+
 /** The manifest of the identity set in `dataDir`, if it was written by this generator with these options. */
 export function readIdentitySet(dataDir: string, options?: IdentitySetOptions): IdentityManifest | undefined {
-  const manifestPath = path.join(dataDir, IDENTITY_DIR, 'manifest.json');
-  if (!existsSync(manifestPath)) return undefined;
-  const existing: IdentityManifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  if (options === undefined) return existing;
-  const same = existing.version === IDENTITY_VERSION && existing.seed === options.seed && existing.people === options.people && existing.logMb === options.identityLogMb;
-  return same ? existing : undefined;
+  return readSubsetManifest<IdentityManifest>(
+    dataDir,
+    IDENTITY_DIR,
+    options && ((existing) => existing.version === IDENTITY_VERSION && existing.seed === options.seed && existing.people === options.people && existing.logMb === options.identityLogMb),
+  );
 }
 
 /** The identity set for `options`: reused when `dataDir` holds it, generated (into its emptied sub-folder) otherwise. */
@@ -113,11 +120,11 @@ export interface SmallFilesSetOptions {
 
 /** The manifest of the small-files set in `dataDir`, if it was written by this generator with these options. */
 export function readSmallFilesSet(dataDir: string, options?: SmallFilesSetOptions): SmallFilesManifest | undefined {
-  const manifestPath = path.join(dataDir, SMALL_FILES_DIR, 'manifest.json');
-  if (!existsSync(manifestPath)) return undefined;
-  const existing: SmallFilesManifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  if (options === undefined) return existing;
-  return existing.version === SMALL_FILES_VERSION && existing.seed === options.seed && existing.requested === options.smallFiles ? existing : undefined;
+  return readSubsetManifest<SmallFilesManifest>(
+    dataDir,
+    SMALL_FILES_DIR,
+    options && ((existing) => existing.version === SMALL_FILES_VERSION && existing.seed === options.seed && existing.requested === options.smallFiles),
+  );
 }
 
 /** The small-files set for `options`: reused when `dataDir` holds it, generated (into its emptied sub-folder) otherwise. */
@@ -134,7 +141,7 @@ export async function ensureSmallFilesSet(options: SmallFilesSetOptions, log: (t
   const dir = path.join(options.dataDir, SMALL_FILES_DIR);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const windows = deliveryWindows();
+  const windows = deliveryWindows().length;
   const filesPerWindow = Math.ceil(options.smallFiles / windows);
   const files = windows * filesPerWindow;
   const cloudtrail = await generateCloudTrail(path.join(dir, 'cloudtrail'), (files * SMALL_FILE_BYTES) / MB, options.seed, filesPerWindow);

@@ -91,6 +91,13 @@ function median(runs: readonly PhaseResult[]): PhaseResult {
   return middle;
 }
 
+/** Each phase's runs, the phases alternating --runs times, so a noisy neighbour on a shared machine moves them all. */
+function interleaved<const P extends readonly string[]>(phases: P): { [K in keyof P]: PhaseResult[] } {
+  const runs = phases.map((): PhaseResult[] => []);
+  for (let round = 0; round < options.runs; round++) phases.forEach((phase, index) => runs[index]?.push(runChild(phase, options.dataDir, options.workers)));
+  return runs as { [K in keyof P]: PhaseResult[] };
+}
+
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(2);
 }
@@ -120,22 +127,14 @@ async function main(): Promise<void> {
 
 /** The log audit against its baseline and ceiling; whether every count was exact. */
 function logAudit(manifest: Manifest): boolean {
-  const { dataDir, workers } = options;
   const ct = manifest.cloudtrail;
   const mb = ct.uncompressedBytes / MB;
   console.log(
     `CloudTrail set: ${mb.toFixed(0)} MB uncompressed (${(ct.compressedBytes / MB).toFixed(0)} MB gzip), ${ct.files.length} log files + ${ct.digestFiles} digest files, ${ct.records} records`,
   );
-  const baselines: PhaseResult[] = [];
-  const audits: PhaseResult[] = [];
-  const ceilings: PhaseResult[] = [];
   const peers = logPeers();
-  for (let run = 0; run < options.runs; run++) {
-    baselines.push(runChild('baseline', dataDir, workers));
-    audits.push(runChild('audit', dataDir, workers));
-    ceilings.push(runChild('ceiling', dataDir, workers));
-    for (const peer of peers) peer.runs.push(runChild(peer.phase, dataDir, workers));
-  }
+  const [baselines, audits, ceilings, ...peerRuns] = interleaved(['baseline', 'audit', 'ceiling', ...peers.map((peer) => peer.phase)]);
+  peers.forEach((peer, index) => peer.runs.push(...(peerRuns[index] ?? [])));
   const baseline = median(baselines);
   const audit = median(audits);
   const ceiling = median(ceilings);
@@ -182,17 +181,11 @@ function logCorrectness(ct: Manifest['cloudtrail'], audits: readonly PhaseResult
 
 /** The audit of many small log files against one thread walking, gunzipping and parsing them; whether every count was exact. */
 function smallFilesAudit(manifest: SmallFilesManifest): boolean {
-  const { dataDir, workers } = options;
   const ct = manifest.cloudtrail;
   console.log(
     `small files : ${ct.files.length} log files + ${ct.digestFiles} digest files, ${(ct.compressedBytes / ct.files.length / 1024).toFixed(1)} KB of gzip each on average, ${(ct.uncompressedBytes / MB).toFixed(0)} MB uncompressed, ${ct.records} records`,
   );
-  const baselines: PhaseResult[] = [];
-  const audits: PhaseResult[] = [];
-  for (let run = 0; run < options.runs; run++) {
-    baselines.push(runChild('small-baseline', dataDir, workers));
-    audits.push(runChild('small-audit', dataDir, workers));
-  }
+  const [baselines, audits] = interleaved(['small-baseline', 'small-audit']);
   const baseline = median(baselines);
   const audit = median(audits);
   console.log(`small audit : glob + ${audit.checks} stream checks, one pass, ${audit.threads} threads: ${seconds(audit.ms)} s${runsText(audits)}`);
@@ -246,16 +239,9 @@ function printPeers(peers: readonly LogPeer[], audits: readonly PhaseResult[]): 
  * median and spread, peak RSS, and DuckDB's counts against controlproof's.
  */
 function iamAudit(manifest: Manifest): boolean {
-  const { dataDir, workers } = options;
   const iam = manifest.iam;
   console.log(`IAM set     : ${iam.users} users, ${iam.roles} roles, ${iam.policies} policies, ${iam.groups} groups, ${iam.reportRows + 1}-row credential report`);
-  const [floors, audits, consoles, peers]: [PhaseResult[], PhaseResult[], PhaseResult[], PhaseResult[]] = [[], [], [], []];
-  for (let run = 0; run < options.runs; run++) {
-    floors.push(runChild('iam-floor', dataDir, workers));
-    audits.push(runChild('iam-audit', dataDir, workers));
-    consoles.push(runChild('iam-console-mfa', dataDir, workers));
-    peers.push(runChild('iam-duckdb-mfa', dataDir, workers));
-  }
+  const [floors, audits, consoles, peers] = interleaved(['iam-floor', 'iam-audit', 'iam-console-mfa', 'iam-duckdb-mfa']);
   const [floor, audit, consoleMfa, peer] = [median(floors), median(audits), median(consoles), median(peers)];
   const auditChecks = isRecord(audit.checks) ? Object.keys(audit.checks).length : 0;
   const auditRss = Math.max(...audits.map((run) => run.maxRssMb));
@@ -327,7 +313,6 @@ function auditCounts(run: PhaseResult): Record<string, unknown> {
  * --runs times: the ratio of each round's pair, its median and spread, and peak RSS; whether every count was exact.
  */
 function identityAudit(identity: IdentityManifest): boolean {
-  const { dataDir, workers } = options;
   const okta = identity.counts.okta ?? {};
   const github = identity.counts.github ?? {};
   const entra = identity.counts.entra ?? {};
@@ -335,22 +320,14 @@ function identityAudit(identity: IdentityManifest): boolean {
   console.log(
     `identity set: ${identity.people} people (${identity.hrRows} HR rows, ${identity.expected.leavers} leavers), ${okta.users} Okta users (${okta.userPages} + ${okta.deprovisionedPages} deprovisioned pages of 200, ${okta.factorFiles} factor files), ${entra.users} Entra users (${entra.userPages} pages of 100, ${entra.registrationPages} of registration details), ${github.members} GitHub members, ${identity.aliases} aliases, ${logMb.toFixed(0)} MB Okta System Log (${okta.logFiles} files, ${okta.logEvents} events)`,
   );
-  const floors: PhaseResult[] = [];
-  const audits: PhaseResult[] = [];
-  for (let run = 0; run < options.runs; run++) {
-    floors.push(runChild('identity-floor', dataDir, workers));
-    audits.push(runChild('identity-audit', dataDir, workers));
-  }
+  const [floors, audits] = interleaved(['identity-floor', 'identity-audit']);
   const floor = median(floors);
   const audit = median(audits);
-  const ratios = audits.map((run, index) => run.ms / (floors[index]?.ms ?? Number.NaN)).sort((a, b) => a - b);
-  const ratio = ratios[Math.floor((ratios.length - 1) / 2)] ?? Number.NaN;
-  const spread = ratios.length > 1 ? `, min ${ratios[0]?.toFixed(2)}x, max ${ratios.at(-1)?.toFixed(2)}x over ${ratios.length} interleaved rounds` : '';
   const peakRss = Math.max(...audits.map((run) => run.maxRssMb));
   const checks = isRecord(audit.checks) ? Object.keys(audit.checks).length : 0;
   console.log(`identity    : controlproof run, ${checks} checks, JSON report: ${seconds(audit.ms)} s, ${(logMb / (audit.ms / 1000)).toFixed(1)} MB/s of log${runsText(audits)}`);
   console.log(`floor       : read + JSON.parse each file (NDJSON by line) + CSV split, one thread, no checks: ${seconds(floor.ms)} s, ${String(floor.files)} files${runsText(floors)}`);
-  console.log(`ratio       : ${ratio.toFixed(2)}x the floor (median${spread}; target < 2x) ${verdict(ratio < 2)}`);
+  console.log(`ratio       : ${ratioText(audits, floors)} the floor (target < 2x) ${verdict(roundRatio(audits, floors) < 2)}`);
   console.log(`peak RSS    : ${peakRss} MB during the identity audit (target < 1024 MB) ${verdict(peakRss < 1024)}`);
   const comparisons = identityComparisons(audit, identity.expected);
   comparisons.push(['identical report in every run', audits.every((run) => run.digest === audit.digest) ? 1 : 0, 1]);

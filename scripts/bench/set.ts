@@ -78,7 +78,7 @@ export interface IdentityManifest {
 /** Bumped whenever the small-files generator writes different files for the same options. */
 export const SMALL_FILES_VERSION = 1;
 
-/** A log file of a real S3 delivery at a quiet hour: about 2 KB of gzip. */
+/** The uncompressed size of a log file of a real S3 delivery at a quiet hour: about 2 KB once gzipped. */
 export const SMALL_FILE_BYTES = 10 * 1024;
 
 /** The small-files set: the CloudTrail day again, cut into many deliveries of a few records each (its own folder and manifest). */
